@@ -1,8 +1,24 @@
 import { defineConfig } from 'wxt';
+import { HELPDESK_MATCHES } from './lib/hosts/helpdesks';
+
+// Firefox needs a stable id for storage and policies, and (since 140) a data-collection
+// declaration: ReplyGuard collects nothing, so it declares 'none'.
+const GECKO = {
+  id: 'replyguard@replyguard.dev',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'ReplyGuard',
-  },
+    description:
+      'Checks AI-suggested helpdesk replies for risky spans and reads customer mood. Nothing leaves your browser.',
+    // storage: settings and the content script's outbox. Nothing else is needed yet.
+    permissions: ['storage'],
+    host_permissions: [...HELPDESK_MATCHES],
+    action: { default_title: 'ReplyGuard' },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
+  }),
 });

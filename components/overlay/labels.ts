@@ -1,0 +1,44 @@
+import type { Category, EscalationKind, SarcasmCueKind, SentimentLabel } from '@/lib/engine/types';
+
+/** Words the overlay shows; kept together so wording is reviewed in one place. */
+export const SENTIMENT_LABEL: Record<SentimentLabel, string> = {
+  negative: 'Upset',
+  neutral: 'Neutral',
+  positive: 'Positive',
+};
+
+export const ESCALATION_LABEL: Record<EscalationKind, string> = {
+  human: 'wants a human',
+  manager: 'wants a manager',
+  cancel: 'threatens to cancel',
+  legal: 'mentions legal action',
+  chargeback: 'mentions a chargeback',
+  regulator: 'mentions a regulator',
+  public: 'threatens a public review',
+};
+
+export const CUE_LABEL: Record<SarcasmCueKind, string> = {
+  'positive-word-negative-situation': 'praise for a bad situation',
+  interjection: 'sarcastic interjection',
+  'thanks-sting': 'thanks with a sting',
+  'scare-quotes': 'scare quotes',
+  'praise-then-failure': 'praise, then a failure',
+  emoji: 'eye-roll emoji',
+  hashtag: 'sarcasm hashtag',
+  exaggeration: 'exaggeration',
+};
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  privacy: 'Privacy',
+  commitment: 'Commitment',
+  tone: 'Tone',
+  empathy: 'Empathy',
+  escalation: 'Escalation',
+  repetition: 'Repetition',
+  disclosure: 'AI disclosure',
+  placeholder: 'Placeholder',
+  compliance: 'Compliance',
+  accuracy: 'Accuracy',
+  link: 'Link',
+  custom: 'Team rule',
+};

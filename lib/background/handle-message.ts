@@ -1,0 +1,52 @@
+import type { ReplyGuardDb } from '../db/database';
+import { putOverrides } from '../db/overrides';
+import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
+
+/** What the handler needs from its surroundings, passed in so tests can use a plain database. */
+export interface BackgroundDeps {
+  db: ReplyGuardDb;
+  tabStatus: Map<number, TabStatus>;
+  now: () => number;
+}
+
+/** The sender as far as the handler cares: which tab a content-script message came from. */
+export interface SenderInfo {
+  tabId?: number;
+}
+
+/**
+ * Answers one message. Kept apart from `runtime.onMessage` plumbing so it can be unit-tested
+ * with a real (fake-indexeddb) database.
+ */
+export async function handleMessage<T extends MessageType>(
+  message: Message<T>,
+  sender: SenderInfo,
+  deps: BackgroundDeps,
+): Promise<Response<T>> {
+  const m = message as Message;
+  switch (m.type) {
+    case 'content→background:record-overrides': {
+      const stored = await putOverrides(deps.db, m.rows);
+      return { stored } as Response<T>;
+    }
+    case 'content→background:tab-status': {
+      if (sender.tabId !== undefined) deps.tabStatus.set(sender.tabId, m.status);
+      return { ok: true } as Response<T>;
+    }
+    case 'popup→background:tab-status':
+      return { status: deps.tabStatus.get(m.tabId) ?? null } as Response<T>;
+    case 'popup→background:today': {
+      const start = new Date(deps.now());
+      start.setHours(0, 0, 0, 0);
+      const rows = await deps.db.overrides.where('decidedAt').aboveOrEqual(start.getTime()).toArray();
+      const count = (o: string) => rows.filter((r) => r.outcome === o).length;
+      return {
+        seen: rows.length,
+        accepted: count('accepted'),
+        edited: count('edited'),
+        rejected: count('rejected'),
+        escalated: count('escalated'),
+      } as Response<T>;
+    }
+  }
+}

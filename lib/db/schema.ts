@@ -1,0 +1,64 @@
+import type { Category, CustomerSignals, Severity } from '../engine/types';
+import type { PrivacyMode } from '../settings/schema';
+
+/** What the agent did with an AI suggestion. */
+export type Outcome = 'accepted' | 'edited' | 'rejected' | 'escalated';
+
+export const OUTCOMES: readonly Outcome[] = ['accepted', 'edited', 'rejected', 'escalated'];
+
+/** Why the agent overrode a suggestion; asked with one click. */
+export type OverrideReason = 'wrong-facts' | 'tone' | 'policy' | 'privacy' | 'needs-human' | 'false-alarm' | 'other';
+
+export const OVERRIDE_REASONS: readonly OverrideReason[] = [
+  'wrong-facts',
+  'tone',
+  'policy',
+  'privacy',
+  'needs-human',
+  'false-alarm',
+  'other',
+];
+
+/** How the suggestion reached the agent (HELPDESKS.md, "How AI suggestions reach the agent"). */
+export type SuggestionShape = 'draft-in-composer' | 'separate-editor' | 'side-panel' | 'in-place-rewrite';
+
+/** A finding as it was shown to the agent: enough to count it, never its text. */
+export interface ShownFinding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  fingerprint: string;
+  dismissed: boolean;
+}
+
+/** One row per AI suggestion decided by an agent (DESIGN.md, "Storage"). */
+export interface OverrideRow {
+  /** Random, made when the event is created: a repeated write of the same id is a no-op. */
+  id: string;
+  /** Epoch ms when the suggestion was first shown. */
+  shownAt: number;
+  /** Epoch ms when the outcome was confirmed. */
+  decidedAt: number;
+  helpdesk: string;
+  /** SHA-256 of helpdesk + ticket id, hex: groups events by ticket without storing the id. */
+  ticketHash: string;
+  agent: string;
+  outcome: Outcome;
+  shape: SuggestionShape;
+  reason: OverrideReason | null;
+  note: string | null;
+  /** 1 = sent exactly as suggested, 0 = nothing in common. */
+  similarity: number;
+  findings: ShownFinding[];
+  /** The customer's signals at decision time (without cue texts, which quote the customer). */
+  customer:
+    | (Pick<CustomerSignals, 'sentiment'> & {
+        sarcasm: { likely: boolean; score: number };
+        escalation: { likely: boolean; kinds: CustomerSignals['escalation']['kinds'] };
+      })
+    | null;
+  /** Which privacy mode the texts below were stored under. */
+  privacy: PrivacyMode;
+  suggestionText: string | null;
+  sentText: string | null;
+}

@@ -1,0 +1,54 @@
+import type { SuggestionShape } from '../db/schema';
+import type { HelpdeskId } from './helpdesks';
+
+/** One message of the thread as the adapter found it. */
+export interface ThreadMessage {
+  element: Element;
+  author: 'customer' | 'agent';
+  text: string;
+}
+
+/** The AI suggestion currently offered, if the adapter can see one. */
+export interface SuggestionSighting {
+  shape: SuggestionShape;
+  /** The element showing the suggestion (a card, panel answer or the composer itself). */
+  element: Element;
+  text: string;
+}
+
+/** Everything an adapter reads from the active ticket: plain data plus the elements to anchor on. */
+export interface HostSnapshot {
+  helpdesk: HelpdeskId;
+  ticketId: string;
+  /** Customer and agent messages of the active ticket, oldest first. */
+  thread: ThreadMessage[];
+  /** The reply editor's editable element. */
+  composer: Element;
+  /** Buttons that send the reply. */
+  sendControls: Element[];
+  /** Controls that put AI text into the composer ("Use suggested reply", "Enhance writing"...). */
+  aiControls: Element[];
+  suggestion: SuggestionSighting | null;
+}
+
+/** Why an adapter could not read the page; shown as "ReplyGuard is paused on this page". */
+export interface HostProblem {
+  problem: 'no-ticket' | 'no-composer' | 'no-thread';
+  detail: string;
+}
+
+/**
+ * One per helpdesk. Takes the document (or any root) as a parameter so it can be tested on
+ * fixture pages; never writes to the page.
+ */
+export interface HostAdapter {
+  id: HelpdeskId;
+  /** Whether this adapter handles the page at `url` (the content script already matched the host). */
+  matches(url: URL): boolean;
+  ticketId(url: URL): string | null;
+  read(root: Document, url: URL): HostSnapshot | HostProblem;
+}
+
+export function isProblem(value: HostSnapshot | HostProblem): value is HostProblem {
+  return 'problem' in value;
+}

@@ -1,0 +1,52 @@
+import type { OverrideRow } from '../db/schema';
+
+/** What the content script says about the tab it runs in; the popup shows it. */
+export interface TabStatus {
+  /** The recognised helpdesk, or null when no adapter matched. */
+  helpdesk: string | null;
+  /** The page's hostname, for "pause on this site". */
+  host: string;
+  state: 'active' | 'paused-by-user' | 'paused-error' | 'waiting';
+  /** Why ReplyGuard is paused or waiting, in words an agent understands. */
+  detail: string;
+}
+
+/**
+ * Every message in the extension, by name. Names say who sends to whom, so a reader of the
+ * background's switch knows which surface can ask for what.
+ */
+export interface Protocol {
+  'content→background:record-overrides': {
+    request: { rows: OverrideRow[] };
+    response: { stored: number };
+  };
+  'content→background:tab-status': {
+    request: { status: TabStatus };
+    response: { ok: true };
+  };
+  'popup→background:tab-status': {
+    request: { tabId: number };
+    response: { status: TabStatus | null };
+  };
+  'popup→background:today': {
+    request: Record<string, never>;
+    response: { seen: number; accepted: number; edited: number; rejected: number; escalated: number };
+  };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = Protocol[T]['request'];
+export type Response<T extends MessageType> = Protocol[T]['response'];
+export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K } & Request<K> }[T];
+
+const TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'content→background:record-overrides',
+  'content→background:tab-status',
+  'popup→background:tab-status',
+  'popup→background:today',
+]);
+
+/** Narrows anything received from `runtime.onMessage` to a message of ours. */
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
+}
