@@ -1,14 +1,111 @@
-import type { CustomerSignals } from '../types';
+import { type Token, tokenize } from '../nlp/tokenize';
+import type { CustomerSignals, EscalationCue, SarcasmCue } from '../types';
+import { escalationCues, escalationFromCues } from './escalation';
+import { extractFeatures } from './features';
+import { type LexiconScore, lexiconScore } from './lexicon-score';
+import { combineCueStrengths, sarcasmCues } from './sarcasm';
+import { TROUBLE_RE } from './sarcasm-cues';
+import { sarcasmModelScore } from './sarcasm-score';
+import { type SentimentProbabilities, sentimentFromProbabilities, sentimentProbabilities } from './sentiment';
 
 /**
- * Reads the latest customer message in the context of the earlier ones.
- * Placeholder until the signals land (issue 3): always neutral.
+ * Hostile input is normal: a 1 MB paste must not freeze the helpdesk tab. Only the last
+ * MAX_MESSAGE_CHARS of a message are read (the end of a long message is what the customer
+ * is saying now), and only the last MAX_CONTEXT messages count as context.
+ */
+const MAX_MESSAGE_CHARS = 4000;
+const MAX_CONTEXT = 5;
+/** Earlier messages that colour how the latest one reads (sentiment blend, earlier trouble). */
+const SENTIMENT_CONTEXT = 2;
+/** Weight of the earlier messages in the reported sentiment. */
+const CONTEXT_WEIGHT = 0.2;
+/** At or above this sarcasm score the message is called sarcastic. */
+const SARCASM_LIKELY = 0.5;
+
+interface ReadMessage {
+  /** Offset of `text` inside the original message (non-zero when the message was cut). */
+  offset: number;
+  text: string;
+  tokens: Token[];
+  lex: LexiconScore;
+}
+
+function read(message: string): ReadMessage {
+  let offset = 0;
+  if (message.length > MAX_MESSAGE_CHARS) {
+    offset = message.length - MAX_MESSAGE_CHARS;
+    // Do not start on the low half of a surrogate pair.
+    const code = message.charCodeAt(offset);
+    if (code >= 0xdc00 && code <= 0xdfff) offset++;
+  }
+  const text = offset === 0 ? message : message.slice(offset);
+  const tokens = tokenize(text);
+  return { offset, text, tokens, lex: lexiconScore(tokens) };
+}
+
+function shift<T extends SarcasmCue | EscalationCue>(cue: T, offset: number): T {
+  return offset === 0 ? cue : { ...cue, start: cue.start + offset, end: cue.end + offset };
+}
+
+/**
+ * Reads the latest customer message in the context of the earlier ones: its sentiment
+ * (pulled towards negative when it is sarcastic), sarcasm with the spans that make it so,
+ * and escalation intent anywhere in the recent conversation. `null` when there is none.
  */
 export function analyzeCustomer(messages: readonly string[]): CustomerSignals | null {
   if (messages.length === 0) return null;
+  const lastIndex = messages.length - 1;
+  const latest = read(messages[lastIndex] ?? '');
+  const features = extractFeatures(latest.tokens, latest.lex);
+  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features);
+
+  let contextTrouble = false;
+  const earlier: SentimentProbabilities[] = [];
+  for (let i = lastIndex - 1; i >= 0 && i >= lastIndex - SENTIMENT_CONTEXT; i--) {
+    const m = read(messages[i] ?? '');
+    const p = sentimentProbabilities(m.tokens, m.lex);
+    earlier.push(p);
+    if (p.negative > 0.5 || m.lex.compound < -0.3 || TROUBLE_RE.test(m.text)) contextTrouble = true;
+  }
+  if (earlier.length > 0) {
+    const mean = (k: keyof SentimentProbabilities) => earlier.reduce((s, p) => s + p[k], 0) / earlier.length;
+    probs = {
+      negative: (1 - CONTEXT_WEIGHT) * probs.negative + CONTEXT_WEIGHT * mean('negative'),
+      neutral: (1 - CONTEXT_WEIGHT) * probs.neutral + CONTEXT_WEIGHT * mean('neutral'),
+      positive: (1 - CONTEXT_WEIGHT) * probs.positive + CONTEXT_WEIGHT * mean('positive'),
+    };
+  }
+
+  const scored = sarcasmCues({
+    text: latest.text,
+    tokens: latest.tokens,
+    lex: latest.lex,
+    messageIndex: lastIndex,
+    contextTrouble,
+  });
+  const cueScore = combineCueStrengths(scored);
+  const modelScore = sarcasmModelScore(features);
+  const sarcasmScore = 1 - (1 - cueScore) * (1 - modelScore);
+  const sarcastic = sarcasmScore >= SARCASM_LIKELY;
+  if (sarcastic) {
+    // A sarcastic compliment is not positive: move that share of the positive mass to negative.
+    const moved = probs.positive * sarcasmScore;
+    probs = { negative: probs.negative + moved, neutral: probs.neutral, positive: probs.positive - moved };
+  }
+
+  const escalation: EscalationCue[] = [];
+  for (let i = Math.max(0, lastIndex - MAX_CONTEXT + 1); i <= lastIndex; i++) {
+    const m = i === lastIndex ? latest : read(messages[i] ?? '');
+    for (const cue of escalationCues(m.text, i)) escalation.push(shift(cue, m.offset));
+  }
+
   return {
-    sentiment: { label: 'neutral', score: 0 },
-    sarcasm: { likely: false, score: 0, cues: [] },
-    escalation: { likely: false, kinds: [], cues: [] },
+    sentiment: sentimentFromProbabilities(probs),
+    sarcasm: {
+      likely: sarcastic,
+      score: Math.round(sarcasmScore * 1000) / 1000,
+      cues: scored.map(({ strength: _strength, ...cue }) => shift(cue, latest.offset)),
+    },
+    escalation: escalationFromCues(escalation),
   };
 }

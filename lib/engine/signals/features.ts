@@ -1,0 +1,81 @@
+import { CONTRAST_WORDS, NEGATORS } from '../nlp/modifiers';
+import type { Token } from '../nlp/tokenize';
+import type { LexiconScore } from './lexicon-score';
+
+/**
+ * Turns one message into the sparse features the fitted linear models read. The fit script
+ * (tests/bench/fit-signals.ts) calls this same function, so training and use can never drift.
+ *
+ * Features: unigrams (negation-marked with a leading "!" inside a negation's reach),
+ * bigrams of adjacent words, placeholders for mentions/urls/numbers, punctuation shape, and
+ * the rule-based lexicon scores as real-valued features.
+ */
+export interface Features {
+  names: string[];
+  values: number[];
+}
+
+const NEGATION_REACH = 3;
+
+/** Extracts features; linear in the number of tokens. */
+export function extractFeatures(tokens: readonly Token[], lex: LexiconScore): Features {
+  const names: string[] = [];
+  const values: number[] = [];
+  const push = (name: string, value = 1) => {
+    names.push(name);
+    values.push(value);
+  };
+  let negationLeft = 0;
+  let prevWord: string | null = null;
+  let caps = 0;
+  let words = 0;
+  for (const t of tokens) {
+    switch (t.kind) {
+      case 'word': {
+        const w = t.norm;
+        words++;
+        if (t.caps) caps++;
+        push(negationLeft > 0 ? `!${w}` : w);
+        if (prevWord !== null) push(`${prevWord} ${w}`);
+        prevWord = w;
+        if (NEGATORS.has(w)) negationLeft = NEGATION_REACH;
+        else if (CONTRAST_WORDS.has(w)) negationLeft = 0;
+        else if (negationLeft > 0) negationLeft--;
+        break;
+      }
+      case 'hashtag':
+        push(t.norm);
+        push(t.norm.slice(1));
+        prevWord = null;
+        break;
+      case 'emoji':
+      case 'emoticon':
+        push(t.norm);
+        prevWord = null;
+        break;
+      case 'mention':
+        push('<user>');
+        prevWord = null;
+        break;
+      case 'url':
+        push('<url>');
+        prevWord = null;
+        break;
+      case 'number':
+        push('<num>');
+        prevWord = '<num>';
+        break;
+      default:
+        if (t.text.includes('!')) push(t.text.length > 1 ? '<!!>' : '<!>');
+        else if (t.text.includes('?')) push('<?>');
+        else if (t.text.startsWith('..')) push('<...>');
+        negationLeft = 0;
+        prevWord = null;
+    }
+  }
+  push('<lexpos>', Math.min(lex.pos, 8) / 4);
+  push('<lexneg>', Math.min(lex.neg, 8) / 4);
+  push('<compound>', lex.compound);
+  if (words > 1 && caps / words > 0.5) push('<shout>');
+  return { names, values };
+}
