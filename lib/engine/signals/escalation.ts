@@ -15,7 +15,7 @@ const NEGATORS = new Set(['not', 'no', 'never', "n't"]);
 const MODAL_NEGATION_OK = new Set(['can', 'could', 'ca']);
 /** "I don't know how to reach an agent" is still a request. */
 const NEGATION_BREAKERS = new Set(['know', 'understand', 'find', 'see', 'get', 'manage', 'seem']);
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 4;
 
 function isNegated(sentences: readonly Sentence[], start: number): boolean {
   const sentence = sentences.find((s) => start >= s.start && start < s.end + 1);

@@ -24,6 +24,7 @@ const NEGATION_REACH = 3;
 /** VADER-style squashing constant: a total of about 4 maps to 0.7. */
 const SQUASH = 15;
 const NEGATION_FLIP = -0.6;
+const SQUASH_ALL_RE = /(\p{L})\1+/gu;
 const CAPS_BOOST = 1.3;
 const ELONGATION_BOOST = 1.2;
 const BEFORE_BUT = 0.5;
@@ -83,8 +84,10 @@ export function lexiconScore(tokens: readonly Token[]): LexiconScore {
     const prev2 = tokens[i - 2];
     for (const p of [prev, prev2]) {
       if (p?.kind !== 'word') continue;
-      v *= INTENSIFIERS.get(p.norm) ?? DOWNTONERS.get(p.norm) ?? 1;
-      if (p.caps && INTENSIFIERS.has(p.norm)) v *= 1.1;
+      // "sooo good": the squashed form "soo" is still the intensifier "so", said with feeling.
+      const key = p.elongated ? p.norm.replace(SQUASH_ALL_RE, '$1') : p.norm;
+      v *= INTENSIFIERS.get(key) ?? DOWNTONERS.get(key) ?? 1;
+      if ((p.caps || p.elongated) && INTENSIFIERS.has(key)) v *= 1.1;
     }
     if (t.caps && !shoutingAll) v *= CAPS_BOOST;
     if (t.elongated) v *= ELONGATION_BOOST;

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeLine } from '@/lib/cli/analyze-line';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+function runCli(args: string[], input: string) {
+  const r = spawnSync(tsx, [path.join(root, 'lib', 'cli', 'analyze.ts'), ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const GOOD = JSON.stringify({
+  id: 't1',
+  customer: ['My order is late.', 'Great, another update that breaks everything'],
+  agent: ['Sorry about that.'],
+  reply: 'Happy to help!',
+});
+
+describe('analyzeLine', () => {
+  it('shapes the output exactly as the contract says', () => {
+    const r = analyzeLine(GOOD);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(r.output)).toEqual(['id', 'customer', 'findings']);
+    expect(Object.keys(r.output.customer ?? {})).toEqual(['sentiment', 'sarcasm', 'escalation']);
+    expect(Object.keys(r.output.customer?.escalation ?? {})).toEqual(['likely', 'kinds']);
+    expect(Object.keys(r.output.customer?.sentiment ?? {})).toEqual(['label', 'score']);
+    const cue = r.output.customer?.sarcasm.cues[0];
+    expect(cue && Object.keys(cue)).toEqual(['message', 'start', 'end', 'text', 'kind']);
+    expect(cue?.message).toBe(1);
+  });
+
+  it('gives null customer when there is no customer message', () => {
+    const r = analyzeLine('{"id":"x"}');
+    expect(r.ok && r.output).toEqual({ id: 'x', customer: null, findings: [] });
+  });
+
+  it.each([
+    ['not json', 'not valid JSON'],
+    ['[1,2]', 'expected a JSON object'],
+    ['{"customer":["hi"]}', '"id" is required'],
+    ['{"id":"a","customer":"hi"}', '"customer" must be an array of strings'],
+    ['{"id":"a","agent":[1]}', '"agent" must be an array of strings'],
+    ['{"id":"a","reply":5}', '"reply" must be a string'],
+  ])('rejects %s', (line, message) => {
+    const r = analyzeLine(line);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain(message);
+  });
+});
+
+describe('analyze CLI', () => {
+  it('writes one line per good input line, in order, and names bad lines on stderr', () => {
+    const input = [
+      GOOD,
+      'not json',
+      '{"id":"t2","customer":["I want to talk to a manager"]}',
+      '',
+      '{"customer":[]}',
+    ].join('\n');
+    const r = runCli(['--jsonl'], input);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['t1', 't2']);
+    expect(lines[1].customer.escalation).toEqual({ likely: true, kinds: ['manager'] });
+    expect(lines[0].findings).toBeInstanceOf(Array);
+    expect(r.stderr).toContain('line 2');
+    expect(r.stderr).toContain('line 5');
+    expect(r.stderr).not.toContain('line 3');
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 0 when every line is good', () => {
+    const r = runCli(['--jsonl'], `${GOOD}\n`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('says plainly that rule packs are not supported yet', () => {
+    const r = runCli(['--jsonl', '--rules', 'pack.json'], '');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rule packs are not supported yet');
+  });
+
+  it('prints help', () => {
+    const r = runCli(['--help'], '');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--jsonl');
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '@/lib/engine/nlp/tokenize';
+import { analyzeCustomer } from '@/lib/engine/signals';
+import { lexiconScore } from '@/lib/engine/signals/lexicon-score';
+
+const label = (text: string) => analyzeCustomer([text])?.sentiment.label;
+const score = (text: string) => analyzeCustomer([text])?.sentiment.score ?? 0;
+const lex = (text: string) => lexiconScore(tokenize(text)).compound;
+
+describe('sentiment labels', () => {
+  it.each([
+    ['This is fantastic, thank you so much!', 'positive'],
+    ['I love the new dashboard', 'positive'],
+    ['This is the worst service I have ever had', 'negative'],
+    ['My package is broken and nobody answers', 'negative'],
+    ['It looked nice but it broke after a day', 'negative'],
+    ['Terrible. Absolutely useless.', 'negative'],
+  ] as const)('"%s" is %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+
+  it('scores stay within [-1, 1]', () => {
+    for (const t of ['GOOD GOOD GOOD!!!!!!!', 'awful awful awful awful!!!!', '']) {
+      const s = score(t);
+      expect(s).toBeGreaterThanOrEqual(-1);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['not bad', 'bad'],
+    ['not unhappy', 'unhappy'],
+    ["I don't hate it", 'I hate it'],
+  ])('"%s" reads better than "%s"', (negated, plain) => {
+    expect(lex(negated)).toBeGreaterThan(lex(plain));
+    expect(lex(negated)).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    ['not good', 'good'],
+    ['never happy with this', 'happy with this'],
+  ])('"%s" reads worse than "%s"', (negated, plain) => {
+    expect(lex(negated)).toBeLessThan(0);
+    expect(lex(plain)).toBeGreaterThan(0);
+  });
+
+  it('a clause break ends negation', () => {
+    expect(lex('not sure. great work')).toBeGreaterThan(0);
+  });
+});
+
+describe('intensifiers, downtoners, caps, punctuation, emoji, but', () => {
+  it.each([
+    ['very good', 'good'],
+    ['extremely slow', 'slow'],
+    ['GREAT service', 'great service'],
+    ['great!!!', 'great'],
+    ['sooo good', 'good'],
+  ])('"%s" is stronger than "%s"', (strong, plain) => {
+    expect(Math.abs(lex(strong))).toBeGreaterThan(Math.abs(lex(plain)));
+  });
+
+  it.each([
+    ['slightly annoying', 'annoying'],
+    ['somewhat slow', 'slow'],
+  ])('"%s" is weaker than "%s"', (weak, plain) => {
+    expect(Math.abs(lex(weak))).toBeLessThan(Math.abs(lex(plain)));
+  });
+
+  it('reads emoji and emoticons', () => {
+    expect(lex('ok 😡')).toBeLessThan(0);
+    expect(lex('ok 😍')).toBeGreaterThan(0);
+    expect(lex('ok :(')).toBeLessThan(0);
+  });
+
+  it('weighs what follows "but" more', () => {
+    expect(lex('The app is great but the support is terrible')).toBeLessThan(0);
+    expect(lex('The support was terrible but the app is great')).toBeGreaterThan(0);
+  });
+
+  it('reads a mixed message by its overall balance', () => {
+    expect(label('Delivery was fast and the box looks nice, but the screen is cracked and I am furious')).toBe(
+      'negative',
+    );
+  });
+});
+
+describe('context', () => {
+  it('returns null without messages', () => {
+    expect(analyzeCustomer([])).toBeNull();
+  });
+
+  it('earlier anger lowers the reading of a neutral latest message', () => {
+    const alone = score('Any update on ticket 4411?');
+    const after = analyzeCustomer(['This is absolutely unacceptable and I am furious.', 'Any update on ticket 4411?']);
+    expect(after?.sentiment.score ?? 0).toBeLessThan(alone);
+  });
+});
