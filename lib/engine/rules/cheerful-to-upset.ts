@@ -1,0 +1,49 @@
+import { defineRule } from './define-rule';
+import { customerUpset } from './support/match';
+
+const CHEERFUL =
+  /(?:\b(?:great|awesome|fantastic|wonderful|amazing|excellent|brilliant|perfect|yay|woohoo)\b\s*[!:)]|\b(?:glad|happy|thrilled|delighted|excited) (?:to hear|you(?:'re| are) enjoying|that you)\b|\bthanks? (?:so much |a lot )?for (?:your|the) (?:kind words|(?:positive |great |lovely |wonderful )?feedback|compliment|love)\b|\bwe(?:'re| are) (?:so )?(?:glad|happy|thrilled|delighted)\b|\bthat(?:'s| is) (?:great|awesome|fantastic|wonderful) (?:news|to hear)\b|[😀😃😄😁😊🙂😍🥳🎉👍])/giu;
+
+export default defineRule({
+  meta: {
+    id: 'cheerful-to-upset',
+    category: 'tone',
+    severity: 'warning',
+    description:
+      'A cheerful or grateful line ("Great!", "Glad to hear", "Thanks for the kind words", party emoji) in a reply to a customer who is upset or sarcastic. Warning: it reads as not listening, and with sarcasm it takes "Great, another update that breaks everything" literally.',
+    scope: 'segment',
+    usesContext: true,
+    messages: {
+      sarcasm: 'The customer is being sarcastic; this cheerful line takes them literally.',
+      upset: 'The customer is upset; this cheerful line reads as not listening.',
+    },
+    examples: {
+      flag: [
+        {
+          text: "Great! We're glad you're enjoying the new update!",
+          customer: { sentiment: 'negative', sarcastic: true },
+          customerMessages: ['Great, another update that breaks everything. Love it.'],
+        },
+        { text: 'Thanks so much for your feedback! 😊', customer: { sentiment: 'negative' } },
+      ],
+      pass: [
+        { text: "Great! We're glad you're enjoying the new update!", customer: { sentiment: 'positive' } },
+        {
+          text: 'I am sorry the update broke your workflow; here is how to roll back.',
+          customer: { sentiment: 'negative', sarcastic: true },
+        },
+      ],
+    },
+  },
+  check: ({ text, customer }) => {
+    if (!customerUpset(customer)) return [];
+    const messageId = customer?.sarcasm.likely ? 'sarcasm' : 'upset';
+    const out = [];
+    CHEERFUL.lastIndex = 0;
+    for (const m of text.matchAll(CHEERFUL)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].replace(/[\s!:)]+$/u, '').length, messageId } as const);
+    }
+    return out.filter((h) => h.end > h.start);
+  },
+});

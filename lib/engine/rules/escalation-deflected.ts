@@ -1,0 +1,65 @@
+import type { EscalationKind } from '../types';
+import { defineRule } from './define-rule';
+
+const HANDOVER =
+  /\b(?:escalat\w+|transferr?\w*|hand(?:ed|ing)? (?:you |this |it |your \w+ )?over|hand(?:ing)? off|pass(?:ed|ing)? (?:you |this |it |your \w+ )?(?:on )?to|connect(?:ing)? you (?:with|to)|put(?:ting)? you through|loop(?:ed|ing)? in|(?:a|my|our) (?:manager|supervisor|team lead|senior|colleague|specialist|human|person|real person|member of (?:the|our) team)|someone (?:from|on) (?:our|the) \w+ team (?:will|is going to)|(?:call|contact|reach out to) you (?:back|shortly|today|directly)|i(?:'ve| have) (?:raised|flagged|forwarded|opened))\b/i;
+const ACKNOWLEDGE: Record<EscalationKind, RegExp> = {
+  human: /\b(?:speak|talk|chat) (?:to|with) (?:a |someone|one of)|real person|human\b/i,
+  manager: /\b(?:manager|supervisor|team lead)\b/i,
+  cancel: /\bcancel\w*\b/i,
+  legal: /\blegal\b|\blawyer|\battorney/i,
+  chargeback: /\b(?:chargeback|dispute|refund)\w*\b/i,
+  regulator: /\b(?:regulator|ombudsman|complaint|ftc|fca|cfpb|bbb)\b/i,
+  public: /\b(?:review|feedback|public\w*)\b/i,
+};
+const DEFLECT =
+  /\b(?:try (?:clearing|restarting|reinstalling|logging|updating|again|to)|(?:please |first,? )?(?:clear|restart|reinstall|reboot|update|refresh|re-?install|log out|sign out)\b|have you tried|make sure|follow (?:these|the) steps|step \d|(?:check|see|visit) (?:out )?our (?:faq|help (?:center|centre)|knowledge base|docs)|upgrade to|(?:premium|pro|plus) plan|special offer|limited[- ]time|(?:\d+% |a )?discount|in the meantime|unfortunately (?:we|i) (?:can't|cannot|are unable)|is there anything else)\b/i;
+const SERIOUS: readonly EscalationKind[] = ['legal', 'chargeback', 'regulator'];
+
+export default defineRule({
+  meta: {
+    id: 'escalation-deflected',
+    category: 'escalation',
+    severity: 'warning',
+    description:
+      'The customer asked for a human or a manager, or threatened to cancel, take legal action, file a chargeback, go to a regulator or post a public review, and the reply carries on troubleshooting, upselling or deflecting without handing over or acknowledging the request. Warning; critical when the threat is legal, chargeback or regulator, where a missed escalation costs money.',
+    scope: 'reply',
+    usesContext: true,
+    messages: {
+      deflects:
+        'The customer wants escalation ({{kinds}}); this reply keeps troubleshooting or selling instead of handing over.',
+      ignores: 'The customer wants escalation ({{kinds}}); the reply neither acknowledges it nor hands over.',
+    },
+    examples: {
+      flag: [
+        {
+          text: 'Have you tried clearing your cache? That usually fixes it.',
+          customer: { sentiment: 'negative', escalation: ['manager'] },
+        },
+        {
+          text: 'Did you know our Pro plan includes priority support? Upgrade to Pro today.',
+          customer: { sentiment: 'negative', escalation: ['chargeback'] },
+        },
+      ],
+      pass: [
+        {
+          text: 'I understand you would like to speak to a manager; I have escalated this and my supervisor will call you back today.',
+          customer: { sentiment: 'negative', escalation: ['manager'] },
+        },
+        { text: 'Have you tried clearing your cache?', customer: { sentiment: 'negative' } },
+      ],
+    },
+  },
+  check: ({ text, segments, customer }) => {
+    const kinds = customer?.escalation.likely ? customer.escalation.kinds : [];
+    if (kinds.length === 0 || segments.length === 0) return [];
+    if (HANDOVER.test(text)) return [];
+    if (kinds.some((k) => ACKNOWLEDGE[k].test(text)) && !DEFLECT.test(text)) return [];
+    const severity = kinds.some((k) => SERIOUS.includes(k)) ? 'critical' : 'warning';
+    const data = { kinds: kinds.join(', ') };
+    const deflecting = segments.find((s) => DEFLECT.test(s.text));
+    const span = deflecting ?? segments[0];
+    if (!span) return [];
+    return [{ start: span.start, end: span.end, messageId: deflecting ? 'deflects' : 'ignores', data, severity }];
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from './define-rule';
+import { regexHits } from './support/match';
+
+const PROMISE =
+  /\b(?:(?:we|i)(?:'ll| will| shall| are going to| am going to| can)|you(?:'ll| will) (?:receive|get|be given))\s+(?:(?:issue|process|give|send|offer|provide|apply|add|refund|credit|compensate|reimburse)\s+(?:you\s+)?)?(?:(?:a|an|the|your|full|partial|complete|[$€£]?\d+(?:[.,]\d+)?%?)\s+){0,3}(?:refund(?:ed)?|credit(?:ed)?|compensat(?:e|ion)|reimburse(?:ment|d)?|voucher|discount|money back|free (?:month|upgrade|replacement))\b/gi;
+const AUTHORISED_ELSEWHERE =
+  /\b(?:passed|forwarded|escalated|sent|handed)\b[^.]*\b(?:team|department|colleague|manager)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'refund-promise',
+    category: 'commitment',
+    severity: 'warning',
+    description:
+      'Promises a refund, credit, compensation, voucher or discount ("we will refund you in full"). Warning: AI drafts promise money the agent may not be authorised to give; check policy before sending. Saying the request was passed to the team that can authorise it is fine.',
+    scope: 'segment',
+    usesContext: false,
+    messages: {
+      promise: 'Promises money or compensation; are you authorised to commit to this?',
+    },
+    examples: {
+      flag: [
+        { text: "We'll refund you in full today." },
+        { text: 'You will receive a $50 credit on your next bill.' },
+        { text: 'I will issue you a full refund right away.' },
+      ],
+      pass: [
+        { text: 'I have passed your refund request to our billing team, who can authorise it.' },
+        { text: 'Refunds usually appear on your statement within 5–10 business days.' },
+      ],
+    },
+  },
+  check: ({ text }) => (AUTHORISED_ELSEWHERE.test(text) ? [] : regexHits(PROMISE, text, 'promise')),
+});

@@ -1,0 +1,183 @@
+import { fingerprint } from '../fingerprint';
+import { type CompiledPacks, compilePacks } from '../packs/apply';
+import type { RulePack } from '../packs/types';
+import type { Category, CustomerSignals, Finding, Severity } from '../types';
+import { formatMessage, type Rule, type RuleConfig, type RuleInput, type Segment } from './define-rule';
+import { rules } from './registry';
+import { MAX_REPLY_SEGMENTS, MAX_SCAN_CHARS } from './segment';
+
+/**
+ * The shared core of `checkReply` and `createReplyChecker`: both run exactly these steps, the
+ * checker only caches the per-segment ones, so their results agree by construction.
+ */
+
+/** Options for a check. */
+export interface CheckOptions {
+  /** Validated admin rule packs (see lib/engine/packs). @default [] */
+  packs?: readonly RulePack[];
+}
+
+/** What rules may read besides the reply itself. */
+export interface RuleContextInput {
+  customer: CustomerSignals | null;
+  customerMessages: readonly string[];
+  agent: readonly string[];
+}
+
+/** A hit made absolute-ready: offsets relative to its segment (or the reply, for reply rules). */
+export interface RawHit {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Rules split by how they can be cached, after packs disabled some. */
+export interface RulePlan {
+  packs: CompiledPacks;
+  config: RuleConfig;
+  segmentFree: readonly Rule[];
+  segmentContextual: readonly Rule[];
+  reply: readonly Rule[];
+}
+
+/**
+ * Rules match the ASCII apostrophe; helpdesk editors type the typographic one. Same length,
+ * so offsets are unchanged.
+ */
+function normaliseQuotes(text: string): string {
+  return text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text;
+}
+
+const plans = new WeakMap<CompiledPacks, RulePlan>();
+
+export function planRules(options?: CheckOptions): RulePlan {
+  const packs = compilePacks(options?.packs);
+  const cached = plans.get(packs);
+  if (cached) return cached;
+  const active = rules.filter((r) => !packs.disabled.has(r.meta.id));
+  const plan: RulePlan = {
+    packs,
+    config: { linkAllowlist: packs.linkAllowlist },
+    segmentFree: active.filter((r) => r.meta.scope === 'segment' && !r.meta.usesContext),
+    segmentContextual: active.filter((r) => r.meta.scope === 'segment' && r.meta.usesContext),
+    reply: active.filter((r) => r.meta.scope === 'reply'),
+  };
+  plans.set(packs, plan);
+  return plan;
+}
+
+function runRule(rule: Rule, input: RuleInput, out: RawHit[]): void {
+  for (const hit of rule.check(input)) {
+    if (hit.end <= hit.start || hit.start < 0 || hit.end > input.text.length) continue;
+    const text = input.text.slice(hit.start, hit.end);
+    const template = rule.meta.messages[hit.messageId] ?? hit.messageId;
+    out.push({
+      rule: rule.meta.id,
+      category: rule.meta.category,
+      severity: hit.severity ?? rule.meta.severity,
+      start: hit.start,
+      end: hit.end,
+      message: formatMessage(template, { text, ...hit.data }),
+    });
+  }
+}
+
+/** Segment rules over one segment: offsets relative to the segment. */
+export function runSegment(
+  text: string,
+  ruleList: readonly Rule[],
+  context: RuleContextInput,
+  config: RuleConfig,
+  packMatchers: CompiledPacks['matchers'] | null,
+): RawHit[] {
+  const out: RawHit[] = [];
+  const norm = normaliseQuotes(text);
+  const input: RuleInput = { ...context, text: norm, segments: [{ start: 0, end: norm.length, text: norm }], config };
+  for (const rule of ruleList) runRule(rule, input, out);
+  if (packMatchers) {
+    for (const m of packMatchers) {
+      m.regex.lastIndex = 0;
+      for (const match of norm.matchAll(m.regex)) {
+        const start = match.index ?? 0;
+        const data: Record<string, string> = { text: match[0] };
+        if (m.replacement) data.replacement = m.replacement;
+        out.push({
+          rule: m.rule,
+          category: m.category,
+          severity: m.severity,
+          start,
+          end: start + match[0].length,
+          message: formatMessage(m.message, data),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Reply rules and required phrases: offsets relative to the reply. */
+export function runReplyRules(
+  reply: string,
+  segments: readonly Segment[],
+  plan: RulePlan,
+  context: RuleContextInput,
+): RawHit[] {
+  const out: RawHit[] = [];
+  const text = normaliseQuotes(reply.length > MAX_SCAN_CHARS ? reply.slice(0, MAX_SCAN_CHARS) : reply);
+  const capped = segments.length > MAX_REPLY_SEGMENTS ? segments.slice(0, MAX_REPLY_SEGMENTS) : segments;
+  const input: RuleInput = {
+    ...context,
+    text,
+    segments: capped.map((s) => ({ start: s.start, end: s.end, text: normaliseQuotes(s.text) })),
+    config: plan.config,
+  };
+  for (const rule of plan.reply) runRule(rule, input, out);
+  if (plan.packs.required.length > 0 && segments.length > 0) {
+    const last = segments[segments.length - 1] as Segment;
+    for (const m of plan.packs.required) {
+      m.regex.lastIndex = 0;
+      if (m.regex.test(text)) continue;
+      out.push({
+        rule: m.rule,
+        category: m.category,
+        severity: m.severity,
+        start: last.start,
+        end: last.end,
+        message: formatMessage(m.message, { text: last.text }),
+      });
+    }
+  }
+  return out;
+}
+
+/** Absolute offsets, severity overrides, span text and fingerprint. */
+export function toFinding(reply: string, hit: RawHit, offset: number, plan: RulePlan): Finding {
+  const start = hit.start + offset;
+  const end = hit.end + offset;
+  const text = reply.slice(start, end);
+  return {
+    rule: hit.rule,
+    category: hit.category,
+    severity: plan.packs.severity.get(hit.rule) ?? hit.severity,
+    start,
+    end,
+    text,
+    message: hit.message,
+    fingerprint: fingerprint(hit.rule, text),
+  };
+}
+
+/** Stable order: by position, then rule id. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** Pack findings for disabled pack rules are dropped here (built-in ones never run). */
+export function keep(plan: RulePlan, hit: RawHit): boolean {
+  return !plan.packs.disabled.has(hit.rule);
+}
