@@ -1,19 +1,23 @@
-import { findPhoneNumbersInText, isPossiblePhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
+import { isPossiblePhoneNumber, isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import metadataJson from './phone-metadata.json';
 
 /**
  * Phone numbers, found and validated by libphonenumber-js.
  *
- * Size: the content script budget leaves this module about 20 KB gzip. `libphonenumber-js/min`
- * costs 36 KB gzip (16 KB code + 20 KB metadata for 245 regions) and `/max` 57 KB, so we use
- * `libphonenumber-js/core` with the library's own `metadata.min.json` cut down to the regions
+ * Size: the content script budget leaves this module about 15 KB gzip. `libphonenumber-js/min`
+ * with its text matcher costs 36 KB gzip (16 KB code + 20 KB metadata for 245 regions) and
+ * `/max` 57 KB. So we use `libphonenumber-js/core` validation only (`isValidPhoneNumber`,
+ * `isPossiblePhoneNumber`, about 6 KB) on number-shaped runs of digits and separators, with
+ * the library's own `metadata.min.json` cut down to the regions
  * in `phone-metadata.json` (about 60 regions, 10 KB gzip): the file keeps the library's
  * `version`, and its `countries` / `country_calling_codes` entries for those regions verbatim.
  * After upgrading the library, regenerate it by filtering the package's `metadata.min.json` to
  * the region codes already present in the file (a ten-line Node script; nothing else changes).
  *
- * Numbers written without a country code are read as US numbers first (the library's
- * matcher). Failing that, a number-shaped run right after a phone word ("call", "tel",
+ * The regular expression only proposes runs of 7–15 digits; whether a run is a phone number
+ * is the library's call: with a `+` country code it must be valid for that country, without
+ * one it must be a valid US number, or be written in groups ("07700 063 966") and be a valid
+ * number of one of the common regions below. Failing that, a number-shaped run right after a phone word ("call", "tel",
  * "mobile"…) counts when the library says it is a possible number in one of the common regions
  * (national formats such as "07700 063 966" or "0490 75 40 81").
  */
@@ -21,14 +25,40 @@ import metadataJson from './phone-metadata.json';
 const metadata = metadataJson as unknown as MetadataJson;
 
 /** Regions tried for numbers without a country code that follow a phone word. */
-const FALLBACK_REGIONS = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'AU', 'BR', 'IN', 'CA'] as const;
+const FALLBACK_REGIONS = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'BE',
+  'PT',
+  'CH',
+  'AT',
+  'SE',
+  'PL',
+  'IE',
+  'AU',
+  'NZ',
+  'ZA',
+  'BR',
+  'MX',
+  'AR',
+  'IN',
+  'CA',
+] as const;
 
 const PHONE_WORD =
-  /(?:phone|telephone|tel|mobile|cell|cellphone|fax|call|calling|dial|text|sms|whatsapp|reach (?:me|us|him|her|them)|contact(?: number)?|hotline|landline|ring)(?:\s+(?:is|on|at|number|no\.?|nr))?\W{0,12}$/i;
+  /(?:phone|telephone|tel|mobile|cell|cellphone|fax|call|calling|dial|text|sms|whatsapp|reach (?:me|us|him|her|them)|contact(?: number)?|hotline|landline|ring|desk|office|work|home|direct|mob|ph|phone number|answering|answer)(?:\s+(?:me|us|him|her|them|you))?(?:\s+(?:is|on|at|number|no\.?|nr))?\W{0,12}$/i;
 const NOT_A_PHONE_WORD =
   /\b(?:order|invoice|ticket|case|tracking|ref|reference|account|acct|item|sku|po|serial|confirmation|booking|id)\s*(?:no\.?|number|nr|num|id|:|#)?\s*[:#]?\s*$/i;
-const CANDIDATE = /(?<![\w+#])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,8}(?:[\s.-]\d{1,8}){0,5}(?![\w])/g;
-const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
+const CANDIDATE =
+  /(?<![\w+#])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{1,15}(?:[ \t.-]\d{1,8}){0,5}(?=(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?(?!\w))/g;
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d./-])/;
+/** Written the way people write phone numbers: three or more groups split by spaces, dots or dashes, or an area code in brackets (two groups are more often a street number and a postcode). */
+const FORMATTED = /^(?:\(\d{1,5}\) ?\d|\d{1,5}[ \t.-]\d{1,8}[ \t.-]\d)/;
 
 /** A phone number span (UTF-16 offsets into the text given). */
 export interface PhoneSpan {
@@ -45,26 +75,40 @@ function countDigits(text: string): number {
   return n;
 }
 
+/** Is this number-shaped run a phone number, according to libphonenumber-js? */
+function isPhone(candidate: string, afterPhoneWord: boolean): boolean {
+  if (candidate.startsWith('+')) {
+    return isValidPhoneNumber(candidate, metadata) || (afterPhoneWord && isPossiblePhoneNumber(candidate, metadata));
+  }
+  if (isValidPhoneNumber(candidate, 'US', metadata)) return true;
+  if (afterPhoneWord) return FALLBACK_REGIONS.some((region) => isPossiblePhoneNumber(candidate, region, metadata));
+  return (
+    FORMATTED.test(candidate) && FALLBACK_REGIONS.some((region) => isValidPhoneNumber(candidate, region, metadata))
+  );
+}
+
 export function findPhones(text: string): PhoneSpan[] {
   if (countDigits(text) < 7) return [];
   const out: PhoneSpan[] = [];
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: 'US' }, metadata)) {
-    const before = text.slice(Math.max(0, found.startsAt - 24), found.startsAt);
-    if (NOT_A_PHONE_WORD.test(before)) continue;
-    out.push({ start: found.startsAt, end: found.endsAt });
-  }
   CANDIDATE.lastIndex = 0;
   for (const match of text.matchAll(CANDIDATE)) {
     const start = match.index ?? 0;
-    const end = start + match[0].length;
-    if (out.some((s) => s.start < end && start < s.end)) continue;
-    const digits = countDigits(match[0]);
-    if (digits < 7 || digits > 15 || DATE_LIKE.test(match[0])) continue;
+    let candidate = match[0];
     const before = text.slice(Math.max(0, start - 32), start);
-    if (!PHONE_WORD.test(before) || NOT_A_PHONE_WORD.test(before)) continue;
-    if (FALLBACK_REGIONS.some((region) => isPossiblePhoneNumber(match[0], region, metadata))) {
-      out.push({ start, end });
+    if (NOT_A_PHONE_WORD.test(before)) continue;
+    const afterPhoneWord = PHONE_WORD.test(before);
+    // A run can swallow a neighbouring number ("555 0100 2"): drop trailing groups until valid.
+    for (let tries = 0; tries < 4; tries++) {
+      const digits = countDigits(candidate);
+      if (digits < 7) break;
+      if (digits <= 15 && !DATE_LIKE.test(candidate) && isPhone(candidate, afterPhoneWord)) {
+        out.push({ start, end: start + candidate.length });
+        break;
+      }
+      const cut = candidate.search(/[ \t.-]\d+$/);
+      if (cut <= 0) break;
+      candidate = candidate.slice(0, cut);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }

@@ -2,9 +2,14 @@ import { defineRule } from './define-rule';
 import { NEGATED } from './support/match';
 
 const ASK =
-  /\b(?:send|share|provide|give|tell|confirm|reply with|respond with|include|dm|message|email|e-mail|text|post|read out|type in|let (?:me|us) know|what(?:'s| is))\b/i;
+  "(?:send|share|provide|give|tell|confirm|reply with|respond with|include|dm|message|email|e-mail|text|post|read out|let (?:me|us) know|what(?:'s| is| was))";
 const SECRET =
-  /\b(?:(?:your |the )?(?:password|passcode|passphrase|cvv2?|cvc2?|cv2|security code|card security code|(?:full|complete|entire|long) (?:card|credit card|debit card) number|16[- ]digit (?:card )?number|card number|ssn|social security number|(?:one[- ]time|verification|2fa|mfa|otp|sms|login|authentication) (?:pass)?code|otp|pin(?: code| number)?|recovery (?:phrase|code)|seed phrase|private key))\b/i;
+  '(?:password|passcode|passphrase|cvv2?|cvc2?|cv2|security code|card security code|(?:full|complete|entire|long) (?:card|credit card|debit card) number|16[- ]digit (?:card )?number|card number|ssn|social security number|(?:one[- ]time|verification|2fa|mfa|otp|sms|login|authentication) (?:pass)?code|otp|pin(?: code| number)?|recovery (?:phrase|code)|seed phrase|private key)';
+/** The ask comes first and points at the customer's secret: "send us your CVV", "what is the one-time code". */
+const REQUEST = new RegExp(
+  `\\b${ASK}\\b[^.!?\\n]{0,40}?\\b(?:your|the|ur)\\s+(?:(?:full|complete|card|account|\\w+'s)\\s+)?(${SECRET})\\b`,
+  'i',
+);
 const HARMLESS = /\b(?:last (?:4|four) digits|first (?:6|six) digits)\b/i;
 
 export default defineRule({
@@ -33,10 +38,10 @@ export default defineRule({
     },
   },
   check: ({ text }) => {
-    const secret = SECRET.exec(text);
-    if (!secret || !ASK.test(text) || NEGATED.test(text) || HARMLESS.test(text)) return [];
-    return [
-      { start: secret.index, end: secret.index + secret[0].length, messageId: 'ask', data: { secret: secret[0] } },
-    ];
+    const request = REQUEST.exec(text);
+    if (!request || NEGATED.test(text) || HARMLESS.test(text)) return [];
+    const secret = request[1] as string;
+    const start = request.index + request[0].length - secret.length;
+    return [{ start, end: start + secret.length, messageId: 'ask', data: { secret } }];
   },
 });

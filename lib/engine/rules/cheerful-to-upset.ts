@@ -2,7 +2,8 @@ import { defineRule } from './define-rule';
 import { customerUpset } from './support/match';
 
 const CHEERFUL =
-  /(?:\b(?:great|awesome|fantastic|wonderful|amazing|excellent|brilliant|perfect|yay|woohoo)\b\s*[!:)]|\b(?:glad|happy|thrilled|delighted|excited) (?:to hear|you(?:'re| are) enjoying|that you)\b|\bthanks? (?:so much |a lot )?for (?:your|the) (?:kind words|(?:positive |great |lovely |wonderful )?feedback|compliment|love)\b|\bwe(?:'re| are) (?:so )?(?:glad|happy|thrilled|delighted)\b|\bthat(?:'s| is) (?:great|awesome|fantastic|wonderful) (?:news|to hear)\b|[😀😃😄😁😊🙂😍🥳🎉👍])/giu;
+  /(?:\b(?:great|awesome|fantastic|wonderful|amazing|excellent|brilliant|perfect|yay|woohoo)\b\s*[!:)]|\b(?:glad|happy|thrilled|delighted|excited) (?:to hear|you(?:'re| are) enjoying|that you)\b|\bthanks? (?:so much |a lot )?for (?:your|the) (?:kind words|(?:positive |great |lovely |wonderful )?feedback|compliment|love)\b|\bwe(?:'re| are) (?:so )?(?:glad|happy|thrilled|delighted)\b|\bthat(?:'s| is) (?:great|awesome|fantastic|wonderful) (?:news|to hear)\b)/gi;
+const CHEERFUL_EMOJI = /[😀😃😄😁😊🙂😍🥳🎉👍]/gu;
 
 export default defineRule({
   meta: {
@@ -39,11 +40,13 @@ export default defineRule({
     if (!customerUpset(customer)) return [];
     const messageId = customer?.sarcasm.likely ? 'sarcasm' : 'upset';
     const out = [];
-    CHEERFUL.lastIndex = 0;
-    for (const m of text.matchAll(CHEERFUL)) {
-      const start = m.index ?? 0;
-      out.push({ start, end: start + m[0].replace(/[\s!:)]+$/u, '').length, messageId } as const);
+    for (const re of [CHEERFUL, CHEERFUL_EMOJI]) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const start = m.index ?? 0;
+        out.push({ start, end: start + m[0].replace(/[\s!:)]+$/, '').length, messageId } as const);
+      }
     }
-    return out.filter((h) => h.end > h.start);
+    return out.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start);
   },
 });

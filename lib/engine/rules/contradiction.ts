@@ -1,4 +1,4 @@
-import { defineRule, type Segment } from './define-rule';
+import { defineRule } from './define-rule';
 import { words } from './support/match';
 
 /** Pairs of statements that cannot both hold; each side is matched in a different sentence. */
@@ -52,23 +52,36 @@ export default defineRule({
     },
   },
   check: ({ segments }) => {
-    const seen: Segment[] = [];
-    for (const seg of segments) {
-      for (const earlier of seen) {
-        const pair = OPPOSITES.some(
-          ([a, b]) => (a.test(earlier.text) && b.test(seg.text)) || (b.test(earlier.text) && a.test(seg.text)),
-        );
-        const negated =
-          !pair &&
-          NEGATION.test(earlier.text) !== NEGATION.test(seg.text) &&
-          words(seg.text).length >= 3 &&
-          stripNegation(earlier.text) === stripNegation(seg.text);
-        const sameSubject = pair && sharesSubject(earlier.text, seg.text);
-        if (sameSubject || negated) {
-          return [{ start: seg.start, end: seg.end, messageId: 'contradicts', data: { other: earlier.text } }];
+    if (segments.length < 2) return [];
+    // One pass of regex tests per sentence; the pairwise loop then compares cheap features.
+    const features = segments.slice(0, 60).map((seg) => {
+      let a = 0;
+      let b = 0;
+      OPPOSITES.forEach(([x, y], i) => {
+        if (x.test(seg.text)) a |= 1 << i;
+        if (y.test(seg.text)) b |= 1 << i;
+      });
+      const w = words(seg.text);
+      return { seg, a, b, negated: NEGATION.test(seg.text), long: w.length >= 3, stripped: '' };
+    });
+    const stripped = (f: (typeof features)[number]): string => {
+      if (!f.stripped) f.stripped = stripNegation(f.seg.text);
+      return f.stripped;
+    };
+    for (let j = 1; j < features.length; j++) {
+      const later = features[j] as (typeof features)[number];
+      for (let i = 0; i < j; i++) {
+        const earlier = features[i] as (typeof features)[number];
+        const pair = (earlier.a & later.b) !== 0 || (earlier.b & later.a) !== 0;
+        const contradicts = pair
+          ? sharesSubject(earlier.seg.text, later.seg.text)
+          : earlier.negated !== later.negated && later.long && stripped(earlier) === stripped(later);
+        if (contradicts) {
+          return [
+            { start: later.seg.start, end: later.seg.end, messageId: 'contradicts', data: { other: earlier.seg.text } },
+          ];
         }
       }
-      if (seen.length < 60) seen.push(seg);
     }
     return [];
   },
