@@ -1,0 +1,8 @@
+/**
+ * Admin rule packs. Import `validatePack`/`parsePack` where packs are loaded (they pull in
+ * zod); the content script needs only `compilePacks` (via checkReply) and the types.
+ */
+export { compilePacks, PACK_MESSAGES } from './apply';
+export { packJsonSchema, packSchema } from './schema';
+export type * from './types';
+export { formatPackErrors, type PackError, type PackValidation, parsePack, validatePack } from './validate';
