@@ -33,6 +33,8 @@ export interface DecisionContext {
 
 /** Wait after the last DOM change before re-reading the thread. */
 const THREAD_DEBOUNCE_MS = 150;
+/** However busy the page, re-read at least this often while it changes. */
+const MAX_DEBOUNCE_MS = 500;
 /** An AI control click counts for insertions that land within this time. */
 const AI_INSERT_WINDOW_MS = 4000;
 /** A send click is forgotten if the helpdesk has not confirmed it by then (validation failed). */
@@ -144,13 +146,17 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     store.setState({ findings });
     paintComposer();
 
-    // A large insertion right after an AI control was used is the suggestion arriving.
+    detectSuggestion(reply);
+  };
+
+  /** A large insertion right after an AI control was used is the suggestion arriving. */
+  const detectSuggestion = (text: string) => {
     const now = Date.now();
-    if (now - aiArmedAt < AI_INSERT_WINDOW_MS && reply.trim().length - lastComposerText.trim().length >= 20) {
+    if (now - aiArmedAt < AI_INSERT_WINDOW_MS && text.trim().length - lastComposerText.trim().length >= 20) {
       aiArmedAt = -Infinity;
-      tracker.show({ id: crypto.randomUUID(), shape: 'draft-in-composer', text: reply, shownAt: now });
+      tracker.show({ id: crypto.randomUUID(), shape: 'draft-in-composer', text, shownAt: now });
     }
-    lastComposerText = reply;
+    lastComposerText = text;
   };
 
   const confirmSend = (snap: HostSnapshot) => {
@@ -211,15 +217,26 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
 
   // One debounced observer for the whole page: thread, composer and navigation all show up here.
+  // The debounce has a ceiling so a stream of changes (typing) never starves the analysis.
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstPendingAt = 0;
   const schedule = () => {
+    const now = Date.now();
     if (timer) clearTimeout(timer);
+    else firstPendingAt = now;
+    const wait = Math.max(0, Math.min(THREAD_DEBOUNCE_MS, firstPendingAt + MAX_DEBOUNCE_MS - now));
     timer = setTimeout(() => {
       timer = null;
       refresh();
-    }, THREAD_DEBOUNCE_MS);
+    }, wait);
   };
-  const observer = new win.MutationObserver(guard.run(schedule));
+  const onMutations = () => {
+    // While an AI control was just used, catch its insertion at once, before the agent types over it.
+    if (snapshot && Date.now() - aiArmedAt < AI_INSERT_WINDOW_MS)
+      detectSuggestion(buildTextModel(snapshot.composer).text);
+    schedule();
+  };
+  const observer = new win.MutationObserver(guard.run(onMutations));
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
 
   const inPath = (event: Event, elements: readonly Element[] | undefined) =>
@@ -228,13 +245,21 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   const onClick = guard.run((event: Event) => {
     if (!snapshot) return;
     if (inPath(event, snapshot.aiControls)) aiArmedAt = Date.now();
-    if (inPath(event, snapshot.sendControls)) beginSend(snapshot);
+    if (inPath(event, snapshot.sendControls)) beginSend();
   });
   const onKeyDown = guard.run((event: KeyboardEvent) => {
     if (!snapshot || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-    if (inPath(event, [snapshot.composer])) beginSend(snapshot);
+    if (inPath(event, [snapshot.composer])) beginSend();
   });
-  const beginSend = (snap: HostSnapshot) => {
+  const beginSend = () => {
+    // Catch up first: a suggestion inserted a moment ago may still wait in the debounce.
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+      refresh();
+    }
+    const snap = snapshot;
+    if (!snap) return;
     pendingSend = {
       text: buildTextModel(snap.composer).text,
       at: Date.now(),

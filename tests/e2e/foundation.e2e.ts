@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, openHarness, openTicket, overlay } from './harness';
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
+const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
+
+describe('the extension on the demo Zendesk ticket', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness();
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('mounts the overlay with the customer chip beside the composer', async () => {
+    await openTicket(h.page, TICKET);
+    const chip = overlay(h.page, '[data-rg-customer]');
+    await chip.waitFor();
+    expect(await chip.getAttribute('data-sentiment')).toMatch(/^(negative|neutral|positive)$/);
+    expect(await chip.getAttribute('data-sarcasm')).toMatch(/^(true|false)$/);
+    expect(await chip.getAttribute('data-escalation')).toMatch(/^(true|false)$/);
+    expect(await overlay(h.page, '[data-rg-status="active"]').count()).toBe(1);
+    // One host element, an open shadow root, outside the editor.
+    expect(await h.page.locator('replyguard-overlay').count()).toBe(1);
+    expect(await h.page.locator(`${COMPOSER} replyguard-overlay`).count()).toBe(0);
+  });
+
+  it('records a sent suggestion as a row that the dashboard shows', async () => {
+    await openTicket(h.page, TICKET);
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
+    await expect.poll(() => h.page.locator(COMPOSER).innerText()).toContain('Best regards');
+    await h.page.locator('[data-test-id="submit_button-button"]').click();
+
+    const dashboard = await h.dashboard();
+    const row = dashboard.locator('[data-rg-row]');
+    await row.first().waitFor({ timeout: 15_000 });
+    expect(await row.count()).toBe(1);
+    expect(await row.first().getAttribute('data-rg-outcome')).toBe('accepted');
+    expect(await dashboard.locator('[data-rg-total]').getAttribute('data-rg-total')).toBe('1');
+  });
+
+  it('records an edited suggestion as edited', async () => {
+    await openTicket(h.page, TICKET);
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
+    await expect.poll(() => h.page.locator(COMPOSER).innerText()).toContain('Best regards');
+    await h.page.locator(COMPOSER).click();
+    await h.page.keyboard.press('ControlOrMeta+End');
+    await h.page.keyboard.type(' I am sorry for the trouble this caused you today.');
+    await h.page.waitForTimeout(300);
+    await h.page.locator('[data-test-id="submit_button-button"]').click();
+
+    const dashboard = await h.dashboard();
+    await dashboard.locator('[data-rg-row]').first().waitFor({ timeout: 15_000 });
+    expect(await dashboard.locator('[data-rg-row]').first().getAttribute('data-rg-outcome')).toBe('edited');
+  });
+
+  it('makes no network request to any non-local host', async () => {
+    await openTicket(h.page, TICKET);
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
+    await h.page.locator('[data-test-id="submit_button-button"]').click();
+    const dashboard = await h.dashboard();
+    await dashboard.locator('[data-rg-row]').first().waitFor({ timeout: 15_000 });
+    await h.page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await h.page.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await h.page.waitForTimeout(500);
+
+    const outside = h.requests
+      .map((r) => new URL(r.url()))
+      .filter((u) => u.protocol !== 'chrome-extension:' && u.protocol !== 'data:' && u.protocol !== 'blob:')
+      .filter((u) => u.hostname !== 'acme.zendesk.com');
+    expect(outside.map((u) => u.href)).toEqual([]);
+    // The demo page itself made requests; the extension's pages made none beyond its own files.
+    expect(h.requests.length).toBeGreaterThan(0);
+  });
+});
