@@ -54,3 +54,13 @@ describe('rule registry', () => {
     expect(CATEGORIES.filter((c) => c !== 'custom' && !covered.has(c))).toEqual([]);
   });
 });
+
+describe('generated docs', () => {
+  it('the rule catalogue and the pack JSON Schema are current (run `npm run docs:rules`)', async () => {
+    const { CATALOGUE_PATH, PACK_SCHEMA_PATH, renderCatalogue, renderPackSchema } = await import(
+      '@/lib/cli/rule-catalogue'
+    );
+    expect(readFileSync(CATALOGUE_PATH, 'utf8')).toBe(renderCatalogue());
+    expect(JSON.parse(readFileSync(PACK_SCHEMA_PATH, 'utf8'))).toEqual(JSON.parse(renderPackSchema()));
+  });
+});
