@@ -7,8 +7,11 @@
  * input line, in order, on stdout. A bad line gets an error on stderr naming the file and
  * line number; the other lines still run, and the exit code is 1. Blank lines are skipped.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { analyzeTicket } from '../engine/analyze';
+import type { RulePack } from '../engine/packs/types';
+import { formatPackErrors, parsePack } from '../engine/packs/validate';
 import { analyzeLine } from './analyze-line';
 
 const USAGE = `Usage: npm run --silent analyze -- --jsonl [--rules FILE] [FILE ...]
@@ -23,17 +26,21 @@ Output line:
 
 Options:
   --jsonl        JSON Lines in and out (the only format; accepted for clarity)
-  --rules FILE   apply a team rule pack (not supported yet)
+  --rules FILE   apply a team rule pack (JSON; repeatable). An invalid pack is reported
+                 entry by entry and nothing runs (exit code 2)
   --help         show this help
 
 Bad lines are reported on stderr with their line number; the rest still run (exit code 1).`;
 
 interface Options {
   files: string[];
+  /** Validated rule packs from --rules. */
+  packs: RulePack[];
 }
 
 function parseArgs(argv: readonly string[]): Options | { exit: number } {
   const files: string[] = [];
+  const packs: RulePack[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') {
@@ -42,9 +49,26 @@ function parseArgs(argv: readonly string[]): Options | { exit: number } {
     }
     if (arg === '--jsonl') continue;
     if (arg === '--rules' || arg.startsWith('--rules=')) {
-      // Rule packs arrive with the rules work (issue 4); until then, say so plainly.
-      process.stderr.write('analyze: rule packs are not supported yet\n');
-      return { exit: 2 };
+      const file = arg === '--rules' ? argv[++i] : arg.slice('--rules='.length);
+      if (!file) {
+        process.stderr.write('analyze: --rules needs a file name\n');
+        return { exit: 2 };
+      }
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      } catch (err) {
+        process.stderr.write(`analyze: cannot read rule pack ${file}: ${(err as Error).message}\n`);
+        return { exit: 2 };
+      }
+      const result = parsePack(text);
+      if (!result.ok) {
+        const lines = formatPackErrors(result.errors).replace(/^/gm, `  ${file}: `);
+        process.stderr.write(`analyze: invalid rule pack, nothing applied:\n${lines}\n`);
+        return { exit: 2 };
+      }
+      packs.push(result.pack);
+      continue;
     }
     if (arg.startsWith('-') && arg !== '-') {
       process.stderr.write(`analyze: unknown option ${arg}\n\n${USAGE}\n`);
@@ -52,10 +76,10 @@ function parseArgs(argv: readonly string[]): Options | { exit: number } {
     }
     files.push(arg);
   }
-  return { files: files.length > 0 ? files : ['-'] };
+  return { files: files.length > 0 ? files : ['-'], packs };
 }
 
-async function run(source: string, write: (s: string) => void): Promise<number> {
+async function run(source: string, write: (s: string) => void, packs: readonly RulePack[]): Promise<number> {
   const label = source === '-' ? 'stdin' : source;
   const input = source === '-' ? process.stdin : createReadStream(source, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
@@ -67,6 +91,14 @@ async function run(source: string, write: (s: string) => void): Promise<number> 
       const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '') continue;
       const result = analyzeLine(line);
+      if (result.ok && packs.length > 0) {
+        // analyzeLine takes no options yet; re-run the validated line with the packs applied.
+        const input = JSON.parse(line) as { customer?: string[]; agent?: string[]; reply?: string };
+        result.output.findings = analyzeTicket(
+          { customer: input.customer ?? [], agent: input.agent ?? [], reply: input.reply ?? '' },
+          { packs },
+        ).findings;
+      }
       if (result.ok) write(`${JSON.stringify(result.output)}\n`);
       else {
         failed++;
@@ -87,7 +119,7 @@ async function main(): Promise<number> {
   const write = (s: string) => {
     process.stdout.write(s);
   };
-  for (const file of options.files) failed += await run(file, write);
+  for (const file of options.files) failed += await run(file, write, options.packs);
   return failed > 0 ? 1 : 0;
 }
 
