@@ -9,6 +9,9 @@ const GECKO = {
   data_collection_permissions: { required: ['none'] },
 };
 
+// Firefox for Android reads data_collection_permissions from 142 on.
+const GECKO_ANDROID = { strict_min_version: '142.0' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -19,6 +22,6 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...HELPDESK_MATCHES],
     action: { default_title: 'ReplyGuard' },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } } : {}),
   }),
 });

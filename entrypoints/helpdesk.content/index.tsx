@@ -3,6 +3,7 @@ import ReactDOM from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { startController } from '@/lib/content/controller';
 import type { OverrideRow } from '@/lib/db/schema';
+import { redactPii } from '@/lib/engine/pii';
 import { HELPDESK_MATCHES } from '@/lib/hosts/helpdesks';
 import { adapterFor } from '@/lib/hosts/registry';
 import { sendToBackground } from '@/lib/messaging/send';
@@ -14,9 +15,6 @@ import { Outbox } from '@/lib/overrides/outbox';
 import { loadSettings } from '@/lib/settings/storage';
 
 const outboxItem = storage.defineItem<OverrideRow[]>('local:outbox', { fallback: [] });
-
-/** A redactor until PII masking lands: stores no text rather than unmasked text. */
-const redactAll = () => '[redacted]';
 
 export default defineContentScript({
   matches: [...HELPDESK_MATCHES],
@@ -79,7 +77,7 @@ export default defineContentScript({
               privacy: settings.privacyMode,
               agent: settings.agentLabel,
               ticketHash,
-              redact: redactAll,
+              redact: redactPii,
             }),
           ),
         ),

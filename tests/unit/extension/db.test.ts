@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '@/lib/background/handle-message';
+import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { putOverrides, recentOverrides } from '@/lib/db/overrides';
+import type { TabStatus } from '@/lib/messaging/protocol';
+import { row } from './rows';
+
+const dbs: ReplyGuardDb[] = [];
+function freshDb(): ReplyGuardDb {
+  const db = openDatabase(`test-${Math.random()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+describe('putOverrides', () => {
+  it('stores new rows and treats a repeated id as a no-op', async () => {
+    const db = freshDb();
+    const a = row();
+    const b = row();
+    expect(await putOverrides(db, [a, b])).toBe(2);
+    expect(await putOverrides(db, [a, { ...b, outcome: 'rejected' }])).toBe(0);
+    expect(await db.overrides.count()).toBe(2);
+    expect((await db.overrides.get(b.id))?.outcome).toBe('accepted');
+  });
+
+  it('keeps one row when a batch repeats an id', async () => {
+    const db = freshDb();
+    const a = row();
+    expect(await putOverrides(db, [a, a, a])).toBe(1);
+    expect(await db.overrides.count()).toBe(1);
+  });
+
+  it('lists newest decisions first', async () => {
+    const db = freshDb();
+    await putOverrides(db, [row({ decidedAt: 10 }), row({ decidedAt: 30 }), row({ decidedAt: 20 })]);
+    expect((await recentOverrides(db)).map((r) => r.decidedAt)).toEqual([30, 20, 10]);
+  });
+});
+
+describe('handleMessage', () => {
+  const deps = (db: ReplyGuardDb) => ({ db, tabStatus: new Map<number, TabStatus>(), now: () => Date.now() });
+
+  it('records rows from the content script and answers how many were new', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    const rows = [row(), row()];
+    expect(await handleMessage({ type: 'content→background:record-overrides', rows }, { tabId: 1 }, d)).toEqual({
+      stored: 2,
+    });
+    expect(await handleMessage({ type: 'content→background:record-overrides', rows }, { tabId: 1 }, d)).toEqual({
+      stored: 0,
+    });
+  });
+
+  it('keeps the status each tab reports for the popup', async () => {
+    const d = deps(freshDb());
+    const status: TabStatus = { helpdesk: 'zendesk', host: 'acme.zendesk.com', state: 'active', detail: '' };
+    await handleMessage({ type: 'content→background:tab-status', status }, { tabId: 7 }, d);
+    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 7 }, {}, d)).toEqual({ status });
+    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 8 }, {}, d)).toEqual({ status: null });
+  });
+
+  it("counts today's decisions by outcome", async () => {
+    const db = freshDb();
+    const now = Date.now();
+    await putOverrides(db, [
+      row({ decidedAt: now, outcome: 'accepted' }),
+      row({ decidedAt: now, outcome: 'edited' }),
+      row({ decidedAt: now - 3 * 86_400_000, outcome: 'rejected' }),
+    ]);
+    const today = await handleMessage({ type: 'popup→background:today' }, {}, deps(db));
+    expect(today).toEqual({ seen: 2, accepted: 1, edited: 1, rejected: 0, escalated: 0 });
+  });
+});

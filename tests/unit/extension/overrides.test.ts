@@ -1,0 +1,145 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { OverrideRow } from '@/lib/db/schema';
+import { makeOverrideRow } from '@/lib/overrides/make-row';
+import { Outbox } from '@/lib/overrides/outbox';
+import { similarity } from '@/lib/overrides/similarity';
+import { SuggestionTracker } from '@/lib/overrides/tracker';
+import { row } from './rows';
+
+const suggestion = {
+  id: 's1',
+  shape: 'draft-in-composer' as const,
+  text: 'Hi Ana,\n\nYour order ships today.',
+  shownAt: 5,
+};
+
+describe('SuggestionTracker', () => {
+  it.each([
+    ['sent unchanged', 'Hi Ana,\n\nYour order ships today.', 'accepted'],
+    ['sent with only white space changed', '  Hi Ana,  Your order\u200b ships today. ', 'accepted'],
+    ['sent after an edit', 'Hi Ana, your order ships tomorrow morning instead.', 'edited'],
+    ['replaced by the agent’s own reply', 'Please call our billing line, they can help with invoices.', 'rejected'],
+  ])('classifies a suggestion %s', (_name, sent, outcome) => {
+    const tracker = new SuggestionTracker();
+    tracker.show(suggestion);
+    expect(tracker.sent(sent, 10)?.outcome).toBe(outcome);
+    expect(tracker.current).toBeNull();
+  });
+
+  it('decides nothing without a suggestion', () => {
+    expect(new SuggestionTracker().sent('hello', 1)).toBeNull();
+  });
+
+  it('calls a discarded suggestion rejected', () => {
+    const tracker = new SuggestionTracker();
+    tracker.show(suggestion);
+    expect(tracker.discarded(9)).toMatchObject({ outcome: 'rejected', sentText: null, decidedAt: 9 });
+  });
+});
+
+describe('similarity', () => {
+  it('is 1 for equal texts and falls with the size of the edit', () => {
+    const base = 'We are sorry for the delay, your parcel left our warehouse this morning.';
+    expect(similarity(base, base)).toBe(1);
+    const small = similarity(base, base.replace('this morning', 'today'));
+    const large = similarity(base, 'Thanks for waiting.');
+    expect(small).toBeGreaterThan(0.8);
+    expect(large).toBeLessThan(0.4);
+  });
+});
+
+describe('makeOverrideRow', () => {
+  const decision = {
+    suggestion,
+    outcome: 'edited' as const,
+    similarity: 0.7,
+    sentText: 'Mail me at ana@example.com',
+    decidedAt: 9,
+  };
+  const context = {
+    helpdesk: 'zendesk',
+    ticketId: '1001',
+    customer: null,
+    findings: [
+      {
+        rule: 'pii-email',
+        category: 'privacy' as const,
+        severity: 'critical' as const,
+        start: 0,
+        end: 1,
+        text: 'x',
+        message: 'm',
+        fingerprint: 'f1',
+      },
+    ],
+    dismissed: new Set(['f1']),
+  };
+  const options = { agent: 'sam', ticketHash: 'h', redact: (t: string) => t.replace(/\S+@\S+/g, '[EMAIL]') };
+
+  it('keeps text as the privacy mode allows', () => {
+    expect(makeOverrideRow(decision, context, { ...options, privacy: 'full' }).sentText).toBe(
+      'Mail me at ana@example.com',
+    );
+    expect(makeOverrideRow(decision, context, { ...options, privacy: 'redacted' }).sentText).toBe('Mail me at [EMAIL]');
+    const none = makeOverrideRow(decision, context, { ...options, privacy: 'none' });
+    expect([none.sentText, none.suggestionText]).toEqual([null, null]);
+  });
+
+  it('records the findings shown and which were dismissed, never their text', () => {
+    const r = makeOverrideRow(decision, context, { ...options, privacy: 'none' });
+    expect(r.findings).toEqual([
+      { rule: 'pii-email', category: 'privacy', severity: 'critical', fingerprint: 'f1', dismissed: true },
+    ]);
+    expect(r).toMatchObject({ id: 's1', shownAt: 5, decidedAt: 9, ticketHash: 'h', agent: 'sam', outcome: 'edited' });
+  });
+});
+
+describe('Outbox', () => {
+  function memoryStore(initial: OverrideRow[] = []) {
+    let saved = initial;
+    const save = async (rows: OverrideRow[]) => {
+      saved = [...rows];
+    };
+    return { load: async () => saved, save, get: () => saved };
+  }
+
+  it('delivers rows and forgets them once confirmed', async () => {
+    const store = memoryStore();
+    const deliver = vi.fn(async () => ({ stored: 1 }));
+    const outbox = new Outbox({ store, deliver });
+    await outbox.add(row());
+    expect(deliver).toHaveBeenCalledTimes(1);
+    expect(store.get()).toEqual([]);
+  });
+
+  it('keeps rows after a failed delivery and retries them', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = memoryStore();
+      let fail = true;
+      const deliver = vi.fn(async () => {
+        if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { stored: 1 };
+      });
+      const outbox = new Outbox({ store, deliver, backoff: [100] });
+      const r = row();
+      await outbox.add(r);
+      expect(store.get()).toEqual([r]);
+      fail = false;
+      await vi.advanceTimersByTimeAsync(150);
+      expect(deliver).toHaveBeenCalledTimes(2);
+      expect(store.get()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends rows left over from an earlier page', async () => {
+    const left = row();
+    const store = memoryStore([left]);
+    const deliver = vi.fn(async () => ({ stored: 1 }));
+    const outbox = new Outbox({ store, deliver });
+    await outbox.flush();
+    expect(deliver).toHaveBeenCalledWith([left]);
+  });
+});
