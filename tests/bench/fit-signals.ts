@@ -86,7 +86,7 @@ function buildVocab(examples: readonly Example[], minDf: number): string[] {
 }
 
 /** Softmax (k > 1) or logistic (k = 1) regression by AdaGrad SGD with L2 on touched weights. */
-function fit(
+function fitLinear(
   examples: readonly Example[],
   vocab: string[],
   k: number,
@@ -287,8 +287,8 @@ function fitSentiment(dir: string): LinearModelData {
   const train = examples.slice(0, cut);
   const dev = examples.slice(cut);
   const run = (data: Example[]) => {
-    const full = fit(data, buildVocab(data, MIN_DOC_FREQ), 3, 8, 1e-5, 11);
-    return fit(data, topFeatures(full, SENTIMENT_FEATURES), 3, 8, 1e-5, 13);
+    const full = fitLinear(data, buildVocab(data, MIN_DOC_FREQ), 3, 8, 1e-5, 11);
+    return fitLinear(data, topFeatures(full, SENTIMENT_FEATURES), 3, 8, 1e-5, 13);
   };
   const devModel = run(train);
   const r = macroF1(
@@ -361,8 +361,8 @@ function fitSarcasm(dir: string): LinearModelData {
   const random = rng(17);
   const examples = shuffle(sarcasmExamples(dir), random);
   const run = (data: Example[]) => {
-    const full = fit(data, buildVocab(data, MIN_DOC_FREQ), 1, 10, 1e-4, 19);
-    return fit(data, topFeatures(full, SARCASM_FEATURES), 1, 10, 1e-4, 23);
+    const full = fitLinear(data, buildVocab(data, MIN_DOC_FREQ), 1, 10, 1e-4, 19);
+    return fitLinear(data, topFeatures(full, SARCASM_FEATURES), 1, 10, 1e-4, 23);
   };
   // Out-of-fold probabilities on the original tweets pick the threshold (rephrasings are not scored).
   const folds = 5;

@@ -20,7 +20,7 @@ win:2 won:1 winning:2 yay:2 hooray:2 woohoo:2 wow:1 excited:2 exciting:2 blessed
 hope:1 hopeful:1 hopefully:1 calm:1 safe:1 fixed:1 resolved:1 solved:1 works:1 working:1 wins:2
 success:2 successful:2 sweet:2 cute:1 super:2 yummy:2 delicious:2 tasty:2 comfortable:1 clean:1 fresh:1
 positive:1 ok:1 okay:1 better:1 improved:1 improvement:1 glorious:3 terrific:3 joy:2 smile:2 smiling:2
-laugh:1 laughing:1 lol:1 haha:1 hahaha:1 heaven:2 masterpiece:3 genius:2 legend:2 epic:2 beautifully:2
+laugh:1 laughing:1 lol:1 haha:1 hahaha:1 heaven:2 masterpiece:3 genius:2 legend:2 epic:2 beautifully:2 blissful:3 riveting:2 thrilling:2 swimmingly:2
 hate:-3 hated:-3 hates:-3 awful:-3 terrible:-3 horrible:-3 horrendous:-3 atrocious:-3 worst:-3 disgusting:-3
 disgusted:-3 furious:-3 livid:-3 outraged:-3 outrageous:-3 unacceptable:-3 pathetic:-3 useless:-3
 garbage:-3 trash:-3 rubbish:-2 crap:-2 crappy:-2 shit:-2 shitty:-3 sucks:-2 suck:-2 sucked:-2 scam:-3

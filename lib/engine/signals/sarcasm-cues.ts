@@ -100,7 +100,7 @@ export const SARCASM_EMOJI: ReadonlyMap<string, number> = new Map([
 
 /** Words that describe something going wrong for the customer: the "negative situation". */
 export const TROUBLE_RE =
-  /\b(?:wait(?:ed|ing)?|on hold|hours?|days|weeks|months|again|another|still|yet|broke|broken|breaks?|breaking|crash(?:ed|es|ing)?|late|delay(?:ed|s)?|lost|never (?:arrived|came|showed|received|got|answered)|stuck|charged|overcharged|twice|error|bug|bugs|outage|down|fail(?:ed|s|ing|ure)?|cancel(?:l)?ed|no (?:response|reply|answer|one|help)|nobody|ignored|ignoring|missing|wrong|damaged|defective|useless|nothing|lose|losing|died|dead|mondays?|traffic|rain(?:ing)?|sick|work(?:ing)? (?:on|this|all) (?:a |the )?(?:weekend|saturday|sunday|holiday|night)|homework|exams?|dentist|taxes|alarm|\d+\s?(?:am|a\.m\.))\b/i;
+  /\b(?:wait(?:ed|ing)?|on hold|hours?|days|weeks|months|again|another|still|yet|broke|broken|breaks?|breaking|crash(?:ed|es|ing)?|late|delay(?:ed|s)?|lost|never (?:arrived|came|showed|received|got|answered)|stuck|charged|overcharged|twice|error|bug|bugs|outage|down|fail(?:ed|s|ing|ure)?|cancel(?:l)?ed|no (?:response|reply|answer|one|help)|nobody|ignored|ignoring|missing|wrong|damaged|defective|useless|nothing|lose|losing|died|dead|mondays?|traffic|rain(?:ing)?|sick|work(?:ing)? (?:on|this|all) (?:a |the )?(?:weekend|saturday|sunday|holiday|night)|homework|exams?|dentist|taxes|alarm|sleep|slept|assignments?|deadlines?|essays?|dissertation|lockdown|queue|\d+\s?(?:am|a\.m\.))\b/i;
 
 /** Words that say the trouble is over, so praise next to them is sincere ("great, it's fixed now"). */
 export const RESOLVED_RE =

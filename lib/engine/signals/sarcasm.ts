@@ -174,6 +174,12 @@ function praiseCues(
         continue;
       }
     }
+    // "Three hours of sleep. So excited!" — the trouble first, then a short burst of praise.
+    const previous = sentences[s - 1];
+    if (wordCount <= 4 && !negativeHere && previous && TROUBLE_RE.test(text.slice(previous.start, previous.end))) {
+      push(cues, make(word.start, extendOverPunctuation(text, word.end), 'positive-word-negative-situation', 0.6));
+      continue;
+    }
     // "I love waiting on hold for two hours" — praise about trouble in the same sentence.
     if (contrast) continue;
     const troubleHere = negativeHere || TROUBLE_RE.test(sentText.slice(word.end - sent.start));

@@ -85,10 +85,12 @@ describe('analyze CLI', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('says plainly that rule packs are not supported yet', () => {
-    const r = runCli(['--jsonl', '--rules', 'pack.json'], '');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('rule packs are not supported yet');
+  it('refuses a rule pack it cannot use, on stderr, without output', () => {
+    // Rule-pack support belongs to the rules work; whatever its state, a missing pack must fail loudly.
+    const r = runCli(['--jsonl', '--rules', 'missing-pack.json'], `${GOOD}\n`);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/rule pack/);
+    expect(r.stdout).toBe('');
   });
 
   it('prints help', () => {
