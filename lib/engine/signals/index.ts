@@ -1,5 +1,5 @@
 import { type Token, tokenize } from '../nlp/tokenize';
-import type { CustomerSignals, EscalationCue, SarcasmCue } from '../types';
+import type { CustomerSignals, EscalationCue, EscalationKind, SarcasmCue } from '../types';
 import { escalationCues, escalationFromCues } from './escalation';
 import { extractFeatures } from './features';
 import { type LexiconScore, lexiconScore } from './lexicon-score';
@@ -19,6 +19,17 @@ const MAX_CONTEXT = 5;
 const SENTIMENT_CONTEXT = 2;
 /** Weight of the earlier messages in the reported sentiment. */
 const CONTEXT_WEIGHT = 0.2;
+/** Escalations that read as anger (asking for a human on its own does not). */
+const THREAT_KINDS: ReadonlySet<EscalationKind> = new Set([
+  'manager',
+  'cancel',
+  'legal',
+  'chargeback',
+  'regulator',
+  'public',
+]);
+/** Share of the neutral and positive mass a threat moves to negative. */
+const THREAT_PULL = 0.5;
 /** At or above this sarcasm score the message is called sarcastic. */
 const SARCASM_LIKELY = 0.5;
 
@@ -76,6 +87,22 @@ export function analyzeCustomer(messages: readonly string[]): CustomerSignals | 
     };
   }
 
+  const escalation: EscalationCue[] = [];
+  for (let i = Math.max(0, lastIndex - MAX_CONTEXT + 1); i <= lastIndex; i++) {
+    const m = i === lastIndex ? latest : read(messages[i] ?? '');
+    for (const cue of escalationCues(m.text, i)) escalation.push(shift(cue, m.offset));
+  }
+
+  // A threat to leave, sue or go public is not said in a neutral mood, whatever the words.
+  if (escalation.some((c) => c.message === lastIndex && THREAT_KINDS.has(c.kind))) {
+    const moved = (probs.neutral + probs.positive) * THREAT_PULL;
+    probs = {
+      negative: probs.negative + moved,
+      neutral: probs.neutral * (1 - THREAT_PULL),
+      positive: probs.positive * (1 - THREAT_PULL),
+    };
+  }
+
   const scored = sarcasmCues({
     text: latest.text,
     tokens: latest.tokens,
@@ -91,12 +118,6 @@ export function analyzeCustomer(messages: readonly string[]): CustomerSignals | 
     // A sarcastic compliment is not positive: move that share of the positive mass to negative.
     const moved = probs.positive * sarcasmScore;
     probs = { negative: probs.negative + moved, neutral: probs.neutral, positive: probs.positive - moved };
-  }
-
-  const escalation: EscalationCue[] = [];
-  for (let i = Math.max(0, lastIndex - MAX_CONTEXT + 1); i <= lastIndex; i++) {
-    const m = i === lastIndex ? latest : read(messages[i] ?? '');
-    for (const cue of escalationCues(m.text, i)) escalation.push(shift(cue, m.offset));
   }
 
   return {

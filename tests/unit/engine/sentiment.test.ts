@@ -98,3 +98,16 @@ describe('context', () => {
     expect(after?.sentiment.score ?? 0).toBeLessThan(alone);
   });
 });
+
+describe('escalation colours sentiment', () => {
+  it.each(['I will sue you', "We're switching to your competitor", "I'll be leaving a one-star review"])(
+    '"%s" is negative',
+    (text) => {
+      expect(label(text)).toBe('negative');
+    },
+  );
+
+  it('asking for a human alone is not negative', () => {
+    expect(label('Can I talk to a human please?')).not.toBe('negative');
+  });
+});
