@@ -14,6 +14,8 @@ const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // REPLYGUARD_OUT_DIR lets parallel test runs build side by side; the demo and e2e tests read it too.
+  outDir: process.env.REPLYGUARD_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'ReplyGuard',
     description:

@@ -1,4 +1,5 @@
-import { checkReply } from '../engine/rules/check-reply';
+import type { SuggestionShape } from '../db/schema';
+import { type CheckOptions, checkReply } from '../engine/rules/check-reply';
 import { analyzeCustomer } from '../engine/signals';
 import type { CustomerSignals, Finding } from '../engine/types';
 import { buildTextModel, rangeFor, type TextModel } from '../hosts/text-model';
@@ -19,6 +20,8 @@ export interface ControllerOptions {
   onStatus(status: TabStatus): void;
   /** Called once the composer is known, so the overlay can anchor to it. */
   onComposer(composer: Element | null): void;
+  /** Rule packs and severity choices in force; read on every check so policy changes apply live. */
+  checkOptions?: () => CheckOptions;
   signal: AbortSignal;
 }
 
@@ -64,6 +67,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   let composerModel: TextModel | null = null;
   let lastComposerText = '';
   let aiArmedAt = -Infinity;
+  let aiShape: SuggestionShape = 'draft-in-composer';
   let pendingSend: { text: string; at: number; agentCount: number } | null = null;
   let lastStatus = '';
 
@@ -136,12 +140,15 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     composerModel = buildTextModel(snapshot.composer);
     const reply = composerModel.text;
     const findings = reply.trim()
-      ? checkReply({
-          reply,
-          customer,
-          customerMessages: customerModels.map((m) => m.text),
-          agent: snapshot.thread.filter((m) => m.author === 'agent').map((m) => m.text),
-        })
+      ? checkReply(
+          {
+            reply,
+            customer,
+            customerMessages: customerModels.map((m) => m.text),
+            agent: snapshot.thread.filter((m) => m.author === 'agent').map((m) => m.text),
+          },
+          opts.checkOptions?.(),
+        )
       : [];
     store.setState({ findings });
     paintComposer();
@@ -154,7 +161,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     const now = Date.now();
     if (now - aiArmedAt < AI_INSERT_WINDOW_MS && text.trim().length - lastComposerText.trim().length >= 20) {
       aiArmedAt = -Infinity;
-      tracker.show({ id: crypto.randomUUID(), shape: 'draft-in-composer', text, shownAt: now });
+      tracker.show({ id: crypto.randomUUID(), shape: aiShape, text, shownAt: now });
     }
     lastComposerText = text;
   };
@@ -244,7 +251,11 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
   const onClick = guard.run((event: Event) => {
     if (!snapshot) return;
-    if (inPath(event, snapshot.aiControls)) aiArmedAt = Date.now();
+    const control = snapshot.aiControls.find((c) => inPath(event, [c.element]));
+    if (control) {
+      aiArmedAt = Date.now();
+      aiShape = control.shape;
+    }
     if (inPath(event, snapshot.sendControls)) beginSend();
   });
   const onKeyDown = guard.run((event: KeyboardEvent) => {

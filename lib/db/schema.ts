@@ -49,6 +49,8 @@ export interface OverrideRow {
   note: string | null;
   /** 1 = sent exactly as suggested, 0 = nothing in common. */
   similarity: number;
+  /** Characters inserted plus deleted between suggestion and sent text (0 when not sent). */
+  editSize: number;
   findings: ShownFinding[];
   /** The customer's signals at decision time (without cue texts, which quote the customer). */
   customer:

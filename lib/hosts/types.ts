@@ -16,6 +16,12 @@ export interface SuggestionSighting {
   text: string;
 }
 
+/** A control that brings AI text into the composer, and the shape that text arrives in. */
+export interface AiControl {
+  element: Element;
+  shape: SuggestionShape;
+}
+
 /** Everything an adapter reads from the active ticket: plain data plus the elements to anchor on. */
 export interface HostSnapshot {
   helpdesk: HelpdeskId;
@@ -26,8 +32,13 @@ export interface HostSnapshot {
   composer: Element;
   /** Buttons that send the reply. */
   sendControls: Element[];
-  /** Controls that put AI text into the composer ("Use suggested reply", "Enhance writing"...). */
-  aiControls: Element[];
+  /** Controls that put AI text into the composer ("Use suggested reply", "Insert", "Enhance writing"...). */
+  aiControls: AiControl[];
+  /** Controls that throw an AI suggestion away ("Discard" on an AI card or editor). */
+  discardControls: Element[];
+  /** Controls that hand the ticket on: escalate, assign to another group, a handoff macro. */
+  escalationControls: Element[];
+  /** AI text shown outside the composer (a card, a separate AI editor, a side-panel answer). */
   suggestion: SuggestionSighting | null;
 }
 

@@ -17,7 +17,10 @@ export const ZENDESK_SELECTORS = {
   ],
   send: ['[data-test-id="submit_button-button"]'],
   // [guess] the suggested-first-reply control; paired with the fixture page.
-  aiControls: ['[data-test-id="suggested-reply-apply"]', '[aria-label="Enhance writing"]'],
+  suggestedReply: ['[data-test-id="suggested-reply-apply"]'],
+  enhanceWriting: ['[aria-label="Enhance writing"]'],
+  // [guess] escalation shows up as a group change or an escalation macro.
+  escalation: ['[data-test-id="ticket-escalate-tier2"]', '[data-test-id="ticket-fields-group-select"]'],
 } as const;
 
 const TICKET_PATH = /\/agent\/tickets\/(\d+)/;
@@ -50,7 +53,18 @@ export const zendesk: HostAdapter = {
       thread,
       composer,
       sendControls: queryFirst(pane, ZENDESK_SELECTORS.send).elements,
-      aiControls: queryFirst(pane, ZENDESK_SELECTORS.aiControls).elements,
+      aiControls: [
+        ...queryFirst(pane, ZENDESK_SELECTORS.suggestedReply).elements.map((element) => ({
+          element,
+          shape: 'draft-in-composer' as const,
+        })),
+        ...queryFirst(pane, ZENDESK_SELECTORS.enhanceWriting).elements.map((element) => ({
+          element,
+          shape: 'in-place-rewrite' as const,
+        })),
+      ],
+      discardControls: [],
+      escalationControls: queryFirst(pane, ZENDESK_SELECTORS.escalation).elements,
       // The suggested first reply lands in the composer: the tracker sees it as a large insertion.
       suggestion: null,
     };

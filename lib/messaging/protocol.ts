@@ -29,7 +29,7 @@ export interface Protocol {
     response: { status: TabStatus | null };
   };
   'popup→background:today': {
-    request: Record<string, never>;
+    request: Record<never, never>;
     response: { seen: number; accepted: number; edited: number; rejected: number; escalated: number };
   };
 }

@@ -41,6 +41,7 @@ export function makeOverrideRow(decision: Decision, context: DecisionContext, op
     reason: null,
     note: null,
     similarity: decision.similarity,
+    editSize: decision.editSize,
     findings: context.findings.map((f) => ({
       rule: f.rule,
       category: f.category,

@@ -8,16 +8,29 @@ export function normalizeForCompare(text: string): string {
     .trim();
 }
 
-/**
- * How much of the suggestion survived into the sent text: 2·common / (a + b) over characters of
- * the word diff. 1 means identical after normalising white space.
- */
-export function similarity(suggestion: string, sent: string): number {
+/** How a sent text differs from the suggestion. */
+export interface TextComparison {
+  /** 2·common / (a + b) over characters of the word diff; 1 means identical after normalising white space. */
+  similarity: number;
+  /** Characters inserted plus deleted. */
+  editSize: number;
+}
+
+/** Compares suggestion and sent text with a word diff (jsdiff), ignoring white-space-only changes. */
+export function compareTexts(suggestion: string, sent: string): TextComparison {
   const a = normalizeForCompare(suggestion);
   const b = normalizeForCompare(sent);
-  if (a === b) return 1;
-  if (a.length + b.length === 0) return 1;
+  if (a === b) return { similarity: 1, editSize: 0 };
   let common = 0;
-  for (const part of diffWords(a, b)) if (!part.added && !part.removed) common += part.value.length;
-  return Math.round(((2 * common) / (a.length + b.length)) * 1000) / 1000;
+  let changed = 0;
+  for (const part of diffWords(a, b)) {
+    if (part.added || part.removed) changed += part.value.length;
+    else common += part.value.length;
+  }
+  return { similarity: Math.round(((2 * common) / (a.length + b.length)) * 1000) / 1000, editSize: changed };
+}
+
+/** Shorthand for `compareTexts(...).similarity`. */
+export function similarity(suggestion: string, sent: string): number {
+  return compareTexts(suggestion, sent).similarity;
 }

@@ -1,5 +1,5 @@
 import type { Outcome, SuggestionShape } from '../db/schema';
-import { normalizeForCompare, similarity } from './similarity';
+import { compareTexts } from './similarity';
 
 /** A suggestion being followed from the moment it was shown. */
 export interface TrackedSuggestion {
@@ -14,6 +14,7 @@ export interface Decision {
   suggestion: TrackedSuggestion;
   outcome: Outcome;
   similarity: number;
+  editSize: number;
   sentText: string | null;
   decidedAt: number;
 }
@@ -43,10 +44,9 @@ export class SuggestionTracker {
     const suggestion = this.#current;
     if (!suggestion) return null;
     this.#current = null;
-    const score = similarity(suggestion.text, sentText);
-    const same = normalizeForCompare(suggestion.text) === normalizeForCompare(sentText);
-    const outcome: Outcome = same ? 'accepted' : score < REWRITTEN_BELOW ? 'rejected' : 'edited';
-    return { suggestion, outcome, similarity: score, sentText, decidedAt: now };
+    const { similarity, editSize } = compareTexts(suggestion.text, sentText);
+    const outcome: Outcome = editSize === 0 ? 'accepted' : similarity < REWRITTEN_BELOW ? 'rejected' : 'edited';
+    return { suggestion, outcome, similarity, editSize, sentText, decidedAt: now };
   }
 
   /** The suggestion was thrown away without a send. */
@@ -54,7 +54,7 @@ export class SuggestionTracker {
     const suggestion = this.#current;
     if (!suggestion) return null;
     this.#current = null;
-    return { suggestion, outcome: 'rejected', similarity: 0, sentText: null, decidedAt: now };
+    return { suggestion, outcome: 'rejected', similarity: 0, editSize: 0, sentText: null, decidedAt: now };
   }
 }
 

@@ -27,9 +27,10 @@ export async function setup(project: TestProject): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
-  server = await startFixtureServer({ assetsDir: path.join(root, '.demo', 'fixtures') });
+  const outDir = path.resolve(root, process.env.REPLYGUARD_OUT_DIR || '.output');
+  server = await startFixtureServer({ assetsDir: path.join(outDir, 'fixtures') });
   project.provide('fixturePort', server.port);
-  project.provide('extensionDir', path.join(root, '.output', 'chrome-mv3'));
+  project.provide('extensionDir', path.join(outDir, 'chrome-mv3'));
 }
 
 export async function teardown(): Promise<void> {

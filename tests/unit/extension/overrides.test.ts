@@ -53,6 +53,7 @@ describe('makeOverrideRow', () => {
     suggestion,
     outcome: 'edited' as const,
     similarity: 0.7,
+    editSize: 12,
     sentText: 'Mail me at ana@example.com',
     decidedAt: 9,
   };

@@ -16,6 +16,7 @@ export function row(partial: Partial<OverrideRow> = {}): OverrideRow {
     reason: null,
     note: null,
     similarity: 1,
+    editSize: 0,
     findings: [],
     customer: null,
     privacy: 'redacted',
