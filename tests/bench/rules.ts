@@ -20,6 +20,7 @@
  * held-out estimate.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { analyzeTicket } from '../../lib/engine/analyze';
 import { findPii, type PiiKind } from '../../lib/engine/pii';
@@ -174,7 +175,14 @@ function timing(): void {
   }
   for (const list of [full, replyOnly, edits]) list.sort((a, b) => a - b);
   const fmt = (x: number): string => `${x.toFixed(3)} ms`;
-  console.log(`\nLatency (${words}-word reply, ${CUSTOMER.length}-message customer context, ${runs} runs each)`);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  console.log(
+    `\nLatency (${words}-word reply, ${CUSTOMER.length}-message customer context, ${runs} runs each after ${WARMUP} warm-up runs)`,
+  );
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${load} (p99 is sensitive to other processes)`);
   console.log(
     `full analysis (analyzeTicket: signals + rules)  p50 ${fmt(percentile(full, 50))}  p99 ${fmt(percentile(full, 99))}  (goal p99 < 5 ms ${percentile(full, 99) < 5 ? 'ok' : 'MISSED'})`,
   );

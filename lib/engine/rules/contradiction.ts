@@ -20,6 +20,32 @@ const OPPOSITES: readonly [RegExp, RegExp][] = [
 ];
 const NEGATION = /\b(?:not|no|never|n't|cannot|can't)\b/i;
 
+interface SentenceFeatures {
+  /** Bit i set: the sentence matches side A (or B) of OPPOSITES[i]. */
+  a: number;
+  b: number;
+  negated: boolean;
+  long: boolean;
+}
+
+/** Features depend on the sentence text only, so they are memoised: typing re-tests one sentence. */
+const featureCache = new Map<string, SentenceFeatures>();
+
+function featuresOf(text: string): SentenceFeatures {
+  const cached = featureCache.get(text);
+  if (cached) return cached;
+  let a = 0;
+  let b = 0;
+  OPPOSITES.forEach(([x, y], i) => {
+    if (x.test(text)) a |= 1 << i;
+    if (y.test(text)) b |= 1 << i;
+  });
+  const features = { a, b, negated: NEGATION.test(text), long: words(text).length >= 3 };
+  if (featureCache.size >= 1000) featureCache.clear();
+  featureCache.set(text, features);
+  return features;
+}
+
 function stripNegation(text: string): string {
   return words(text)
     .filter(
@@ -54,16 +80,7 @@ export default defineRule({
   check: ({ segments }) => {
     if (segments.length < 2) return [];
     // One pass of regex tests per sentence; the pairwise loop then compares cheap features.
-    const features = segments.slice(0, 60).map((seg) => {
-      let a = 0;
-      let b = 0;
-      OPPOSITES.forEach(([x, y], i) => {
-        if (x.test(seg.text)) a |= 1 << i;
-        if (y.test(seg.text)) b |= 1 << i;
-      });
-      const w = words(seg.text);
-      return { seg, a, b, negated: NEGATION.test(seg.text), long: w.length >= 3, stripped: '' };
-    });
+    const features = segments.slice(0, 60).map((seg) => ({ seg, ...featuresOf(seg.text), stripped: '' }));
     const stripped = (f: (typeof features)[number]): string => {
       if (!f.stripped) f.stripped = stripNegation(f.seg.text);
       return f.stripped;

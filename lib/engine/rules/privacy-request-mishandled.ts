@@ -7,6 +7,18 @@ const REFUSAL =
 const HANDLED =
   /\b(?:gdpr|ccpa|privacy team|data protection|dpo|(?:your|the) (?:deletion|erasure|access|data|privacy) request|(?:delete|erase|remove|export)\w* (?:your|all your) (?:personal )?(?:data|information|account)|within (?:30|thirty|45|forty-five) days|one month|confirm your identity)\b/i;
 
+/** Whether the latest customer messages hold a request; memoised per messages array (stable while typing). */
+const requested = new WeakMap<readonly string[], boolean>();
+
+function hasRequest(customerMessages: readonly string[]): boolean {
+  let known = requested.get(customerMessages);
+  if (known === undefined) {
+    known = REQUEST.test(customerMessages.slice(-3).join('\n'));
+    requested.set(customerMessages, known);
+  }
+  return known;
+}
+
 export default defineRule({
   meta: {
     id: 'privacy-request-mishandled',
@@ -44,8 +56,7 @@ export default defineRule({
     },
   },
   check: ({ text, segments, customerMessages }) => {
-    const latest = customerMessages.slice(-3).join('\n');
-    if (!REQUEST.test(latest) || segments.length === 0) return [];
+    if (segments.length === 0 || !hasRequest(customerMessages)) return [];
     const refusal = segments.find((s) => REFUSAL.test(s.text));
     if (refusal) return [{ start: refusal.start, end: refusal.end, messageId: 'refused' }];
     if (HANDLED.test(text)) return [];

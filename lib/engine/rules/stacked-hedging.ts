@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule';
 
 const HEDGE =
-  /\b(?:i (?:believe|think|guess|suppose|assume)|(?:it )?(?:might|may|could) (?:possibly |perhaps )?(?:be|have)|possibly|perhaps|probably|maybe|likely|presumably|apparently|(?:it )?seems(?: like| to)?|not (?:entirely |completely |100% )?sure|sort of|kind of|as far as i know|if i(?:'m| am) not mistaken|to my knowledge)\b/gi;
+  /\b(?:i (?:believe|think|guess|suppose|assume)|(?:it )?(?:might|may|could) (?:be|have|possibly|perhaps)|possibly|perhaps|probably|maybe|likely|presumably|apparently|(?:it )?seems(?: like| to)?|not (?:entirely |completely |100% )?sure|sort of|kind of|as far as i know|if i(?:'m| am) not mistaken|to my knowledge)\b/gi;
 
 export default defineRule({
   meta: {
