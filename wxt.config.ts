@@ -20,8 +20,9 @@ export default defineConfig({
     name: 'ReplyGuard',
     description:
       'Checks AI-suggested helpdesk replies for risky spans and reads customer mood. Nothing leaves your browser.',
-    // storage: settings and the content script's outbox. Nothing else is needed yet.
-    permissions: ['storage'],
+    // storage: settings and the content script's outbox; unlimitedStorage: the override log must
+    // not be evicted or hit the default quota; alarms: the retention purge runs on a schedule.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: [...HELPDESK_MATCHES],
     action: { default_title: 'ReplyGuard' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } } : {}),
