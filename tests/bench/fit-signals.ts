@@ -15,7 +15,8 @@
  *
  * Never fitted on, and never read here: tweeteval, sentiment140, sst2, uci, riloff/headlines,
  * isarcasmeval test. Only derived weights are written; no text from the datasets is.
- * Deterministic: a fixed seed, so a re-run reproduces the committed files.
+ * Deterministic: a fixed seed, so a re-run reproduces the committed files (after
+ * `npx biome check --write lib/engine/signals`, which formats the JSON as committed).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
