@@ -7,16 +7,37 @@ export type ReplyGuardDb = Dexie & {
   overrides: EntityTable<OverrideRow, 'id'>;
 };
 
+/** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: Parameters<ReturnType<Dexie['version']>['upgrade']>[0];
+}
+
+/**
+ * Every schema version ever shipped, oldest first. Append-only: never edit a shipped entry, add
+ * the next one. The upgrade test opens a database at the first version full of rows and checks
+ * that the latest one still finds every row.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: { overrides: 'id, decidedAt, shownAt, helpdesk, agent, outcome, reason, ticketHash' },
+  },
+];
+
 /**
  * Opens the extension's database. Only the background and the extension's own pages call this:
  * a content script would open it in the helpdesk site's origin, where no one else sees it.
- *
- * Schema history is append-only: never edit a shipped `version(n)`, add `version(n + 1)`.
  */
-export function openDatabase(name: string = DB_NAME): ReplyGuardDb {
+export function openDatabase(
+  name: string = DB_NAME,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): ReplyGuardDb {
   const db = new Dexie(name) as ReplyGuardDb;
-  db.version(1).stores({
-    overrides: 'id, decidedAt, shownAt, helpdesk, agent, outcome, reason, ticketHash',
-  });
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
   return db;
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
+import { row } from './rows';
+
+describe('schema history', () => {
+  it('is append-only and numbered in order', () => {
+    SCHEMA_VERSIONS.forEach((v, i) => {
+      expect(v.version).toBe(i + 1);
+    });
+  });
+
+  it('upgrades a database of the first version full of rows and finds every row', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
+    const rows = Array.from({ length: 500 }, (_, i) =>
+      row({ decidedAt: 1_000 + i, outcome: i % 2 ? 'edited' : 'accepted' }),
+    );
+    await first.overrides.bulkAdd(rows);
+    first.close();
+
+    const latest = openDatabase(name);
+    expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+    expect(await latest.overrides.count()).toBe(500);
+    expect(await latest.overrides.where('outcome').equals('edited').count()).toBe(250);
+    const ids = new Set((await latest.overrides.toArray()).map((r) => r.id));
+    expect(rows.every((r) => ids.has(r.id))).toBe(true);
+    await latest.delete();
+  });
+});
