@@ -4,6 +4,10 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { createSettingsStore } from '@/components/options/settings-store';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 
-const store = createSettingsStore({ load: loadSettings, save: updateSettings, watch: watchSettings });
+const store = createSettingsStore({
+  load: loadSettings,
+  save: (change) => updateSettings(change).then((e) => e.settings),
+  watch: watchSettings,
+});
 const root = document.getElementById('root');
 if (root) ReactDOM.createRoot(root).render(<OptionsPage store={store} />);

@@ -1,28 +1,20 @@
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
-import type { Settings, SettingsOverrides } from './schema';
+import type { Settings } from './schema';
 
+const everyHelpdesk = (on: boolean): Record<HelpdeskId, boolean> =>
+  Object.fromEntries(HELPDESKS.map((h) => [h.id, on])) as Record<HelpdeskId, boolean>;
+
+/** What everyone gets until they or their admin choose otherwise. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  helpdesks: Object.fromEntries(HELPDESKS.map((h) => [h.id, true])) as Record<HelpdeskId, boolean>,
+  helpdesks: everyHelpdesk(true),
+  analysis: everyHelpdesk(true),
   sendGuard: 'warn',
   retentionDays: 90,
   privacyMode: 'redacted',
   agentLabel: '',
   pausedSites: [],
+  ruleSeverity: {},
+  rulePacks: [],
+  customHelpdesks: [],
+  allowUserOverrides: true,
 });
-
-/**
- * Effective settings: stored overrides over defaults. A missing or `null` override means "the
- * default", so a better default reaches everyone who did not choose otherwise.
- */
-export function resolveSettings(overrides: SettingsOverrides | null | undefined): Settings {
-  const o = overrides ?? {};
-  const pick = <K extends keyof Settings>(key: K): Settings[K] => (o[key] ?? DEFAULT_SETTINGS[key]) as Settings[K];
-  return {
-    helpdesks: { ...DEFAULT_SETTINGS.helpdesks, ...(o.helpdesks ?? {}) },
-    sendGuard: pick('sendGuard'),
-    retentionDays: pick('retentionDays'),
-    privacyMode: pick('privacyMode'),
-    agentLabel: pick('agentLabel'),
-    pausedSites: [...pick('pausedSites')],
-  };
-}

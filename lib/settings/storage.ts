@@ -1,28 +1,139 @@
-import { storage } from '#imports';
-import { resolveSettings } from './defaults';
-import type { Settings, SettingsOverrides } from './schema';
+import { browser, storage } from '#imports';
+import { checkOverrides } from './check';
+import { DEFAULT_SETTINGS } from './defaults';
+import { type EffectiveSettings, isLocked, mergeSettings } from './effective';
+import { migrateV1 } from './migrations';
+import type { Settings, SettingsOverrides, SettingsProblem } from './schema';
 
 /**
  * The user's choices, overrides only. Versioned so later releases can migrate renamed keys
- * instead of dropping them.
+ * instead of dropping them (see ./migrations.ts).
  */
 export const settingsItem = storage.defineItem<SettingsOverrides>('local:settings', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateV1 },
 });
 
+/** A change the settings refused, with every problem and what to do about it. */
+export class SettingsError extends Error {
+  constructor(readonly problems: SettingsProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    this.name = 'SettingsError';
+  }
+}
+
+/**
+ * The admin's policy: Chrome and Edge fill managed storage from `3rdparty` extension policy
+ * (checked against public/managed_schema.json), Firefox from `3rdparty` in policies.json.
+ */
+export async function readPolicy(): Promise<Record<string, unknown>> {
+  try {
+    return ((await browser.storage.managed?.get(null)) ?? {}) as Record<string, unknown>;
+  } catch {
+    // Firefox rejects when no policy names the extension: that simply means "no policy".
+    return {};
+  }
+}
+
+/** Effective settings with locks and problems, for the options page and the background. */
+export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
+  const [user, policy] = await Promise.all([settingsItem.getValue(), readPolicy()]);
+  return mergeSettings({ user, policy });
+}
+
+/** Effective settings: policy over the user's choices over the defaults. */
 export async function loadSettings(): Promise<Settings> {
-  return resolveSettings(await settingsItem.getValue());
+  return (await loadEffectiveSettings()).settings;
 }
 
-/** Stores a change; a value equal to `undefined` goes back to the default. */
-export async function updateSettings(change: SettingsOverrides): Promise<Settings> {
-  const next: SettingsOverrides = { ...(await settingsItem.getValue()), ...change };
-  for (const key of Object.keys(next) as (keyof Settings)[]) if (next[key] === undefined) delete next[key];
+const MAP_KEYS = new Set(['helpdesks', 'analysis', 'ruleSeverity']);
+
+/** Applies a change to stored overrides: `null`/`undefined` removes, map entries merge, defaults are not stored. */
+export function applyChange(stored: SettingsOverrides, change: SettingsOverrides): SettingsOverrides {
+  const next: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(change)) {
+    if (value === null || value === undefined) {
+      delete next[key];
+    } else if (MAP_KEYS.has(key)) {
+      const defaults = DEFAULT_SETTINGS[key as 'helpdesks'] as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...(next[key] as object | undefined) };
+      for (const [entry, v] of Object.entries(value as Record<string, unknown>)) {
+        if (v === null || v === undefined || v === defaults[entry]) delete merged[entry];
+        else merged[entry] = v;
+      }
+      if (Object.keys(merged).length > 0) next[key] = merged;
+      else delete next[key];
+    } else {
+      next[key] = value;
+    }
+  }
+  return next as SettingsOverrides;
+}
+
+/** Problems a change would bring: bad values, keys fixed by policy, and new contradictions. */
+export function problemsOfChange(current: EffectiveSettings, change: SettingsOverrides, next: SettingsOverrides) {
+  const problems: SettingsProblem[] = [...checkOverrides(change, 'user').problems];
+  for (const [key, value] of Object.entries(change)) {
+    const k = key as keyof Settings;
+    const entries = MAP_KEYS.has(key) && value ? Object.keys(value) : [undefined];
+    for (const entry of entries) {
+      if (isLocked(current, k, entry)) {
+        problems.push({
+          path: entry ? `${key}.${entry}` : key,
+          message: 'is set by your organisation and cannot be changed here',
+        });
+      }
+    }
+  }
+  if (problems.length > 0) return problems;
+  const before = new Set(current.problems.map((p) => `${p.path}|${p.message}`));
+  const after = mergeSettings({ user: next, policy: current.policy });
+  return after.problems.filter((p) => !before.has(`${p.path}|${p.message}`));
+}
+
+/**
+ * Stores a change and returns the new effective settings. A value of `null` or `undefined` goes
+ * back to the default. Nothing is stored when any part of the change is invalid, locked or
+ * contradicts another setting: a `SettingsError` lists why.
+ */
+export async function updateSettings(change: SettingsOverrides): Promise<EffectiveSettings> {
+  const [stored, current] = await Promise.all([settingsItem.getValue(), loadEffectiveSettings()]);
+  const next = applyChange(stored, change);
+  const problems = problemsOfChange(current, change, next);
+  if (problems.length > 0) throw new SettingsError(problems);
   await settingsItem.setValue(next);
-  return resolveSettings(next);
+  return mergeSettings({ user: next, policy: current.policy });
 }
 
+/** Replaces every stored choice at once (import); checked the same way as a change. */
+export async function replaceSettings(overrides: SettingsOverrides): Promise<EffectiveSettings> {
+  const current = await loadEffectiveSettings();
+  const next = applyChange({}, overrides);
+  const problems = problemsOfChange(current, overrides, next);
+  if (problems.length > 0) throw new SettingsError(problems);
+  await settingsItem.setValue(next);
+  return mergeSettings({ user: next, policy: current.policy });
+}
+
+/**
+ * Follows the user's settings and the policy: the policy can change while the browser runs
+ * (an admin pushes a new one), and every surface applies it at once.
+ */
+export function watchEffectiveSettings(onChange: (effective: EffectiveSettings) => void): () => void {
+  const reload = () => void loadEffectiveSettings().then(onChange, () => {});
+  const unwatch = settingsItem.watch(reload);
+  const onStorage = (_changes: unknown, area: string) => {
+    if (area === 'managed') reload();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  return () => {
+    unwatch();
+    browser.storage.onChanged.removeListener(onStorage);
+  };
+}
+
+/** Follows the effective settings (policy included). */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(resolveSettings(value)));
+  return watchEffectiveSettings((e) => onChange(e.settings));
 }
