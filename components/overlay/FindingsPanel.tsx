@@ -3,7 +3,7 @@ import { CATEGORY_LABEL } from './labels';
 
 interface Props {
   findings: readonly Finding[];
-  dismissed: ReadonlySet<string>;
+  dismissed: ReadonlyMap<string, unknown>;
   onDismiss(fingerprint: string): void;
   onRestore(fingerprint: string): void;
   onFocus(fingerprint: string | null): void;
@@ -29,6 +29,7 @@ export function FindingsPanel({ findings, dismissed, onDismiss, onRestore, onFoc
             data-rg-dismissed={String(isDismissed)}
             onMouseEnter={() => onFocus(f.fingerprint)}
             onMouseLeave={() => onFocus(null)}
+            tabIndex={-1}
           >
             <div className="rg-finding__head">
               <span className="rg-badge">{f.severity}</span>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { OverlayStore } from '@/lib/overlay/overlay-store';
+import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
+import { GuardDialog } from './GuardDialog';
+import { ReasonPrompt } from './ReasonPrompt';
 
 interface Props {
   store: OverlayStore;
@@ -79,7 +81,11 @@ export function Overlay({ store }: Props) {
         </span>
         <strong>ReplyGuard</strong>
         {state.status === 'active' && (
-          <span className={`rg-count${critical ? ' rg-count--critical' : ''}`} data-rg-open-findings={open.length}>
+          <span
+            className={`rg-count${critical ? ' rg-count--critical' : ''}`}
+            data-rg-open-findings={open.length}
+            aria-live="polite"
+          >
             {open.length === 0 ? 'no risks' : `${open.length} to review`}
           </span>
         )}
@@ -93,12 +99,27 @@ export function Overlay({ store }: Props) {
           {state.collapsed ? '▸' : '▾'}
         </button>
       </header>
+      {state.saveError && (
+        <p className="rg-error" role="alert" data-rg-save-error="">
+          {state.saveError}
+        </p>
+      )}
       {state.status === 'paused' && (
         <p className="rg-paused" data-rg-paused="" role="status">
           ReplyGuard is paused on this page: {state.detail}
         </p>
       )}
       {state.status === 'waiting' && <p className="rg-empty">{state.detail}</p>}
+      {state.guard && (
+        <GuardDialog
+          guard={state.guard}
+          unresolved={unresolvedCritical(state)}
+          onDismiss={state.dismiss}
+          onRelease={state.releaseGuard}
+          onCancel={state.cancelGuard}
+        />
+      )}
+      {state.reasonPrompt && <ReasonPrompt prompt={state.reasonPrompt} onAnswer={state.answerReason} />}
       {state.status === 'active' && (
         <>
           <CustomerChip customer={state.customer} messages={state.customerMessages} />
@@ -106,12 +127,19 @@ export function Overlay({ store }: Props) {
             <FindingsPanel
               findings={state.findings}
               dismissed={state.dismissed}
-              onDismiss={state.dismiss}
+              onDismiss={(fp) => state.dismiss(fp, 'false-alarm')}
               onRestore={state.restore}
               onFocus={state.setFocused}
             />
           )}
         </>
+      )}
+      {!state.collapsed && (
+        <footer className="rg-panel__foot">
+          <button type="button" className="rg-link" onClick={state.requestPause} data-rg-pause-site="">
+            Pause on this site
+          </button>
+        </footer>
       )}
     </section>
   );

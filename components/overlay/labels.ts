@@ -1,3 +1,4 @@
+import type { OverrideReason } from '@/lib/db/schema';
 import type { Category, EscalationKind, SarcasmCueKind, SentimentLabel } from '@/lib/engine/types';
 
 /** Words the overlay shows; kept together so wording is reviewed in one place. */
@@ -41,4 +42,20 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   accuracy: 'Accuracy',
   link: 'Link',
   custom: 'Team rule',
+};
+
+export const REASON_LABEL: Record<OverrideReason, string> = {
+  'wrong-facts': 'Wrong facts',
+  tone: 'Tone',
+  policy: 'Policy',
+  privacy: 'Privacy',
+  'needs-human': 'Needs a human',
+  'false-alarm': 'False alarm',
+  other: 'Other',
+};
+
+export const OUTCOME_QUESTION: Record<'edited' | 'rejected' | 'escalated', string> = {
+  edited: 'You edited the AI suggestion. Why?',
+  rejected: 'You did not use the AI suggestion. Why?',
+  escalated: 'You escalated instead of using the AI suggestion. Why?',
 };

@@ -2,19 +2,48 @@ import '@/components/overlay/overlay.css';
 import ReactDOM from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { startController } from '@/lib/content/controller';
-import type { OverrideRow } from '@/lib/db/schema';
 import { redactPii } from '@/lib/engine/pii';
 import { HELPDESK_MATCHES } from '@/lib/hosts/helpdesks';
 import { adapterFor } from '@/lib/hosts/registry';
 import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
+import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
 import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
-import { Outbox } from '@/lib/overrides/outbox';
-import { loadSettings } from '@/lib/settings/storage';
+import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import { loadSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 
-const outboxItem = storage.defineItem<OverrideRow[]>('local:outbox', { fallback: [] });
+const OUTBOX_PREFIX = 'outbox:';
+
+/** Each waiting event under its own key, so tabs never overwrite each other's queue. */
+const outboxStore: OutboxStore = {
+  async loadAll() {
+    const all = await browser.storage.local.get(null);
+    return Object.entries(all)
+      .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
+      .map(([, value]) => value as LogEvent);
+  },
+  put: (event) => browser.storage.local.set({ [OUTBOX_PREFIX + event.id]: event }),
+  remove: (ids) => browser.storage.local.remove(ids.map((id) => OUTBOX_PREFIX + id)),
+};
+
+/** "Don't ask again today" for the reason prompt, until local midnight. */
+const reasonMutedUntil = storage.defineItem<number>('local:reasonMutedUntil', { fallback: 0 });
+
+function endOfToday(): number {
+  const d = new Date();
+  d.setHours(24, 0, 0, 0);
+  return d.getTime();
+}
+
+function describeSaveError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/quota|storage.*full|QuotaExceeded/i.test(text)) {
+    return 'ReplyGuard cannot save decisions: browser storage is full. Free some space; nothing is lost while this tab stays open.';
+  }
+  return 'ReplyGuard has not saved the latest decisions yet; it keeps retrying.';
+}
 
 export default defineContentScript({
   matches: [...HELPDESK_MATCHES],
@@ -22,24 +51,30 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
-    const settings = await loadSettings();
+    let settings = await loadSettings();
     if (!settings.helpdesks[adapter.id]) return;
+    const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
+      void sendToBackground('content→background:tab-status', { status }).catch(() => {});
     if (settings.pausedSites.includes(location.hostname)) {
-      void sendToBackground('content→background:tab-status', {
-        status: {
-          helpdesk: adapter.id,
-          host: location.hostname,
-          state: 'paused-by-user',
-          detail: 'Paused on this site.',
-        },
+      reportStatus({
+        helpdesk: adapter.id,
+        host: location.hostname,
+        state: 'paused-by-user',
+        detail: 'Paused on this site.',
       });
       return;
     }
+    const unwatch = watchSettings((next) => {
+      settings = next;
+    });
+    ctx.onInvalidated(unwatch);
 
     const store = createOverlayStore(adapter.id);
     const outbox = new Outbox({
-      store: { load: () => outboxItem.getValue(), save: (rows) => outboxItem.setValue(rows) },
-      deliver: (rows) => sendToBackground('content→background:record-overrides', { rows }),
+      store: outboxStore,
+      deliver: (events) => sendToBackground('content→background:record-events', { events }),
+      onError: (error) => store.setState({ saveError: describeSaveError(error) }),
+      onDrained: () => store.setState({ saveError: null }),
       signal: ctx.signal,
     });
 
@@ -62,25 +97,52 @@ export default defineContentScript({
     });
     ui.mount();
 
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
     startController({
       win: window,
       adapter,
       store,
-      painter: new HighlightPainter(window),
-      signal: ctx.signal,
-      onComposer: (composer) => store.setState({ anchor: composer }),
-      onStatus: (status) => void sendToBackground('content→background:tab-status', { status }).catch(() => {}),
-      onDecision: (decision, context) =>
-        void hashTicket(context.helpdesk, context.ticketId).then((ticketHash) =>
-          outbox.add(
-            makeOverrideRow(decision, context, {
-              privacy: settings.privacyMode,
-              agent: settings.agentLabel,
-              ticketHash,
-              redact: redactPii,
-            }),
-          ),
-        ),
+      createPainter: (win) => new HighlightPainter(win),
+      signal: controller.signal,
+      sendGuardMode: () => settings.sendGuard,
+      onStatus: reportStatus,
+      onDecision: (decision, context) => {
+        const record = async () => {
+          const ticketHash = await hashTicket(context.helpdesk, context.ticketId);
+          const row = makeOverrideRow(decision, context, {
+            privacy: settings.privacyMode,
+            agent: settings.agentLabel,
+            ticketHash,
+            redact: redactPii,
+          });
+          await outbox.add(overrideEvent(row));
+          if (row.outcome !== 'accepted' && Date.now() >= (await reasonMutedUntil.getValue())) {
+            store.setState({ reasonPrompt: { overrideId: row.id, outcome: row.outcome } });
+          }
+        };
+        record().catch((error: unknown) => store.setState({ saveError: describeSaveError(error) }));
+      },
+    });
+
+    store.subscribe((state, previous) => {
+      const answer = state.lastReasonAnswer;
+      if (answer && answer !== previous.lastReasonAnswer) {
+        if ('reason' in answer) void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note));
+        if ('muteToday' in answer) void reasonMutedUntil.setValue(endOfToday());
+      }
+      if (state.pauseRequested !== previous.pauseRequested) {
+        void updateSettings({ pausedSites: [...new Set([...settings.pausedSites, location.hostname])] }).then(() => {
+          controller.abort();
+          ui.remove();
+          reportStatus({
+            helpdesk: adapter.id,
+            host: location.hostname,
+            state: 'paused-by-user',
+            detail: 'Paused on this site.',
+          });
+        });
+      }
     });
   },
 });

@@ -1,5 +1,5 @@
 import type { ReplyGuardDb } from '../db/database';
-import { putOverrides } from '../db/overrides';
+import { applyEvents, putOverrides } from '../db/overrides';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 
 /** What the handler needs from its surroundings, passed in so tests can use a plain database. */
@@ -27,6 +27,10 @@ export async function handleMessage<T extends MessageType>(
   switch (m.type) {
     case 'content→background:record-overrides': {
       const stored = await putOverrides(deps.db, m.rows);
+      return { stored } as Response<T>;
+    }
+    case 'content→background:record-events': {
+      const stored = await applyEvents(deps.db, m.events);
       return { stored } as Response<T>;
     }
     case 'content→background:tab-status': {

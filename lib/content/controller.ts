@@ -6,22 +6,27 @@ import { buildTextModel, rangeFor, type TextModel } from '../hosts/text-model';
 import { type HostAdapter, type HostSnapshot, isProblem } from '../hosts/types';
 import type { TabStatus } from '../messaging/protocol';
 import type { HighlightPainter } from '../overlay/highlights';
-import type { OverlayStore } from '../overlay/overlay-store';
+import { type OverlayStore, unresolvedCritical } from '../overlay/overlay-store';
+import { similarity } from '../overrides/similarity';
 import { type Decision, SuggestionTracker } from '../overrides/tracker';
+import type { SendGuardMode } from '../settings/schema';
 import { createGuard } from './guard';
 
+type Win = Window & typeof globalThis;
+
 export interface ControllerOptions {
-  win: Window & typeof globalThis;
+  win: Win;
   adapter: HostAdapter;
   store: OverlayStore;
-  painter: HighlightPainter;
+  /** Makes the highlight painter for a document (the page's, or an editor iframe's). */
+  createPainter(win: Win): HighlightPainter;
   /** A confirmed decision about an AI suggestion: the caller turns it into a row and stores it. */
   onDecision(decision: Decision, context: DecisionContext): void;
   onStatus(status: TabStatus): void;
-  /** Called once the composer is known, so the overlay can anchor to it. */
-  onComposer(composer: Element | null): void;
   /** Rule packs and severity choices in force; read on every check so policy changes apply live. */
   checkOptions?: () => CheckOptions;
+  /** The send-guard policy in force; read at each send attempt. @default () => 'warn' */
+  sendGuardMode?: () => SendGuardMode;
   signal: AbortSignal;
 }
 
@@ -31,30 +36,56 @@ export interface DecisionContext {
   ticketId: string;
   customer: CustomerSignals | null;
   findings: Finding[];
-  dismissed: ReadonlySet<string>;
+  dismissed: { has(fingerprint: string): boolean };
 }
 
-/** Wait after the last DOM change before re-reading the thread. */
-const THREAD_DEBOUNCE_MS = 150;
+/** Wait after the last DOM change before re-reading the page. */
+const DEBOUNCE_MS = 120;
 /** However busy the page, re-read at least this often while it changes. */
-const MAX_DEBOUNCE_MS = 500;
+const MAX_DEBOUNCE_MS = 400;
 /** An AI control click counts for insertions that land within this time. */
 const AI_INSERT_WINDOW_MS = 4000;
-/** A send click is forgotten if the helpdesk has not confirmed it by then (validation failed). */
-const SEND_CONFIRM_WINDOW_MS = 15000;
+/** A send is forgotten if the helpdesk has not confirmed it by then (validation failed, undo used). */
+const SEND_CONFIRM_WINDOW_MS = 30_000;
+/** An insertion this close to a suggestion already shown is that suggestion being inserted. */
+const SAME_SUGGESTION = 0.6;
+
+interface PendingSend {
+  at: number;
+  agentCount: number;
+  context: DecisionContext;
+}
+
+/** How a held-back send is replayed once the agent confirms. */
+type SendVia = { kind: 'click'; target: HTMLElement } | { kind: 'submit'; form: HTMLFormElement } | { kind: 'key' };
 
 /**
  * Watches one helpdesk tab: reads the active ticket through the adapter, analyses it, pushes the
- * result into the overlay store, paints highlights, and follows AI suggestions to an outcome.
- * Everything it starts stops when `signal` aborts.
+ * result into the overlay store, paints highlights, holds back risky sends per policy, and
+ * follows AI suggestions to an outcome. Everything it starts stops when `signal` aborts.
  */
 export function startController(opts: ControllerOptions): { refresh(): void } {
-  const { win, adapter, store, painter, signal } = opts;
+  const { win, adapter, store, signal } = opts;
   const doc = win.document;
+  const painters = new Map<Document, HighlightPainter>();
+  const painterFor = (d: Document): HighlightPainter | null => {
+    const view = d.defaultView as Win | null;
+    if (!view) return null;
+    let painter = painters.get(d);
+    if (!painter) {
+      painter = opts.createPainter(view);
+      painters.set(d, painter);
+    }
+    return painter;
+  };
+  const clearPaint = () => {
+    for (const painter of painters.values()) painter.clear();
+  };
+
   const guard = createGuard((error) => {
-    painter.clear();
-    const detail = `ReplyGuard hit an internal error and stepped aside (${error instanceof Error ? error.message : 'unknown error'}). Reload the page to try again.`;
-    store.setState({ status: 'paused', detail, findings: [], customer: null });
+    clearPaint();
+    const detail = `it hit an internal error and stepped aside (${error instanceof Error ? error.message : 'unknown error'}). Sending works as usual; reload the page to try again.`;
+    store.setState({ status: 'paused', detail, findings: [], customer: null, guard: null });
     opts.onStatus({ helpdesk: adapter.id, host: win.location.hostname, state: 'paused-error', detail });
   });
 
@@ -66,9 +97,12 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   let customerModels: TextModel[] = [];
   let composerModel: TextModel | null = null;
   let lastComposerText = '';
-  let aiArmedAt = -Infinity;
+  let lastSighting = '';
+  let aiArmedAt = Number.NEGATIVE_INFINITY;
   let aiShape: SuggestionShape = 'draft-in-composer';
-  let pendingSend: { text: string; at: number; agentCount: number } | null = null;
+  let pendingSend: PendingSend | null = null;
+  let heldSend: SendVia | null = null;
+  let bypassGuard = false;
   let lastStatus = '';
 
   const reportStatus = (status: TabStatus) => {
@@ -78,27 +112,32 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     opts.onStatus(status);
   };
 
-  const resetTicket = (key: string | null) => {
-    ticketKey = key;
-    customerKey = '';
-    customer = null;
-    lastComposerText = '';
-    pendingSend = null;
-    aiArmedAt = -Infinity;
-    const stale = tracker.discarded(Date.now());
-    if (stale && snapshot) emitDecision(stale, snapshot);
-    store.setState({ dismissed: new Set(), findings: [], customer: null, customerMessages: [] });
-  };
-
-  const emitDecision = (decision: Decision, snap: HostSnapshot) => {
+  const contextNow = (snap: HostSnapshot): DecisionContext => {
     const state = store.getState();
-    opts.onDecision(decision, {
+    return {
       helpdesk: snap.helpdesk,
       ticketId: snap.ticketId,
       customer: state.customer,
       findings: state.findings,
-      dismissed: state.dismissed,
-    });
+      dismissed: new Map(state.dismissed),
+    };
+  };
+
+  const emit = (decision: Decision | null, context: DecisionContext | null) => {
+    if (decision && context) opts.onDecision(decision, context);
+  };
+
+  const resetTicket = (key: string | null) => {
+    if (snapshot) emit(tracker.discarded(Date.now()), contextNow(snapshot));
+    ticketKey = key;
+    customerKey = '';
+    customer = null;
+    lastComposerText = '';
+    lastSighting = '';
+    pendingSend = null;
+    heldSend = null;
+    aiArmedAt = Number.NEGATIVE_INFINITY;
+    store.setState({ dismissed: new Map(), findings: [], customer: null, customerMessages: [], guard: null });
   };
 
   const paintComposer = () => {
@@ -114,6 +153,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
         if (f.fingerprint === focused) focusRanges.push(range.cloneRange());
       }
     }
+    const painter = snapshot && painterFor(snapshot.composer.ownerDocument);
+    if (!painter) return;
     painter.paint('critical', 'composer', bySeverity.critical);
     painter.paint('warning', 'composer', bySeverity.warning);
     painter.paint('info', 'composer', bySeverity.info);
@@ -122,17 +163,30 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
   const paintCues = () => {
     const ranges: Range[] = [];
-    for (const cue of customer?.sarcasm.cues ?? []) {
+    const cues = [...(customer?.sarcasm.cues ?? []), ...(customer?.escalation.cues ?? [])];
+    for (const cue of cues) {
       const model = customerModels[cue.message];
       const range = model && rangeFor(model, cue.start, cue.end);
       if (range) ranges.push(range);
     }
-    for (const cue of customer?.escalation.cues ?? []) {
-      const model = customerModels[cue.message];
-      const range = model && rangeFor(model, cue.start, cue.end);
-      if (range) ranges.push(range);
+    painterFor(doc)?.paint('cue', 'thread', ranges);
+  };
+
+  /** A large insertion right after an AI control was used is the suggestion arriving. */
+  const detectSuggestion = (text: string) => {
+    const now = Date.now();
+    const grown = text.trim().length - lastComposerText.trim().length;
+    const armed = now - aiArmedAt < AI_INSERT_WINDOW_MS;
+    const arrived = aiShape === 'in-place-rewrite' ? text !== lastComposerText && text.trim() !== '' : grown >= 20;
+    if (armed && arrived) {
+      aiArmedAt = Number.NEGATIVE_INFINITY;
+      const current = tracker.current;
+      // Inserting a card or panel answer that was already being followed keeps its baseline and start time.
+      const sameAsShown =
+        current && current.shape !== 'draft-in-composer' && similarity(current.text, text) >= SAME_SUGGESTION;
+      if (!sameAsShown) tracker.show({ id: crypto.randomUUID(), shape: aiShape, text, shownAt: now });
     }
-    painter.paint('cue', 'thread', ranges);
+    lastComposerText = text;
   };
 
   const analyzeComposer = () => {
@@ -152,18 +206,16 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       : [];
     store.setState({ findings });
     paintComposer();
-
     detectSuggestion(reply);
   };
 
-  /** A large insertion right after an AI control was used is the suggestion arriving. */
-  const detectSuggestion = (text: string) => {
-    const now = Date.now();
-    if (now - aiArmedAt < AI_INSERT_WINDOW_MS && text.trim().length - lastComposerText.trim().length >= 20) {
-      aiArmedAt = -Infinity;
-      tracker.show({ id: crypto.randomUUID(), shape: aiShape, text, shownAt: now });
-    }
-    lastComposerText = text;
+  /** AI text shown outside the composer (a card, a panel answer) starts tracking when it first appears. */
+  const followSighting = (snap: HostSnapshot) => {
+    const text = snap.suggestion?.text.trim() ?? '';
+    if (!snap.suggestion || !text || text === lastSighting) return;
+    lastSighting = text;
+    if (tracker.current && similarity(tracker.current.text, text) >= SAME_SUGGESTION) return;
+    tracker.show({ id: crypto.randomUUID(), shape: snap.suggestion.shape, text, shownAt: Date.now() });
   };
 
   const confirmSend = (snap: HostSnapshot) => {
@@ -175,21 +227,20 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     const agents = snap.thread.filter((m) => m.author === 'agent');
     const composerEmpty = buildTextModel(snap.composer).text.trim() === '';
     if (agents.length <= pendingSend.agentCount || !composerEmpty) return;
-    const sentText = agents[agents.length - 1]?.text ?? pendingSend.text;
+    const sentText = agents[agents.length - 1]?.text ?? '';
+    const { context } = pendingSend;
     pendingSend = null;
-    const decision = tracker.sent(sentText, Date.now());
-    if (decision) emitDecision(decision, snap);
+    emit(tracker.sent(sentText, Date.now()), context);
   };
 
   const refresh = guard.run(() => {
     const url = new URL(win.location.href);
     const result = adapter.read(doc, url);
     if (isProblem(result)) {
-      snapshot = null;
-      painter.clear();
+      clearPaint();
       if (ticketKey !== null) resetTicket(null);
-      store.setState({ status: 'paused', detail: result.detail, ticketId: null });
-      opts.onComposer(null);
+      snapshot = null;
+      store.setState({ status: 'paused', detail: result.detail, ticketId: null, anchor: null });
       reportStatus({
         helpdesk: adapter.id,
         host: win.location.hostname,
@@ -202,7 +253,10 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (key !== ticketKey) resetTicket(key);
     const composerChanged = snapshot?.composer !== result.composer;
     snapshot = result;
-    if (composerChanged) opts.onComposer(result.composer);
+    if (composerChanged) {
+      store.setState({ anchor: result.composer });
+      watchDocument(result.composer.ownerDocument);
+    }
 
     customerModels = result.thread.filter((m) => m.author === 'customer').map((m) => buildTextModel(m.element));
     const texts = customerModels.map((m) => m.text);
@@ -219,79 +273,147 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       detail: `Checking ticket ${result.ticketId}`,
     });
     paintCues();
+    followSighting(result);
     analyzeComposer();
     confirmSend(result);
   });
 
-  // One debounced observer for the whole page: thread, composer and navigation all show up here.
-  // The debounce has a ceiling so a stream of changes (typing) never starves the analysis.
+  // One debounced observer per document (the page, and an editor iframe when there is one). The
+  // debounce has a ceiling so a stream of changes (typing) never starves the analysis.
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPendingAt = 0;
   const schedule = () => {
     const now = Date.now();
     if (timer) clearTimeout(timer);
     else firstPendingAt = now;
-    const wait = Math.max(0, Math.min(THREAD_DEBOUNCE_MS, firstPendingAt + MAX_DEBOUNCE_MS - now));
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPendingAt + MAX_DEBOUNCE_MS - now));
     timer = setTimeout(() => {
       timer = null;
       refresh();
     }, wait);
   };
-  const onMutations = () => {
+  const catchUp = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    timer = null;
+    refresh();
+  };
+  const onMutations = guard.run(() => {
     // While an AI control was just used, catch its insertion at once, before the agent types over it.
     if (snapshot && Date.now() - aiArmedAt < AI_INSERT_WINDOW_MS)
       detectSuggestion(buildTextModel(snapshot.composer).text);
     schedule();
+  });
+
+  const inPath = (event: Event, elements: readonly Element[]) =>
+    elements.length > 0 && event.composedPath().some((node) => elements.includes(node as Element));
+
+  const beginSend = () => {
+    const snap = snapshot;
+    if (!snap) return;
+    pendingSend = {
+      at: Date.now(),
+      agentCount: snap.thread.filter((m) => m.author === 'agent').length,
+      context: contextNow(snap),
+    };
   };
-  const observer = new win.MutationObserver(guard.run(onMutations));
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
 
-  const inPath = (event: Event, elements: readonly Element[] | undefined) =>
-    !!elements && event.composedPath().some((node) => elements.includes(node as Element));
+  /**
+   * A send attempt: with an unresolved critical finding and a guard policy, hold it back and ask
+   * in the overlay; otherwise let it through and wait for the helpdesk to confirm it.
+   */
+  const attemptSend = (event: Event, via: SendVia) => {
+    if (bypassGuard) return;
+    catchUp(); // a suggestion inserted a moment ago may still wait in the debounce
+    const mode = opts.sendGuardMode?.() ?? 'warn';
+    const state = store.getState();
+    const critical = state.status === 'active' ? unresolvedCritical(state) : [];
+    if (mode === 'off' || critical.length === 0) {
+      beginSend();
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    heldSend = via;
+    store.setState({ guard: { mode, fingerprints: critical.map((f) => f.fingerprint) }, collapsed: false });
+  };
 
-  const onClick = guard.run((event: Event) => {
+  const replayHeldSend = () => {
+    const via = heldSend;
+    heldSend = null;
+    if (!via || !snapshot) return;
+    beginSend();
+    bypassGuard = true;
+    try {
+      if (via.kind === 'click') via.target.click();
+      else if (via.kind === 'submit') via.form.requestSubmit();
+      else {
+        const button = snapshot.sendControls[0] as HTMLElement | undefined;
+        if (button) button.click();
+        else {
+          const init = { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true, cancelable: true };
+          snapshot.composer.dispatchEvent(new KeyboardEvent('keydown', init));
+        }
+      }
+    } finally {
+      bypassGuard = false;
+    }
+  };
+
+  const onClick = guard.run((event: MouseEvent) => {
     if (!snapshot) return;
     const control = snapshot.aiControls.find((c) => inPath(event, [c.element]));
     if (control) {
       aiArmedAt = Date.now();
       aiShape = control.shape;
     }
-    if (inPath(event, snapshot.sendControls)) beginSend();
+    if (inPath(event, snapshot.discardControls)) emit(tracker.discarded(Date.now()), contextNow(snapshot));
+    if (inPath(event, snapshot.escalationControls)) emit(tracker.escalated(Date.now()), contextNow(snapshot));
+    const send = snapshot.sendControls.find((el) => inPath(event, [el]));
+    if (send) attemptSend(event, { kind: 'click', target: send as HTMLElement });
   });
   const onKeyDown = guard.run((event: KeyboardEvent) => {
     if (!snapshot || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-    if (inPath(event, [snapshot.composer])) beginSend();
+    if (inPath(event, [snapshot.composer])) attemptSend(event, { kind: 'key' });
   });
-  const beginSend = () => {
-    // Catch up first: a suggestion inserted a moment ago may still wait in the debounce.
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-      refresh();
-    }
-    const snap = snapshot;
-    if (!snap) return;
-    pendingSend = {
-      text: buildTextModel(snap.composer).text,
-      at: Date.now(),
-      agentCount: snap.thread.filter((m) => m.author === 'agent').length,
-    };
-  };
-  doc.addEventListener('click', onClick, { capture: true, signal });
-  doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  const onSubmit = guard.run((event: SubmitEvent) => {
+    const form = event.target as HTMLFormElement | null;
+    if (!snapshot || !form || !form.contains(snapshot.composer)) return;
+    attemptSend(event, { kind: 'submit', form });
+  });
+
+  const watched = new Set<Document>();
+  const observers: MutationObserver[] = [];
+  /** Observes a document and listens for sends in it; the page's, and an editor iframe's when the composer lives there. */
+  function watchDocument(d: Document) {
+    if (watched.has(d) || !d.defaultView) return;
+    watched.add(d);
+    const view = d.defaultView as Win;
+    const observer = new view.MutationObserver(onMutations);
+    observer.observe(d.body ?? d.documentElement, { childList: true, subtree: true, characterData: true });
+    observers.push(observer);
+    // Window capture runs before the helpdesk's own handlers on the document and its elements.
+    view.addEventListener('click', onClick, { capture: true, signal });
+    view.addEventListener('keydown', onKeyDown, { capture: true, signal });
+    view.addEventListener('submit', onSubmit, { capture: true, signal });
+  }
+  watchDocument(doc);
   win.addEventListener('resize', guard.run(paintComposer), { signal });
 
   const unsubscribe = store.subscribe(
     guard.run((state, previous) => {
       if (state.dismissed !== previous.dismissed || state.focused !== previous.focused) paintComposer();
+      if (state.guardRelease !== previous.guardRelease) replayHeldSend();
+      if (state.guard === null && previous.guard !== null && state.guardRelease === previous.guardRelease)
+        heldSend = null;
     }),
   );
 
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    for (const observer of observers) observer.disconnect();
     if (timer) clearTimeout(timer);
     unsubscribe();
-    painter.dispose();
+    for (const painter of painters.values()) painter.dispose();
   });
 
   refresh();

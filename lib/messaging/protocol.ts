@@ -1,4 +1,5 @@
 import type { OverrideRow } from '../db/schema';
+import type { LogEvent } from '../overrides/events';
 
 /** What the content script says about the tab it runs in; the popup shows it. */
 export interface TabStatus {
@@ -20,6 +21,11 @@ export interface Protocol {
     request: { rows: OverrideRow[] };
     response: { stored: number };
   };
+  /** The outbox's events (new rows, reasons given later), in the order they were made. */
+  'content→background:record-events': {
+    request: { events: LogEvent[] };
+    response: { stored: number };
+  };
   'content→background:tab-status': {
     request: { status: TabStatus };
     response: { ok: true };
@@ -39,12 +45,15 @@ export type Request<T extends MessageType> = Protocol[T]['request'];
 export type Response<T extends MessageType> = Protocol[T]['response'];
 export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K } & Request<K> }[T];
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>([
-  'content→background:record-overrides',
-  'content→background:tab-status',
-  'popup→background:tab-status',
-  'popup→background:today',
-]);
+/** Every message name; a name missing here is a type error, so no message is silently dropped. */
+const KNOWN: { [K in MessageType]: true } = {
+  'content→background:record-overrides': true,
+  'content→background:record-events': true,
+  'content→background:tab-status': true,
+  'popup→background:tab-status': true,
+  'popup→background:today': true,
+};
+const TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 
 /** Narrows anything received from `runtime.onMessage` to a message of ours. */
 export function isMessage(value: unknown): value is Message {

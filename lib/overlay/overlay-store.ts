@@ -1,7 +1,28 @@
 import { createStore } from 'zustand/vanilla';
+import type { OverrideReason } from '../db/schema';
 import type { CustomerSignals, Finding } from '../engine/types';
+import type { SendGuardMode } from '../settings/schema';
 
-/** What the overlay shows. The content-script controller pushes into it; React only reads it. */
+/** The send-guard's question to the agent, while a send is held back. */
+export interface GuardPrompt {
+  mode: Exclude<SendGuardMode, 'off'>;
+  /** Fingerprints of the unresolved critical findings that stopped the send. */
+  fingerprints: string[];
+}
+
+/** The one-click "why?" after an override; never blocks the agent. */
+export interface ReasonPrompt {
+  overrideId: string;
+  outcome: 'edited' | 'rejected' | 'escalated';
+}
+
+/** What the agent answered to the reason prompt. */
+export type ReasonAnswer =
+  | { overrideId: string; reason: OverrideReason; note: string | null }
+  | { overrideId: string; skip: true }
+  | { overrideId: string; muteToday: true };
+
+/** What the overlay shows. The content-script controller pushes into it; React reads it and calls actions. */
 export interface OverlayState {
   /** `paused` carries the reason in `detail`. */
   status: 'waiting' | 'active' | 'paused';
@@ -9,23 +30,36 @@ export interface OverlayState {
   helpdesk: string;
   ticketId: string | null;
   customer: CustomerSignals | null;
-  /** The latest customer message, for quoting cues. */
+  /** The customer messages as analysed, for quoting cues. */
   customerMessages: string[];
   findings: Finding[];
-  /** Fingerprints the agent dismissed as "not a problem" on this ticket. */
-  dismissed: ReadonlySet<string>;
+  /** Fingerprints the agent dismissed as "not a problem" on this ticket, with the reason when asked. */
+  dismissed: ReadonlyMap<string, OverrideReason | null>;
   collapsed: boolean;
   /** Finding fingerprint under the pointer or focus, to emphasise its highlight. */
   focused: string | null;
   /** The composer the panel follows on scroll and resize. */
   anchor: Element | null;
+  guard: GuardPrompt | null;
+  /** Bumped when the agent chooses "send anyway" (warn) or "send now" (block, all resolved). */
+  guardRelease: number;
+  reasonPrompt: ReasonPrompt | null;
+  lastReasonAnswer: ReasonAnswer | null;
+  /** Set while events cannot be saved (e.g. storage full); shown, never silent. */
+  saveError: string | null;
+  /** Bumped when the agent asks to pause ReplyGuard on this site. */
+  pauseRequested: number;
 }
 
 export interface OverlayActions {
-  dismiss(fingerprint: string): void;
+  dismiss(fingerprint: string, reason?: OverrideReason | null): void;
   restore(fingerprint: string): void;
   setCollapsed(collapsed: boolean): void;
   setFocused(fingerprint: string | null): void;
+  releaseGuard(): void;
+  cancelGuard(): void;
+  answerReason(answer: ReasonAnswer): void;
+  requestPause(): void;
 }
 
 export type OverlayStore = ReturnType<typeof createOverlayStore>;
@@ -39,18 +73,33 @@ export function createOverlayStore(helpdesk: string) {
     customer: null,
     customerMessages: [],
     findings: [],
-    dismissed: new Set(),
+    dismissed: new Map(),
     collapsed: false,
     focused: null,
     anchor: null,
-    dismiss: (fp) => set((s) => ({ dismissed: new Set([...s.dismissed, fp]) })),
+    guard: null,
+    guardRelease: 0,
+    reasonPrompt: null,
+    lastReasonAnswer: null,
+    saveError: null,
+    pauseRequested: 0,
+    dismiss: (fp, reason = null) => set((s) => ({ dismissed: new Map([...s.dismissed, [fp, reason]]) })),
     restore: (fp) =>
       set((s) => {
-        const next = new Set(s.dismissed);
+        const next = new Map(s.dismissed);
         next.delete(fp);
         return { dismissed: next };
       }),
     setCollapsed: (collapsed) => set({ collapsed }),
     setFocused: (focused) => set({ focused }),
+    releaseGuard: () => set((s) => ({ guard: null, guardRelease: s.guardRelease + 1 })),
+    cancelGuard: () => set({ guard: null }),
+    answerReason: (answer) => set({ reasonPrompt: null, lastReasonAnswer: answer }),
+    requestPause: () => set((s) => ({ pauseRequested: s.pauseRequested + 1 })),
   }));
+}
+
+/** Critical findings the agent has not dismissed: what the send-guard acts on. */
+export function unresolvedCritical(state: Pick<OverlayState, 'findings' | 'dismissed'>): Finding[] {
+  return state.findings.filter((f) => f.severity === 'critical' && !state.dismissed.has(f.fingerprint));
 }

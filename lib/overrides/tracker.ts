@@ -49,6 +49,14 @@ export class SuggestionTracker {
     return { suggestion, outcome, similarity, editSize, sentText, decidedAt: now };
   }
 
+  /** The agent handed the ticket on (escalate, assign to another group, handoff macro) instead of sending. */
+  escalated(now: number): Decision | null {
+    const suggestion = this.#current;
+    if (!suggestion) return null;
+    this.#current = null;
+    return { suggestion, outcome: 'escalated', similarity: 0, editSize: 0, sentText: null, decidedAt: now };
+  }
+
   /** The suggestion was thrown away without a send. */
   discarded(now: number): Decision | null {
     const suggestion = this.#current;

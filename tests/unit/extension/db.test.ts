@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handle-message';
+import { purgeExpired } from '@/lib/background/retention';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
-import { putOverrides, recentOverrides } from '@/lib/db/overrides';
+import { applyEvents, putOverrides, recentOverrides } from '@/lib/db/overrides';
 import type { TabStatus } from '@/lib/messaging/protocol';
+import { overrideEvent, reasonEvent } from '@/lib/overrides/events';
 import { row } from './rows';
 
 const dbs: ReplyGuardDb[] = [];
@@ -73,5 +75,38 @@ describe('handleMessage', () => {
     ]);
     const today = await handleMessage({ type: 'popup→background:today' }, {}, deps(db));
     expect(today).toEqual({ seen: 2, accepted: 1, edited: 1, rejected: 0, escalated: 0 });
+  });
+});
+
+describe('applyEvents', () => {
+  it('stores rows, then reasons given later, and a repeated delivery changes nothing', async () => {
+    const db = freshDb();
+    const r = row({ outcome: 'edited' });
+    const events = [overrideEvent(r), reasonEvent(r.id, 'tone', 'too chirpy')];
+    expect(await applyEvents(db, events)).toBe(2);
+    expect(await db.overrides.get(r.id)).toMatchObject({ reason: 'tone', note: 'too chirpy' });
+    await applyEvents(db, events);
+    expect(await db.overrides.count()).toBe(1);
+  });
+
+  it('drops a reason whose row is gone instead of blocking the queue', async () => {
+    const db = freshDb();
+    expect(await applyEvents(db, [reasonEvent('missing', 'policy', null)])).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('purges rows older than the retention period and keeps the rest', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 10, 26);
+    const day = 86_400_000;
+    await putOverrides(db, [
+      row({ decidedAt: now - 91 * day }),
+      row({ decidedAt: now - 89 * day }),
+      row({ decidedAt: now }),
+    ]);
+    expect(await purgeExpired(db, 90, now)).toBe(1);
+    expect(await db.overrides.count()).toBe(2);
+    expect(await purgeExpired(db, 0, now)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OverrideRow } from '@/lib/db/schema';
+import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox } from '@/lib/overrides/outbox';
 import { similarity } from '@/lib/overrides/similarity';
@@ -96,24 +96,30 @@ describe('makeOverrideRow', () => {
 });
 
 describe('Outbox', () => {
-  function memoryStore(initial: OverrideRow[] = []) {
-    let saved = initial;
-    const save = async (rows: OverrideRow[]) => {
-      saved = [...rows];
+  function memoryStore(initial: LogEvent[] = []) {
+    const saved = new Map(initial.map((e) => [e.id, e]));
+    return {
+      loadAll: async () => [...saved.values()],
+      put: async (e: LogEvent) => {
+        saved.set(e.id, e);
+      },
+      remove: async (ids: readonly string[]) => {
+        for (const id of ids) saved.delete(id);
+      },
+      ids: () => [...saved.keys()],
     };
-    return { load: async () => saved, save, get: () => saved };
   }
 
-  it('delivers rows and forgets them once confirmed', async () => {
+  it('delivers events and forgets them once confirmed', async () => {
     const store = memoryStore();
     const deliver = vi.fn(async () => ({ stored: 1 }));
     const outbox = new Outbox({ store, deliver });
-    await outbox.add(row());
+    await outbox.add(overrideEvent(row()));
     expect(deliver).toHaveBeenCalledTimes(1);
-    expect(store.get()).toEqual([]);
+    expect(store.ids()).toEqual([]);
   });
 
-  it('keeps rows after a failed delivery and retries them', async () => {
+  it('keeps events after a failed delivery and retries them', async () => {
     vi.useFakeTimers();
     try {
       const store = memoryStore();
@@ -122,25 +128,45 @@ describe('Outbox', () => {
         if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
         return { stored: 1 };
       });
-      const outbox = new Outbox({ store, deliver, backoff: [100] });
-      const r = row();
-      await outbox.add(r);
-      expect(store.get()).toEqual([r]);
+      const onError = vi.fn();
+      const outbox = new Outbox({ store, deliver, onError, backoff: [100] });
+      const event = overrideEvent(row());
+      await outbox.add(event);
+      expect(store.ids()).toEqual([event.id]);
+      expect(onError).toHaveBeenCalledTimes(1);
       fail = false;
       await vi.advanceTimersByTimeAsync(150);
       expect(deliver).toHaveBeenCalledTimes(2);
-      expect(store.get()).toEqual([]);
+      expect(store.ids()).toEqual([]);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('sends rows left over from an earlier page', async () => {
-    const left = row();
-    const store = memoryStore([left]);
-    const deliver = vi.fn(async () => ({ stored: 1 }));
+  it('treats a delivery that never answers as failed', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = memoryStore();
+      const deliver = vi.fn(() => new Promise<never>(() => {}));
+      const onError = vi.fn();
+      const outbox = new Outbox({ store, deliver, onError, timeoutMs: 1000, backoff: [60_000] });
+      const adding = outbox.add(overrideEvent(row()));
+      await vi.advanceTimersByTimeAsync(1100);
+      await adding;
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/no answer/) }));
+      expect(outbox.size).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends events left over from an earlier page, oldest first', async () => {
+    const a = overrideEvent(row());
+    const b = reasonEvent(a.id, 'tone', null);
+    const store = memoryStore([b, a]);
+    const deliver = vi.fn(async (_events: LogEvent[]) => ({ stored: 2 }));
     const outbox = new Outbox({ store, deliver });
     await outbox.flush();
-    expect(deliver).toHaveBeenCalledWith([left]);
+    expect(deliver.mock.calls[0]?.[0].map((e) => e.kind)).toEqual(['override', 'reason']);
   });
 });
