@@ -14,8 +14,16 @@ export interface LinearModelData {
   scale: number;
   /** One bias per class. */
   bias: number[];
-  /** Feature names joined by "\n"; feature i owns weights[i*k .. i*k+k). */
+  /**
+   * Feature names joined by "\n", sorted (it compresses better). Feature i owns
+   * weights[i*s .. i*s+s), where s is k, or k - 1 when `reference` is set.
+   */
   vocab: string;
+  /**
+   * A class whose weights are all zero and so not stored (softmax only cares about
+   * differences between classes); saves a third of the weights of a three-class model.
+   */
+  reference?: string;
   weights: number[];
   /** Decision threshold on the probability for a binary model (fitted by cross-validation). */
   threshold?: number;
@@ -38,9 +46,16 @@ export function decodeModel(data: LinearModelData): LinearModel {
   const k = data.classes.length;
   const index = new Map<string, number>();
   const names = data.vocab === '' ? [] : data.vocab.split('\n');
-  for (let i = 0; i < names.length; i++) index.set(names[i] as string, i * k);
-  const weights = new Float32Array(data.weights.length);
-  for (let i = 0; i < data.weights.length; i++) weights[i] = (data.weights[i] as number) * data.scale;
+  const ref = data.reference === undefined ? -1 : data.classes.indexOf(data.reference);
+  const stored = ref < 0 ? k : k - 1;
+  const weights = new Float32Array(names.length * k);
+  for (let i = 0; i < names.length; i++) {
+    index.set(names[i] as string, i * k);
+    for (let c = 0, from = i * stored; c < k; c++) {
+      if (c === ref) continue;
+      weights[i * k + c] = (data.weights[from++] ?? 0) * data.scale;
+    }
+  }
   return {
     classes: data.classes,
     k,

@@ -56,7 +56,7 @@ describe('analyzeLine', () => {
   });
 });
 
-describe('analyze CLI', () => {
+describe('analyze CLI', { timeout: 60_000 }, () => {
   it('writes one line per good input line, in order, and names bad lines on stderr', () => {
     const input = [
       GOOD,
