@@ -1,4 +1,5 @@
 import { ibanValid, luhnValid, ssnValid } from './checksums';
+import { execAll } from './exec-all';
 
 /**
  * One detector per PII kind. Each returns spans into the text it is given, precise enough to
@@ -17,7 +18,7 @@ const MAESTRO_12 = /^(?:5018|5020|5038|6304|6759|676[1-3])/;
 export function findCards(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   CARD.lastIndex = 0;
-  for (const m of text.matchAll(CARD)) {
+  for (const m of execAll(CARD, text)) {
     const digits = m[0].replace(/[ -]/g, '');
     const okLength = digits.length >= 13 || (digits.length === 12 && MAESTRO_12.test(digits));
     if (!okLength || /^(\d)\1+$/.test(digits) || !luhnValid(digits)) continue;
@@ -33,7 +34,7 @@ const IBAN =
 export function findIbans(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   IBAN.lastIndex = 0;
-  for (const m of text.matchAll(IBAN)) {
+  for (const m of execAll(IBAN, text)) {
     let candidate = m[0];
     // A following word of four letters can look like one more group: drop groups until valid.
     while (candidate.replace(/ /g, '').length >= 15) {
@@ -56,7 +57,7 @@ const SSN_PLAIN = /\b(?:ssn|social security(?: number| no\.?)?)\W{0,12}(\d{3})(\
 export function findSsns(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   SSN.lastIndex = 0;
-  for (const m of text.matchAll(SSN)) {
+  for (const m of execAll(SSN, text)) {
     if (!ssnValid(m[1] as string, m[3] as string, m[4] as string)) continue;
     // "123 45 6789" with spaces only counts next to an SSN word; dashes are distinctive enough.
     const start = m.index ?? 0;
@@ -64,7 +65,7 @@ export function findSsns(text: string): RawSpan[] {
     out.push({ start, end: start + m[0].length });
   }
   SSN_PLAIN.lastIndex = 0;
-  for (const m of text.matchAll(SSN_PLAIN)) {
+  for (const m of execAll(SSN_PLAIN, text)) {
     if (!ssnValid(m[1] as string, m[2] as string, m[3] as string)) continue;
     const end = (m.index ?? 0) + m[0].length;
     out.push({ start: end - 9, end });
@@ -78,7 +79,7 @@ export function findEmails(text: string): RawSpan[] {
   if (!text.includes('@')) return [];
   const out: RawSpan[] = [];
   EMAIL.lastIndex = 0;
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of execAll(EMAIL, text)) {
     let start = m.index ?? 0;
     let value = m[0];
     while (value.startsWith('.')) {
@@ -106,7 +107,7 @@ export function findIpAddresses(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   if (text.includes('.')) {
     IPV4.lastIndex = 0;
-    for (const m of text.matchAll(IPV4)) {
+    for (const m of execAll(IPV4, text)) {
       const start = m.index ?? 0;
       if (/(?:\bv|version\s?)$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       out.push({ start, end: start + m[0].length });
@@ -114,7 +115,7 @@ export function findIpAddresses(text: string): RawSpan[] {
   }
   if (text.includes(':')) {
     IPV6.lastIndex = 0;
-    for (const m of text.matchAll(IPV6)) {
+    for (const m of execAll(IPV6, text)) {
       if (!ipv6Valid(m[0])) continue;
       const start = m.index ?? 0;
       out.push({ start, end: start + m[0].length });
@@ -148,7 +149,7 @@ const CASE_SENSITIVE_PREFIX = /^(?:AKIA|sk|rk|pk|gh|github_pat|xox|AIza|glpat|np
 export function findSecrets(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   SECRET.lastIndex = 0;
-  for (const m of text.matchAll(SECRET)) {
+  for (const m of execAll(SECRET, text)) {
     const start = m.index ?? 0;
     const before = text.slice(Math.max(0, start - 24), start);
     const keywordLed = /(?:bearer\s|[:=]\s{0,3}["']?)$/i.test(before);
@@ -165,7 +166,7 @@ const PASSWORD =
 export function findPasswords(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   PASSWORD.lastIndex = 0;
-  for (const m of text.matchAll(PASSWORD)) {
+  for (const m of execAll(PASSWORD, text)) {
     const value = (m[2] as string).replace(/[.,;!?)]+$/, '');
     const quoted = (m[1] as string).length > 0;
     if (!quoted && !/[\d!@#$%^&*_+=~]/.test(value)) continue;

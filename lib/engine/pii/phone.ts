@@ -1,4 +1,5 @@
 import { isPossiblePhoneNumber, isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
+import { execAll } from './exec-all';
 import metadataJson from './phone-metadata.json';
 
 /**
@@ -91,7 +92,7 @@ export function findPhones(text: string): PhoneSpan[] {
   if (countDigits(text) < 7) return [];
   const out: PhoneSpan[] = [];
   CANDIDATE.lastIndex = 0;
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of execAll(CANDIDATE, text)) {
     const start = match.index ?? 0;
     let candidate = match[0];
     const before = text.slice(Math.max(0, start - 32), start);

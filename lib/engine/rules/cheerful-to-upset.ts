@@ -1,3 +1,4 @@
+import { execAll } from '../pii/exec-all';
 import { defineRule } from './define-rule';
 import { customerUpset } from './support/match';
 
@@ -42,7 +43,7 @@ export default defineRule({
     const out = [];
     for (const re of [CHEERFUL, CHEERFUL_EMOJI]) {
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
+      for (const m of execAll(re, text)) {
         const start = m.index ?? 0;
         out.push({ start, end: start + m[0].replace(/[\s!:)]+$/, '').length, messageId } as const);
       }

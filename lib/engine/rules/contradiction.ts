@@ -26,6 +26,8 @@ interface SentenceFeatures {
   b: number;
   negated: boolean;
   long: boolean;
+  /** The sentence without negation words, to spot "X" against "not X". */
+  stripped: string;
 }
 
 /** Features depend on the sentence text only, so they are memoised: typing re-tests one sentence. */
@@ -40,7 +42,7 @@ function featuresOf(text: string): SentenceFeatures {
     if (x.test(text)) a |= 1 << i;
     if (y.test(text)) b |= 1 << i;
   });
-  const features = { a, b, negated: NEGATION.test(text), long: words(text).length >= 3 };
+  const features = { a, b, negated: NEGATION.test(text), long: words(text).length >= 3, stripped: stripNegation(text) };
   if (featureCache.size >= 1000) featureCache.clear();
   featureCache.set(text, features);
   return features;
@@ -80,11 +82,7 @@ export default defineRule({
   check: ({ segments }) => {
     if (segments.length < 2) return [];
     // One pass of regex tests per sentence; the pairwise loop then compares cheap features.
-    const features = segments.slice(0, 60).map((seg) => ({ seg, ...featuresOf(seg.text), stripped: '' }));
-    const stripped = (f: (typeof features)[number]): string => {
-      if (!f.stripped) f.stripped = stripNegation(f.seg.text);
-      return f.stripped;
-    };
+    const features = segments.slice(0, 60).map((seg) => ({ seg, ...featuresOf(seg.text) }));
     for (let j = 1; j < features.length; j++) {
       const later = features[j] as (typeof features)[number];
       for (let i = 0; i < j; i++) {
@@ -92,7 +90,7 @@ export default defineRule({
         const pair = (earlier.a & later.b) !== 0 || (earlier.b & later.a) !== 0;
         const contradicts = pair
           ? sharesSubject(earlier.seg.text, later.seg.text)
-          : earlier.negated !== later.negated && later.long && stripped(earlier) === stripped(later);
+          : earlier.negated !== later.negated && later.long && earlier.stripped === later.stripped;
         if (contradicts) {
           return [
             { start: later.seg.start, end: later.seg.end, messageId: 'contradicts', data: { other: earlier.seg.text } },

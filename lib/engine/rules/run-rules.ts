@@ -1,6 +1,7 @@
 import { fingerprint } from '../fingerprint';
 import { type CompiledPacks, compilePacks } from '../packs/apply';
 import type { RulePack } from '../packs/types';
+import { execAll } from '../pii/exec-all';
 import type { Category, CustomerSignals, Finding, Severity } from '../types';
 import { formatMessage, type Rule, type RuleConfig, type RuleInput, type Segment } from './define-rule';
 import { rules } from './registry';
@@ -100,7 +101,7 @@ export function runSegment(
   if (packMatchers) {
     for (const m of packMatchers) {
       m.regex.lastIndex = 0;
-      for (const match of norm.matchAll(m.regex)) {
+      for (const match of execAll(m.regex, norm)) {
         const start = match.index ?? 0;
         const data: Record<string, string> = { text: match[0] };
         if (m.replacement) data.replacement = m.replacement;

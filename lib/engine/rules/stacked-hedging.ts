@@ -1,3 +1,4 @@
+import { execAll } from '../pii/exec-all';
 import { defineRule } from './define-rule';
 
 const HEDGE =
@@ -28,7 +29,7 @@ export default defineRule({
   },
   check: ({ text }) => {
     HEDGE.lastIndex = 0;
-    const hedges = [...text.matchAll(HEDGE)];
+    const hedges = execAll(HEDGE, text);
     if (hedges.length < 2) return [];
     const first = hedges[0] as RegExpExecArray;
     const last = hedges[hedges.length - 1] as RegExpExecArray;

@@ -34,7 +34,7 @@ describe('rule engine properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('PII spans are in bounds and redaction never throws', () => {
     fc.assert(
@@ -56,5 +56,5 @@ describe('rule engine properties', () => {
       expect(performance.now() - t0).toBeLessThan(3000);
       for (const f of findings) expect(f.text).toBe(reply.slice(f.start, f.end));
     }
-  });
+  }, 30_000);
 });

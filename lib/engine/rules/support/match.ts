@@ -1,3 +1,4 @@
+import { execAll } from '../../pii/exec-all';
 import type { CustomerSignals } from '../../types';
 import type { RuleHit } from '../define-rule';
 
@@ -12,7 +13,7 @@ export function regexHits<M extends string>(
 ): RuleHit<M>[] {
   const out: RuleHit<M>[] = [];
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of execAll(re, text)) {
     const start = m.index ?? 0;
     if (m[0].length === 0) continue;
     out.push({ start, end: start + m[0].length, messageId, ...extra });

@@ -1,3 +1,4 @@
+import { execAll } from '../../pii/exec-all';
 /** Link extraction shared by the link rules. Not a rule. */
 
 export interface LinkSpan {
@@ -23,11 +24,18 @@ function trimTrailing(text: string): string {
   return t;
 }
 
+/** The five link rules ask about the same sentence in a row; answer repeats from the last call. */
+let lastText: string | null = null;
+let lastLinks: LinkSpan[] = [];
+
 export function findLinks(text: string): LinkSpan[] {
+  if (text === lastText) return lastLinks;
   const out: LinkSpan[] = [];
+  lastText = text;
+  lastLinks = out;
   if (text.includes(':') || text.includes('.')) {
     URL_RE.lastIndex = 0;
-    for (const m of text.matchAll(URL_RE)) {
+    for (const m of execAll(URL_RE, text)) {
       const url = trimTrailing(m[0]);
       const start = m.index ?? 0;
       const schemeMatch = /^([a-z]+):\/\//i.exec(url);
@@ -47,7 +55,7 @@ export function findLinks(text: string): LinkSpan[] {
   }
   if (text.includes(':')) {
     SCRIPT_RE.lastIndex = 0;
-    for (const m of text.matchAll(SCRIPT_RE)) {
+    for (const m of execAll(SCRIPT_RE, text)) {
       const start = m.index ?? 0;
       const url = trimTrailing(m[0]);
       out.push({
