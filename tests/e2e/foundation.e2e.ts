@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, openHarness, openTicket, overlay } from './harness';
+import { confirmGuardIfAsked, type Harness, openHarness, openTicket, overlay, useSuggestion } from './harness';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
@@ -29,9 +29,9 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('records a sent suggestion as a row that the dashboard shows', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
-    await expect.poll(() => h.page.locator(COMPOSER).innerText()).toContain('Best regards');
+    await useSuggestion(h.page, COMPOSER);
     await h.page.locator('[data-test-id="submit_button-button"]').click();
+    await confirmGuardIfAsked(h.page);
 
     const dashboard = await h.dashboard();
     const row = dashboard.locator('[data-rg-row]');
@@ -44,13 +44,13 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('records an edited suggestion as edited', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
-    await expect.poll(() => h.page.locator(COMPOSER).innerText()).toContain('Best regards');
+    await useSuggestion(h.page, COMPOSER);
     await h.page.locator(COMPOSER).click();
     await h.page.keyboard.press('ControlOrMeta+End');
     await h.page.keyboard.type(' I am sorry for the trouble this caused you today.');
     await h.page.waitForTimeout(300);
     await h.page.locator('[data-test-id="submit_button-button"]').click();
+    await confirmGuardIfAsked(h.page);
 
     const dashboard = await h.dashboard();
     await dashboard.locator('[data-rg-row]').first().waitFor({ timeout: 15_000 });
@@ -60,8 +60,9 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('makes no network request to any non-local host', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await h.page.getByRole('button', { name: 'Use suggested reply' }).click();
+    await useSuggestion(h.page, COMPOSER);
     await h.page.locator('[data-test-id="submit_button-button"]').click();
+    await confirmGuardIfAsked(h.page);
     const dashboard = await h.dashboard();
     await dashboard.locator('[data-rg-row]').first().waitFor({ timeout: 15_000 });
     await h.page.goto(`chrome-extension://${h.extensionId}/options.html`);

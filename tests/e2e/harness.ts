@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page, Request } from 'playwright-core';
 import { inject } from 'vitest';
+import type { OverrideRow } from '../../lib/db/schema';
 import { type ExtensionBrowser, launchWithExtension } from '../fixtures/browser';
 
 // Report the service worker's requests too, so "no network request" covers the background.
@@ -48,3 +49,79 @@ export async function openTicket(page: Page, url: string): Promise<void> {
 
 /** The overlay's shadow root is open, so Playwright's CSS engine pierces it. */
 export const overlay = (page: Page, selector = '') => page.locator(`replyguard-overlay ${selector}`.trim());
+
+/** Every override row in the extension's IndexedDB, read from an extension page (the log's origin). */
+export async function readRows(h: Harness): Promise<OverrideRow[]> {
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    return await page.evaluate(
+      () =>
+        new Promise<OverrideRow[]>((resolve, reject) => {
+          const open = indexedDB.open('replyguard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('overrides')) return resolve([]);
+            const all = db.transaction('overrides').objectStore('overrides').getAll();
+            all.onsuccess = () => resolve(all.result as OverrideRow[]);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the log holds `count` rows (the outbox delivers asynchronously). */
+export async function waitForRows(h: Harness, count: number, timeoutMs = 15_000): Promise<OverrideRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await readRows(h);
+    if (rows.length >= count || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Writes the user's settings overrides the way the options page stores them. */
+export async function setSettings(h: Harness, overrides: Record<string, unknown>): Promise<void> {
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.evaluate(async (value) => {
+      const local = (globalThis as unknown as { chrome: ChromeLike }).chrome.storage.local;
+      const current = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await local.set({ settings: { ...current, ...value } });
+    }, overrides);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The slice of the extension API the helpers above use inside extension pages. */
+interface ChromeLike {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+}
+
+/** Uses the demo's AI suggestion and waits until it is in the composer. */
+export async function useSuggestion(page: Page, composer: string, marker = 'Best regards'): Promise<void> {
+  await page.getByRole('button', { name: 'Use suggested reply' }).click();
+  for (let i = 0; i < 50; i++) {
+    if ((await page.locator(composer).innerText()).includes(marker)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the suggestion did not reach the composer');
+}
+
+/** Confirms the send-guard's question ("Send anyway") if it is asked. */
+export async function confirmGuardIfAsked(page: Page): Promise<boolean> {
+  const send = overlay(page, '[data-rg-guard-send]');
+  try {
+    await send.waitFor({ timeout: 1500 });
+  } catch {
+    return false;
+  }
+  await send.click();
+  return true;
+}
