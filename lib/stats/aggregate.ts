@@ -1,0 +1,258 @@
+import type { Outcome, OverrideRow } from '../db/schema';
+import { type EventFilter, rowMatcher } from './filter';
+import { addToTally, emptyTally, type Headline, headlineOf, type Tally } from './metrics';
+
+export const DAY_MS = 86_400_000;
+
+/** Local midnight of the day holding `t`. */
+export function startOfDay(t: number): number {
+  const d = new Date(t);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Local midnight of the Monday of the week holding `t`. */
+export function startOfWeek(t: number): number {
+  const d = new Date(startOfDay(t));
+  const back = (d.getDay() + 6) % 7;
+  d.setDate(d.getDate() - back);
+  return d.getTime();
+}
+
+export type Granularity = 'day' | 'week';
+
+/** One point of a trend: a day or a week, with its totals. */
+export interface TrendBucket {
+  start: number;
+  tally: Tally;
+}
+
+/** A trend for the period and the same-length period before it, aligned by bucket index. */
+export interface Trend {
+  granularity: Granularity;
+  current: TrendBucket[];
+  previous: TrendBucket[];
+}
+
+/** Counts for one row of a breakdown table. */
+export interface BreakdownRow {
+  key: string;
+  seen: number;
+  accepted: number;
+  edited: number;
+  rejected: number;
+  escalated: number;
+  findings: number;
+}
+
+/** Override rate of a breakdown row (share not sent as suggested). */
+export const breakdownOverrideRate = (b: BreakdownRow): number => (b.seen > 0 ? (b.seen - b.accepted) / b.seen : 0);
+
+export type BreakdownDimension = 'helpdesk' | 'agent' | 'category' | 'reason' | 'sentiment' | 'sarcasm';
+
+export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
+  'helpdesk',
+  'agent',
+  'category',
+  'reason',
+  'sentiment',
+  'sarcasm',
+];
+
+/** One rule's record: how admins judge whether it earns its place in the pack. */
+export interface RuleStat {
+  rule: string;
+  category: string;
+  /** Findings of this rule shown to agents. */
+  fired: number;
+  /** Of those, dismissed by the agent as not a problem. */
+  dismissed: number;
+  /** Suggestions on which the rule fired. */
+  suggestions: number;
+  /** Of those, suggestions not sent as suggested. */
+  overridden: number;
+}
+
+export const falseAlarmRate = (r: RuleStat): number => (r.fired > 0 ? r.dismissed / r.fired : 0);
+export const overriddenWhenFiredRate = (r: RuleStat): number => (r.suggestions > 0 ? r.overridden / r.suggestions : 0);
+
+/** Everything the dashboard draws for one filter, from one pass over the rows. */
+export interface Aggregates {
+  period: { start: number; end: number };
+  headline: Headline;
+  /** Null when there is no earlier period to compare with (the period reaches the first event). */
+  previousHeadline: Headline | null;
+  trends: Record<Granularity, Trend>;
+  rules: RuleStat[];
+  breakdowns: Record<BreakdownDimension, BreakdownRow[]>;
+  /** The period's events that pass the filter, in the input order. */
+  events: OverrideRow[];
+}
+
+function emptyBreakdown(key: string): BreakdownRow {
+  return { key, seen: 0, accepted: 0, edited: 0, rejected: 0, escalated: 0, findings: 0 };
+}
+
+function bump(map: Map<string, BreakdownRow>, key: string, row: OverrideRow): void {
+  let b = map.get(key);
+  if (!b) {
+    b = emptyBreakdown(key);
+    map.set(key, b);
+  }
+  b.seen += 1;
+  b[row.outcome as Outcome] += 1;
+  b.findings += row.findings.length;
+}
+
+/** Buckets of one granularity over `[start, end)`, indexed by time with a one-entry cache. */
+class Buckets {
+  readonly list: TrendBucket[] = [];
+  private lo = Number.POSITIVE_INFINITY;
+  private hi = Number.NEGATIVE_INFINITY;
+  private cached = -1;
+
+  constructor(
+    start: number,
+    end: number,
+    private readonly floor: (t: number) => number,
+    step: (t: number) => number,
+  ) {
+    for (let t = floor(start); t < end; t = step(t)) this.list.push({ start: t, tally: emptyTally(false) });
+  }
+
+  /** The bucket holding `t`, found by binary search unless it is the previous one. */
+  at(t: number): TrendBucket | undefined {
+    if (t >= this.lo && t < this.hi) return this.list[this.cached];
+    const { list } = this;
+    let a = 0;
+    let b = list.length - 1;
+    while (a <= b) {
+      const m = (a + b) >> 1;
+      if ((list[m] as TrendBucket).start <= t) a = m + 1;
+      else b = m - 1;
+    }
+    const found = list[b];
+    if (!found) return undefined;
+    this.cached = b;
+    this.lo = found.start;
+    this.hi = list[b + 1]?.start ?? Number.POSITIVE_INFINITY;
+    return found;
+  }
+}
+
+const nextDay = (t: number): number => {
+  const d = new Date(t);
+  d.setDate(d.getDate() + 1);
+  return d.getTime();
+};
+const nextWeek = (t: number): number => {
+  const d = new Date(t);
+  d.setDate(d.getDate() + 7);
+  return d.getTime();
+};
+
+/**
+ * One pass over every row: headline figures for the period and the one before, day and week
+ * trends for both, the rules table and the breakdowns. The rows need not be sorted.
+ *
+ * @param period `[start, end)`; the previous period is the same length just before it.
+ * @param firstEventAt the earliest event in the log, to say whether a previous period exists.
+ */
+export function aggregate(
+  rows: readonly OverrideRow[],
+  filter: EventFilter,
+  period: { start: number; end: number },
+  firstEventAt: number = period.start,
+): Aggregates {
+  const matches = rowMatcher(filter, true);
+  const { start, end } = period;
+  const prevStart = start - (end - start);
+  const hasPrevious = firstEventAt < start;
+  const current = emptyTally();
+  const previous = emptyTally();
+  const days = new Buckets(start, end, startOfDay, nextDay);
+  const weeks = new Buckets(start, end, startOfWeek, nextWeek);
+  const prevDays = new Buckets(prevStart, start, startOfDay, nextDay);
+  const prevWeeks = new Buckets(prevStart, start, startOfWeek, nextWeek);
+  const rules = new Map<string, RuleStat>();
+  const maps: Record<BreakdownDimension, Map<string, BreakdownRow>> = {
+    helpdesk: new Map(),
+    agent: new Map(),
+    category: new Map(),
+    reason: new Map(),
+    sentiment: new Map(),
+    sarcasm: new Map(),
+  };
+  const events: OverrideRow[] = [];
+  const seenRules = new Set<string>();
+  const seenCategories = new Set<string>();
+
+  for (const row of rows) {
+    const t = row.decidedAt;
+    if (t < prevStart || t >= end || !matches(row)) continue;
+    if (t < start) {
+      addToTally(previous, row);
+      const d = prevDays.at(t);
+      if (d) addToTally(d.tally, row);
+      const w = prevWeeks.at(t);
+      if (w) addToTally(w.tally, row);
+      continue;
+    }
+    events.push(row);
+    addToTally(current, row);
+    const d = days.at(t);
+    if (d) addToTally(d.tally, row);
+    const w = weeks.at(t);
+    if (w) addToTally(w.tally, row);
+
+    bump(maps.helpdesk, row.helpdesk, row);
+    bump(maps.agent, row.agent || 'me', row);
+    bump(maps.reason, row.reason ?? 'none given', row);
+    bump(maps.sentiment, row.customer?.sentiment.label ?? 'unknown', row);
+    bump(maps.sarcasm, row.customer ? (row.customer.sarcasm.likely ? 'sarcastic' : 'not sarcastic') : 'unknown', row);
+
+    seenRules.clear();
+    seenCategories.clear();
+    const overridden = row.outcome !== 'accepted';
+    for (const f of row.findings) {
+      let r = rules.get(f.rule);
+      if (!r) {
+        r = { rule: f.rule, category: f.category, fired: 0, dismissed: 0, suggestions: 0, overridden: 0 };
+        rules.set(f.rule, r);
+      }
+      r.fired += 1;
+      if (f.dismissed) r.dismissed += 1;
+      if (!seenRules.has(f.rule)) {
+        seenRules.add(f.rule);
+        r.suggestions += 1;
+        if (overridden) r.overridden += 1;
+      }
+      if (!seenCategories.has(f.category)) {
+        seenCategories.add(f.category);
+        bump(maps.category, f.category, row);
+      }
+    }
+    if (row.findings.length === 0) bump(maps.category, 'no findings', row);
+  }
+
+  const sorted = (m: Map<string, BreakdownRow>) => [...m.values()].sort((a, b) => b.seen - a.seen);
+  return {
+    period,
+    headline: headlineOf(current),
+    previousHeadline: hasPrevious ? headlineOf(previous) : null,
+    trends: {
+      day: { granularity: 'day', current: days.list, previous: hasPrevious ? prevDays.list : [] },
+      week: { granularity: 'week', current: weeks.list, previous: hasPrevious ? prevWeeks.list : [] },
+    },
+    rules: [...rules.values()].sort((a, b) => b.fired - a.fired || a.rule.localeCompare(b.rule)),
+    breakdowns: {
+      helpdesk: sorted(maps.helpdesk),
+      agent: sorted(maps.agent),
+      category: sorted(maps.category),
+      reason: sorted(maps.reason),
+      sentiment: sorted(maps.sentiment),
+      sarcasm: sorted(maps.sarcasm),
+    },
+    events,
+  };
+}

@@ -1,0 +1,223 @@
+import type { OverrideRow } from '../db/schema';
+
+/**
+ * Running totals for one slice of events. Everything the headline figures and trend points need
+ * is a sum or a list of durations, so one pass over the rows fills every slice at once.
+ */
+export interface Tally {
+  seen: number;
+  accepted: number;
+  edited: number;
+  rejected: number;
+  escalated: number;
+  /** Findings shown, all severities. */
+  findings: number;
+  /** Suggestions sent (accepted or edited) while a critical finding was shown and not dismissed. */
+  sentWithCritical: number;
+  /** Sum of `editSize` over edited suggestions. */
+  editSizeSum: number;
+  /** Sum of `1 - similarity` over edited suggestions. */
+  editChangeSum: number;
+  /** `decidedAt - shownAt` in ms, unsorted; null for trend points, which never show a median. */
+  decisionMs: number[] | null;
+}
+
+/** @param withDurations keep decision times for the median (the headline needs them, trend points do not). */
+export function emptyTally(withDurations = true): Tally {
+  return {
+    seen: 0,
+    accepted: 0,
+    edited: 0,
+    rejected: 0,
+    escalated: 0,
+    findings: 0,
+    sentWithCritical: 0,
+    editSizeSum: 0,
+    editChangeSum: 0,
+    decisionMs: withDurations ? [] : null,
+  };
+}
+
+/** Adds one event. Kept allocation-free: it runs once per row per slice on every filter change. */
+export function addToTally(t: Tally, row: OverrideRow): void {
+  t.seen += 1;
+  t[row.outcome] += 1;
+  t.findings += row.findings.length;
+  if (row.outcome === 'edited') {
+    t.editSizeSum += row.editSize;
+    t.editChangeSum += 1 - row.similarity;
+  }
+  if (row.outcome === 'accepted' || row.outcome === 'edited') {
+    for (const f of row.findings) {
+      if (f.severity === 'critical' && !f.dismissed) {
+        t.sentWithCritical += 1;
+        break;
+      }
+    }
+  }
+  if (t.decisionMs) {
+    const ms = row.decidedAt - row.shownAt;
+    if (Number.isFinite(ms) && ms >= 0) t.decisionMs.push(ms);
+  }
+}
+
+/** The headline figures. Rates are shares in [0, 1]; null when there is nothing to divide by. */
+export interface Headline {
+  seen: number;
+  acceptanceRate: number | null;
+  editRate: number | null;
+  rejectionRate: number | null;
+  escalationRate: number | null;
+  /** 1 - acceptance: the share the agent did not send as suggested. */
+  overrideRate: number | null;
+  meanEditSize: number | null;
+  meanEditChange: number | null;
+  medianDecisionMs: number | null;
+  findingsPer100: number | null;
+  unresolvedCriticalShare: number | null;
+}
+
+export type HeadlineKey = keyof Headline;
+
+/** Median of a list (copied, not sorted in place). Null for an empty list. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  const hi = sorted[mid] as number;
+  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] as number) + hi) / 2;
+}
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Turns totals into the figures a lead reads. */
+export function headlineOf(t: Tally): Headline {
+  return {
+    seen: t.seen,
+    acceptanceRate: share(t.accepted, t.seen),
+    editRate: share(t.edited, t.seen),
+    rejectionRate: share(t.rejected, t.seen),
+    escalationRate: share(t.escalated, t.seen),
+    overrideRate: share(t.seen - t.accepted, t.seen),
+    meanEditSize: share(t.editSizeSum, t.edited),
+    meanEditChange: share(t.editChangeSum, t.edited),
+    medianDecisionMs: t.decisionMs ? median(t.decisionMs) : null,
+    findingsPer100: t.seen > 0 ? (100 * t.findings) / t.seen : null,
+    unresolvedCriticalShare: share(t.sentWithCritical, t.seen),
+  };
+}
+
+/** How a figure is printed. */
+export type MetricFormat = 'count' | 'percent' | 'chars' | 'duration' | 'per100';
+
+/** A headline figure as the dashboard shows it: the label, and the definition one hover away. */
+export interface MetricDefinition {
+  key: HeadlineKey;
+  label: string;
+  definition: string;
+  format: MetricFormat;
+  /** Which direction a lead would call worse, for the comparison arrow; null when neither. */
+  worseWhen: 'up' | 'down' | null;
+}
+
+/** The headline cards, in the order shown. Data, so the wording lives in one place. */
+export const HEADLINE_METRICS: readonly MetricDefinition[] = [
+  {
+    key: 'seen',
+    label: 'Suggestions seen',
+    definition: 'AI-suggested replies an agent decided on in the period: sent as is, edited, rejected or escalated.',
+    format: 'count',
+    worseWhen: null,
+  },
+  {
+    key: 'acceptanceRate',
+    label: 'Accepted',
+    definition: 'Share of suggestions sent exactly as suggested (accepted ÷ seen).',
+    format: 'percent',
+    worseWhen: 'down',
+  },
+  {
+    key: 'editRate',
+    label: 'Edited',
+    definition: 'Share of suggestions the agent changed before sending (edited ÷ seen).',
+    format: 'percent',
+    worseWhen: 'up',
+  },
+  {
+    key: 'rejectionRate',
+    label: 'Rejected',
+    definition: 'Share of suggestions discarded without sending (rejected ÷ seen).',
+    format: 'percent',
+    worseWhen: 'up',
+  },
+  {
+    key: 'escalationRate',
+    label: 'Escalated',
+    definition: 'Share of suggestions where the agent handed the ticket on instead of replying (escalated ÷ seen).',
+    format: 'percent',
+    worseWhen: 'up',
+  },
+  {
+    key: 'meanEditSize',
+    label: 'Mean edit size',
+    definition:
+      'Over edited suggestions: characters inserted plus deleted between the suggestion and the sent reply, averaged.',
+    format: 'chars',
+    worseWhen: 'up',
+  },
+  {
+    key: 'meanEditChange',
+    label: 'Mean change of edits',
+    definition: 'Over edited suggestions: 1 − similarity between the suggestion and the sent reply, averaged.',
+    format: 'percent',
+    worseWhen: 'up',
+  },
+  {
+    key: 'medianDecisionMs',
+    label: 'Median time to decision',
+    definition: 'Median time from the suggestion first being shown to the agent sending, discarding or escalating it.',
+    format: 'duration',
+    worseWhen: 'up',
+  },
+  {
+    key: 'findingsPer100',
+    label: 'Findings per 100',
+    definition: 'Risk findings shown (any rule, any severity) per 100 suggestions seen.',
+    format: 'per100',
+    worseWhen: 'up',
+  },
+  {
+    key: 'unresolvedCriticalShare',
+    label: 'Sent with unresolved critical',
+    definition:
+      'Share of suggestions sent (as is or edited) while a critical finding was shown and not dismissed by the agent.',
+    format: 'percent',
+    worseWhen: 'up',
+  },
+];
+
+/** Prints a figure for a card or a table cell. */
+export function formatMetric(value: number | null, format: MetricFormat): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  switch (format) {
+    case 'count':
+      return Math.round(value).toLocaleString('en');
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'chars':
+      return `${Math.round(value)} chars`;
+    case 'per100':
+      return value.toFixed(1);
+    case 'duration':
+      return formatDuration(value);
+  }
+}
+
+/** 950 ms → "0.9 s", 75,000 ms → "1 min 15 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const totalSeconds = Math.round(ms / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  if (minutes < 60) return `${minutes} min ${totalSeconds % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

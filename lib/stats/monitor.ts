@@ -1,0 +1,185 @@
+import type { OverrideRow } from '../db/schema';
+import { CATEGORIES, type Category } from '../engine/types';
+import {
+  type CusumResult,
+  chooseBaseline,
+  chooseBlockSize,
+  cusum,
+  DEFAULT_CUSUM,
+  type DriftAlarm,
+  type Observation,
+  toBlocks,
+} from './drift';
+
+/** What a drift monitor watches: the override rate, or one category's finding rate. */
+export type DriftMetric = 'override-rate' | `category:${Category}`;
+
+/** Words for each monitored metric, shown in the alarm list. */
+export function driftMetricLabel(metric: DriftMetric): string {
+  return metric === 'override-rate' ? 'Override rate' : `${metric.slice('category:'.length)} finding rate`;
+}
+
+/** A dimension a lead can blame a change on. */
+export type MoverDimension = 'rule' | 'category' | 'reason' | 'helpdesk' | 'sentiment' | 'sarcasm';
+
+/** One thing that moved between the baseline window and the alarm window. */
+export interface Mover {
+  dimension: MoverDimension;
+  key: string;
+  /** Share in [0, 1] (rule: findings per suggestion) in the baseline and in the alarm window. */
+  baseline: number;
+  window: number;
+  delta: number;
+  /** What the share measures, for the tooltip. */
+  meaning: string;
+}
+
+const MOVER_MEANING: Record<MoverDimension, string> = {
+  rule: 'findings of this rule per suggestion',
+  category: 'share of suggestions with a finding of this category',
+  reason: 'share of suggestions overridden for this reason',
+  helpdesk: 'override rate on this helpdesk',
+  sentiment: 'share of customers read as this sentiment',
+  sarcasm: 'share of customers read as sarcastic',
+};
+
+export interface MonitoredAlarm extends DriftAlarm {
+  metric: DriftMetric;
+  /** The biggest moves, largest absolute change first. */
+  movers: Mover[];
+}
+
+export interface DriftReport {
+  /** Events (after filters) in time order that the monitors saw. */
+  events: number;
+  blockSize: number;
+  /** Observations the baseline needs before anything is monitored. */
+  baselineObservations: number;
+  overrideRate: CusumResult;
+  categories: Partial<Record<Category, CusumResult>>;
+  /** Every alarm of every monitor, newest start first. */
+  alarms: MonitoredAlarm[];
+}
+
+/**
+ * Runs the override-rate monitor and one monitor per category that appears in the log, over
+ * events in time order (sort before calling). The baseline is the oldest stretch of events.
+ */
+export function monitorDrift(
+  sortedRows: readonly OverrideRow[],
+  blockSize = chooseBlockSize(sortedRows.length),
+): DriftReport {
+  const n = sortedRows.length;
+  const times = new Float64Array(n);
+  const overrides = new Uint8Array(n);
+  const byCategory = new Map<Category, Uint8Array>();
+  for (let i = 0; i < n; i++) {
+    const row = sortedRows[i] as OverrideRow;
+    times[i] = row.decidedAt;
+    overrides[i] = row.outcome === 'accepted' ? 0 : 1;
+    for (const f of row.findings) {
+      let arr = byCategory.get(f.category);
+      if (!arr) {
+        arr = new Uint8Array(n);
+        byCategory.set(f.category, arr);
+      }
+      arr[i] = 1;
+    }
+  }
+  const blocks = Math.floor(n / blockSize);
+  const options = { ...DEFAULT_CUSUM, blockSize, baselineObservations: chooseBaseline(blocks) };
+  const overrideRate = cusum(toBlocks(times, overrides, blockSize), options);
+  const categories: Partial<Record<Category, CusumResult>> = {};
+  const alarms: MonitoredAlarm[] = [];
+  const add = (metric: DriftMetric, result: CusumResult) => {
+    for (const alarm of result.alarms) {
+      const at = (i: number) => result.observations[i] as Observation;
+      const baselineEnd = at(result.baselineCount - 1);
+      const first = at(alarm.startIndex);
+      const last = at(alarm.endIndex ?? result.observations.length - 1);
+      const baselineRows = sortedRows.slice(0, baselineEnd.firstEvent + blockSize);
+      const windowRows = sortedRows.slice(first.firstEvent, last.firstEvent + blockSize);
+      alarms.push({ ...alarm, metric, movers: whatMoved(baselineRows, windowRows) });
+    }
+  };
+  add('override-rate', overrideRate);
+  for (const category of CATEGORIES) {
+    const arr = byCategory.get(category);
+    if (!arr) continue;
+    const result = cusum(toBlocks(times, arr, blockSize), options);
+    categories[category] = result;
+    add(`category:${category}`, result);
+  }
+  alarms.sort((a, b) => b.startedAt - a.startedAt);
+  return { events: n, blockSize, baselineObservations: options.baselineObservations, overrideRate, categories, alarms };
+}
+
+interface Shares {
+  total: number;
+  counts: Map<string, number>;
+  /** For helpdesks: events per helpdesk, the denominator of its override rate. */
+  totals: Map<string, number>;
+}
+
+function sharesOf(rows: readonly OverrideRow[], dimension: MoverDimension): Shares {
+  const counts = new Map<string, number>();
+  const totals = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const row of rows) {
+    switch (dimension) {
+      case 'rule':
+        for (const f of row.findings) inc(counts, f.rule);
+        break;
+      case 'category':
+        for (const c of new Set(row.findings.map((f) => f.category))) inc(counts, c);
+        break;
+      case 'reason':
+        if (row.reason) inc(counts, row.reason);
+        break;
+      case 'helpdesk':
+        inc(totals, row.helpdesk);
+        if (row.outcome !== 'accepted') inc(counts, row.helpdesk);
+        break;
+      case 'sentiment':
+        if (row.customer) inc(counts, row.customer.sentiment.label);
+        break;
+      case 'sarcasm':
+        if (row.customer?.sarcasm.likely) inc(counts, 'sarcastic');
+        break;
+    }
+  }
+  return { total: rows.length, counts, totals };
+}
+
+const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'helpdesk', 'sentiment', 'sarcasm'];
+
+/**
+ * Compares the alarm window with the baseline on every dimension and returns the largest moves.
+ * Rules, categories and reasons moving point at the AI; sentiment and sarcasm moving point at the
+ * customers; one helpdesk moving alone points at that helpdesk's AI or its traffic.
+ */
+export function whatMoved(baseline: readonly OverrideRow[], window: readonly OverrideRow[], limit = 8): Mover[] {
+  const movers: Mover[] = [];
+  for (const dimension of DIMENSIONS) {
+    const a = sharesOf(baseline, dimension);
+    const b = sharesOf(window, dimension);
+    const keys = new Set([...a.counts.keys(), ...b.counts.keys()]);
+    for (const key of keys) {
+      const rate = (s: Shares) => {
+        const denominator = dimension === 'helpdesk' ? (s.totals.get(key) ?? 0) : s.total;
+        return denominator > 0 ? (s.counts.get(key) ?? 0) / denominator : 0;
+      };
+      const before = rate(a);
+      const after = rate(b);
+      movers.push({
+        dimension,
+        key,
+        baseline: before,
+        window: after,
+        delta: after - before,
+        meaning: MOVER_MEANING[dimension],
+      });
+    }
+  }
+  return movers.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta)).slice(0, limit);
+}
