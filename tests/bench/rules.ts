@@ -171,7 +171,7 @@ function timing(): void {
         ? `${text.slice(0, at)}e${text.slice(at)}`
         : text.slice(0, at) + text.slice(at + 1);
     const t0 = performance.now();
-    checker.check({ ...ctx, reply: text });
+    checker.check({ customer: ctx.customer, customerMessages: ctx.customerMessages, agent: ctx.agent, reply: text });
     if (i >= WARMUP) edits.push(performance.now() - t0);
   }
   // Calibration: a fixed CPU-only task timed the same way shows how much of p99 is the machine.

@@ -82,15 +82,15 @@ export default defineRule({
   check: ({ segments }) => {
     if (segments.length < 2) return [];
     // One pass of regex tests per sentence; the pairwise loop then compares cheap features.
-    const features = segments.slice(0, 60).map((seg) => ({ seg, ...featuresOf(seg.text) }));
+    const features = segments.slice(0, 60).map((seg) => ({ seg, f: featuresOf(seg.text) }));
     for (let j = 1; j < features.length; j++) {
       const later = features[j] as (typeof features)[number];
       for (let i = 0; i < j; i++) {
         const earlier = features[i] as (typeof features)[number];
-        const pair = (earlier.a & later.b) !== 0 || (earlier.b & later.a) !== 0;
+        const pair = (earlier.f.a & later.f.b) !== 0 || (earlier.f.b & later.f.a) !== 0;
         const contradicts = pair
           ? sharesSubject(earlier.seg.text, later.seg.text)
-          : earlier.negated !== later.negated && later.long && earlier.stripped === later.stripped;
+          : earlier.f.negated !== later.f.negated && later.f.long && earlier.f.stripped === later.f.stripped;
         if (contradicts) {
           return [
             { start: later.seg.start, end: later.seg.end, messageId: 'contradicts', data: { other: earlier.seg.text } },

@@ -81,7 +81,7 @@ function runRule(rule: Rule, input: RuleInput, out: RawHit[]): void {
       severity: hit.severity ?? rule.meta.severity,
       start: hit.start,
       end: hit.end,
-      message: formatMessage(template, { text, ...hit.data }),
+      message: formatMessage(template, hit.data ? Object.assign({ text }, hit.data) : { text }),
     });
   }
 }
@@ -96,7 +96,15 @@ export function runSegment(
 ): RawHit[] {
   const out: RawHit[] = [];
   const norm = normaliseQuotes(text);
-  const input: RuleInput = { ...context, text: norm, segments: [{ start: 0, end: norm.length, text: norm }], config };
+  // Built field by field: object spread is lowered to a slow helper by some toolchains (tsx).
+  const input: RuleInput = {
+    text: norm,
+    segments: [{ start: 0, end: norm.length, text: norm }],
+    customer: context.customer,
+    customerMessages: context.customerMessages,
+    agent: context.agent,
+    config,
+  };
   for (const rule of ruleList) runRule(rule, input, out);
   if (packMatchers) {
     for (const m of packMatchers) {
@@ -130,7 +138,9 @@ export function runReplyRules(
   const text = normaliseQuotes(reply.length > MAX_SCAN_CHARS ? reply.slice(0, MAX_SCAN_CHARS) : reply);
   const capped = segments.length > MAX_REPLY_SEGMENTS ? segments.slice(0, MAX_REPLY_SEGMENTS) : segments;
   const input: RuleInput = {
-    ...context,
+    customer: context.customer,
+    customerMessages: context.customerMessages,
+    agent: context.agent,
     text,
     segments: capped.map((s) => ({ start: s.start, end: s.end, text: normaliseQuotes(s.text) })),
     config: plan.config,
