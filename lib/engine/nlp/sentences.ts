@@ -7,8 +7,8 @@
  * around abbreviations ("e.g.", "Mr.", "U.S."), ellipses and quotes, and it expands
  * contractions ("won't" → "will not", "I'll" → "I will"). That is what escalation needs to
  * tell "I will cancel" from "I won't cancel". It costs about 0.1 ms per short message, too
- * slow to run on every message on the hot path, so callers run it only on the messages a
- * cheap pre-filter has already flagged (see signals/escalation.ts).
+ * slow to run on every message on the hot path, so callers run it only on the messages where
+ * an escalation pattern has already matched (see signals/escalation.ts).
  *
  * Never patch compromise's prototypes or add words to its global lexicon from here.
  */

@@ -115,7 +115,3 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
   ),
   p('public', String.raw`\b(?:go|going)\s+public\b`),
 ];
-
-/** Cheap pre-filter: when this does not match, no pattern can, and compromise never runs. */
-export const ESCALATION_PREFILTER =
-  /speak|spok|talk|chat|contact|reach|call|connect|transfer|through|touch|phone|communicat|human|person|people|agent|real|live|bot|robot|machine|manager|supervisor|superior|senior|charge|boss|higher|head of|lead|escalat|cancel|switch|competit|rival|elsewhere|else|close|closing|terminat|end|renew|done|last|final|never|lawyer|attorney|solicitor|suit|legal|litigation|claims|sue|court|rights|dispute|bank|card|fraud|payment|bbb|bureau|ftc|commission|consumer|general|ombudsman|standards|cfpb|regulat|ofcom|ofgem|citizens|protection|fcc|report|star|review|rating|post|share|tweet|blast|tell|warn|expose|complain|writ|public|management/i;

@@ -1,7 +1,7 @@
 import { type Sentence, splitSentences } from '../nlp/sentences';
 import type { Escalation, EscalationCue, EscalationKind } from '../types';
 import { ESCALATION_KINDS } from '../types';
-import { ESCALATION_PATTERNS, ESCALATION_PREFILTER } from './escalation-patterns';
+import { ESCALATION_PATTERNS } from './escalation-patterns';
 
 /**
  * Finds escalation intent: asking for a human or a manager, or threatening to cancel, sue,
@@ -32,7 +32,6 @@ function isNegated(sentences: readonly Sentence[], start: number): boolean {
 
 /** Escalation cues of one message; `messageIndex` is stamped onto the cues. */
 export function escalationCues(text: string, messageIndex: number): EscalationCue[] {
-  if (!ESCALATION_PREFILTER.test(text)) return [];
   const cues: EscalationCue[] = [];
   let sentences: Sentence[] | null = null;
   for (const { kind, pattern } of ESCALATION_PATTERNS) {

@@ -59,3 +59,15 @@ describe('escalation kinds', () => {
     expect(e?.cues[0]?.message).toBe(0);
   });
 });
+
+describe('escalation forms that once slipped past a keyword pre-filter', () => {
+  it.each([
+    ['I need a representative', 'human'],
+    ['Are you an AI? Get me an operator, please', 'human'],
+    ['Is there someone above you who can help?', 'manager'],
+    ['This deserves a class action', 'legal'],
+    ["I'm putting this all over social media", 'public'],
+  ] as const)('"%s" → %s', (text, kind) => {
+    expect(analyzeCustomer([text])?.escalation.kinds).toContain(kind);
+  });
+});
