@@ -1,8 +1,20 @@
 import { handleMessage } from '@/lib/background/handle-message';
-import { purgeExpired, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
-import { loadSettings } from '@/lib/settings/storage';
+import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
+import { loadSettings, watchSettings } from '@/lib/settings/storage';
+
+/** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
+function registrationApis(): RegistrationApis {
+  const declared = browser.runtime.getManifest().content_scripts?.[0];
+  return {
+    getRegisteredContentScripts: (filter) => browser.scripting.getRegisteredContentScripts(filter),
+    registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
+    unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
+    containsOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    files: declared?.js ? { js: declared.js, css: declared.css } : CONTENT_SCRIPT_FILES,
+  };
+}
 
 export default defineBackground(() => {
   const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now };
@@ -11,24 +23,22 @@ export default defineBackground(() => {
     if (!isMessage(message)) return undefined;
     // Errors go back as data: the sender keeps its queue and retries instead of losing rows.
     return handleMessage(message, { tabId: sender.tab?.id }, deps).catch((error: unknown) => ({
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: error instanceof Error ? error.message : String(error),
     }));
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
 
-  // Ask the browser not to evict the log under storage pressure.
-  void navigator.storage?.persist?.().catch(() => false);
-
-  const purge = async () => {
-    const { retentionDays } = await loadSettings();
-    await purgeExpired(deps.db, retentionDays, Date.now());
+  // Custom helpdesk domains: register the content script on start-up and whenever the settings,
+  // the policy or the granted host permissions change. One sync at a time, in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = () => {
+    queue = queue
+      .then(loadSettings)
+      .then((settings) => syncCustomContentScripts(settings, registrationApis()))
+      .catch((error: unknown) => console.warn('ReplyGuard: could not register custom helpdesk domains', error));
   };
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) void purge();
-  });
-  void browser.alarms.get(RETENTION_ALARM).then((existing) => {
-    if (!existing)
-      void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
-  });
-  void purge();
+  sync();
+  watchSettings(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
 });

@@ -1,45 +1,66 @@
 import { createStore } from 'zustand/vanilla';
-import type { Settings, SettingsOverrides } from '@/lib/settings/schema';
+import type { EffectiveSettings } from '@/lib/settings/effective';
+import type { SettingsOverrides, SettingsProblem } from '@/lib/settings/schema';
 
 /** Where settings come from; the entrypoint passes extension storage, tests pass memory. */
 export interface SettingsBackend {
-  load(): Promise<Settings>;
-  save(change: SettingsOverrides): Promise<Settings>;
-  watch(onChange: (settings: Settings) => void): () => void;
+  load(): Promise<EffectiveSettings>;
+  /** Stores a change; rejects (storing nothing) with the problems when it is invalid or locked. */
+  save(change: SettingsOverrides): Promise<EffectiveSettings>;
+  /** Replaces every stored choice (import). */
+  replace(overrides: SettingsOverrides): Promise<EffectiveSettings>;
+  watch(onChange: (effective: EffectiveSettings) => void): () => void;
 }
 
 export interface SettingsState {
-  settings: Settings | null;
+  effective: EffectiveSettings | null;
   saving: boolean;
+  /** Why the last change was refused, one problem per line, shown in an alert. */
   error: string | null;
+  problems: SettingsProblem[];
   /** When the last change was stored, for the "Saved" note. */
   savedAt: number | null;
-  update(change: SettingsOverrides): Promise<void>;
+  /** Saves a change; resolves to whether it was stored. */
+  update(change: SettingsOverrides): Promise<boolean>;
+  replace(overrides: SettingsOverrides): Promise<boolean>;
 }
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
-/** One store for the options page: loads once, saves each change at once, follows changes from elsewhere. */
+const problemsOf = (error: unknown): SettingsProblem[] =>
+  error && typeof error === 'object' && Array.isArray((error as { problems?: unknown }).problems)
+    ? (error as { problems: SettingsProblem[] }).problems
+    : [{ path: '(settings)', message: error instanceof Error ? error.message : String(error) }];
+
+/** One store for the options page: loads once, saves each change at once, follows changes from elsewhere (policy included). */
 export function createSettingsStore(backend: SettingsBackend) {
-  const store = createStore<SettingsState>()((set) => ({
-    settings: null,
-    saving: false,
-    error: null,
-    savedAt: null,
-    async update(change) {
-      set({ saving: true, error: null });
+  const store = createStore<SettingsState>()((set) => {
+    const run = async (write: () => Promise<EffectiveSettings>): Promise<boolean> => {
+      set({ saving: true, error: null, problems: [] });
       try {
-        const settings = await backend.save(change);
-        set({ settings, saving: false, savedAt: Date.now() });
+        const effective = await write();
+        set({ effective, saving: false, savedAt: Date.now() });
+        return true;
       } catch (error) {
-        set({ saving: false, error: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
+        const problems = problemsOf(error);
+        set({ saving: false, problems, error: 'Not saved:' });
+        return false;
       }
-    },
-  }));
+    };
+    return {
+      effective: null,
+      saving: false,
+      error: null,
+      problems: [],
+      savedAt: null,
+      update: (change) => run(() => backend.save(change)),
+      replace: (overrides) => run(() => backend.replace(overrides)),
+    };
+  });
   backend.load().then(
-    (settings) => store.setState({ settings }),
+    (effective) => store.setState({ effective }),
     (error: unknown) => store.setState({ error: `Could not load settings: ${String(error)}` }),
   );
-  backend.watch((settings) => store.setState({ settings }));
+  backend.watch((effective) => store.setState({ effective }));
   return store;
 }

@@ -1,13 +1,50 @@
 import '@/components/ui/base.css';
+import '@/components/options/options.css';
 import ReactDOM from 'react-dom/client';
+import type { HostAccess } from '@/components/options/CustomDomains';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { createSettingsStore } from '@/components/options/settings-store';
-import { loadSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
+import type { SettingsOverrides } from '@/lib/settings/schema';
+import {
+  loadEffectiveSettings,
+  replaceSettings,
+  SettingsError,
+  updateSettings,
+  watchEffectiveSettings,
+} from '@/lib/settings/storage';
+import { validateSettingsOverrides } from '@/lib/settings/validate';
+
+/** Rule packs get the full validation (zod, examples) here, before they reach storage. */
+function checked(change: SettingsOverrides): void {
+  if (!change.rulePacks) return;
+  const result = validateSettingsOverrides({ rulePacks: change.rulePacks });
+  if (!result.ok) throw new SettingsError(result.problems);
+}
+
+const access: HostAccess = {
+  request: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  async granted(patterns) {
+    const entries = await Promise.all(
+      patterns.map(async (p) => [p, await browser.permissions.contains({ origins: [p] })] as const),
+    );
+    return Object.fromEntries(entries);
+  },
+  async release(pattern) {
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+  },
+};
 
 const store = createSettingsStore({
-  load: loadSettings,
-  save: (change) => updateSettings(change).then((e) => e.settings),
-  watch: watchSettings,
+  load: loadEffectiveSettings,
+  save: async (change) => {
+    checked(change);
+    return updateSettings(change);
+  },
+  replace: async (overrides) => {
+    checked(overrides);
+    return replaceSettings(overrides);
+  },
+  watch: watchEffectiveSettings,
 });
 const root = document.getElementById('root');
-if (root) ReactDOM.createRoot(root).render(<OptionsPage store={store} />);
+if (root) ReactDOM.createRoot(root).render(<OptionsPage store={store} access={access} />);
