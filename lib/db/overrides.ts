@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { LogEvent } from '../overrides/events';
 import type { ReplyGuardDb } from './database';
 import type { OverrideRow } from './schema';
@@ -5,21 +6,24 @@ import type { OverrideRow } from './schema';
 /**
  * Writes rows whose ids are not stored yet. Ids are made when the event is created, so a retry
  * after a lost acknowledgement (service worker stopped mid-write) changes nothing.
+ *
+ * Adds in bulk and counts the id clashes instead of reading first: one pass over the rows, which
+ * is what makes 100,000-row imports fast. Any failure other than an existing id aborts the write.
  * @returns how many rows were new
  */
 export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  // One transaction so the existence check and the insert cannot interleave with another writer.
+  const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   return db.transaction('rw', db.overrides, async () => {
-    const existing = await db.overrides.bulkGet(rows.map((r) => r.id));
-    const seen = new Set<string>();
-    const fresh = rows.filter((row, i) => {
-      if (existing[i] || seen.has(row.id)) return false;
-      seen.add(row.id);
-      return true;
-    });
-    await db.overrides.bulkAdd(fresh);
-    return fresh.length;
+    try {
+      await db.overrides.bulkAdd(unique);
+      return unique.length;
+    } catch (error) {
+      if (!(error instanceof Dexie.BulkError)) throw error;
+      const other = error.failures.find((f) => f.name !== 'ConstraintError');
+      if (other) throw other;
+      return unique.length - error.failures.length;
+    }
   });
 }
 
