@@ -39,7 +39,7 @@ export const PII_MASKS: Readonly<Record<PiiKind, string>> = {
 };
 
 /** Detectors in priority order: when spans overlap, the earlier kind wins (a card beats a phone). */
-const DETECTORS: readonly [PiiKind, (text: string) => RawSpan[]][] = [
+const DETECTORS: readonly [PiiKind, (text: string, taken: (start: number, end: number) => boolean) => RawSpan[]][] = [
   ['secret', findSecrets],
   ['card', findCards],
   ['iban', findIbans],
@@ -50,16 +50,60 @@ const DETECTORS: readonly [PiiKind, (text: string) => RawSpan[]][] = [
   ['password', findPasswords],
 ];
 
-/** All PII spans, non-overlapping, sorted by position. */
-export function findPii(text: string): PiiSpan[] {
-  const taken: PiiSpan[] = [];
-  for (const [kind, detect] of DETECTORS) {
-    for (const span of detect(text)) {
-      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
-      taken.push({ kind, start: span.start, end: span.end, text: text.slice(span.start, span.end) });
+/** Index of the first span in `sorted` (by start) whose start is at or after `at`. */
+function lowerBound(sorted: readonly PiiSpan[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as PiiSpan).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeSorted(a: readonly PiiSpan[], b: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as PiiSpan);
+      i++;
+    } else {
+      out.push(y);
+      j++;
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * All PII spans, non-overlapping, sorted by position. Kept spans stay sorted (merged once per
+ * kind), so each overlap check is a binary search: a pasted megabyte with thousands of
+ * addresses stays linearithmic.
+ */
+export function findPii(text: string): PiiSpan[] {
+  let taken: PiiSpan[] = [];
+  const overlaps = (start: number, end: number): boolean => {
+    const i = lowerBound(taken, start);
+    const before = taken[i - 1];
+    const after = taken[i];
+    return (before !== undefined && before.end > start) || (after !== undefined && after.start < end);
+  };
+  for (const [kind, detect] of DETECTORS) {
+    const added: PiiSpan[] = [];
+    for (const span of detect(text, overlaps).sort((a, b) => a.start - b.start)) {
+      const last = added[added.length - 1];
+      if ((last && last.end > span.start) || overlaps(span.start, span.end)) continue;
+      added.push({ kind, start: span.start, end: span.end, text: text.slice(span.start, span.end) });
+    }
+    // Merge once per kind rather than splicing span by span: linear in the number of spans.
+    if (added.length > 0) taken = mergeSorted(taken, added);
+  }
+  return taken;
 }
 
 /** The text with every PII span replaced by its mask, e.g. "mail me at [EMAIL]". */

@@ -88,13 +88,18 @@ function isPhone(candidate: string, afterPhoneWord: boolean): boolean {
   );
 }
 
-export function findPhones(text: string): PhoneSpan[] {
+/**
+ * Phone spans in `text`. `taken` lets a caller that already found stronger kinds (cards,
+ * IBANs) skip validating runs inside them, which is where most of the cost would go.
+ */
+export function findPhones(text: string, taken?: (start: number, end: number) => boolean): PhoneSpan[] {
   if (countDigits(text) < 7) return [];
   const out: PhoneSpan[] = [];
   CANDIDATE.lastIndex = 0;
   for (const match of execAll(CANDIDATE, text)) {
     const start = match.index ?? 0;
     let candidate = match[0];
+    if (taken?.(start, start + candidate.length)) continue;
     const before = text.slice(Math.max(0, start - 32), start);
     if (NOT_A_PHONE_WORD.test(before)) continue;
     const afterPhoneWord = PHONE_WORD.test(before);

@@ -46,6 +46,16 @@ describe('rule engine properties', () => {
     );
   });
 
+  it('redacts a 1 MB paste in bounded time', () => {
+    const unit = 'Mail jane@example.com or call (415) 555-2671, card 4111 1111 1111 1111. ';
+    const huge = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t0 = performance.now();
+    const redacted = redactPii(huge);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(redacted.startsWith('Mail [EMAIL] or call [PHONE], card [CARD]. ')).toBe(true);
+    expect(redacted).not.toContain('@');
+  }, 30_000);
+
   it('finishes a 1 MB reply in bounded time', () => {
     const unit = 'Call (415) 555-2671 or mail jane@example.com about order 4111111111111112! ';
     const huge = unit.repeat(Math.ceil(1_000_000 / unit.length));
