@@ -79,6 +79,11 @@ function main(): void {
   const full = latencies(tickets.length, (i) =>
     analyzeTicket({ customer: tickets[i] ?? [], agent: ['Sorry for the wait, we are on it.'], reply: REPLY_WORDS }),
   );
+  // One keystroke: same conversation, the reply grows by one character.
+  const ticket = tickets[0] ?? [];
+  const keystroke = latencies(1000, (i) =>
+    analyzeTicket({ customer: ticket, agent: [], reply: `${REPLY_WORDS} ${'x'.repeat(i % 50)}` }),
+  );
   const ms = (x: number) => `${x.toFixed(3)} ms`;
   console.log(`Tickets of 10 customer messages (consecutive tweets), ${tickets.length} runs each:\n`);
   console.log('| measure | p50 | p99 | max |');
@@ -89,7 +94,10 @@ function main(): void {
   console.log(
     `| analyzeTicket (10 messages + ${REPLY_WORDS.split(/\s+/).length}-word reply, all rules) | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.max)} |`,
   );
-  console.log('\nBudget: full ticket p99 under 5 ms.');
+  console.log(
+    `| analyzeTicket after one keystroke (same 10 messages, reply one character longer) | ${ms(keystroke.p50)} | ${ms(keystroke.p99)} | ${ms(keystroke.max)} |`,
+  );
+  console.log('\nBudgets: full ticket p99 under 5 ms; re-analysis after one keystroke p99 under 1 ms.');
 }
 
 main();

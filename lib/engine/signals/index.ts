@@ -58,13 +58,31 @@ function shift<T extends SarcasmCue | EscalationCue>(cue: T, offset: number): T 
   return offset === 0 ? cue : { ...cue, start: cue.start + offset, end: cue.end + offset };
 }
 
+/** The last conversation read and its result: the composer re-analyses on every keystroke, the customer side rarely changes. */
+let memo: { messages: string[]; result: CustomerSignals } | null = null;
+
+function sameMessages(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Reads the latest customer message in the context of the earlier ones: its sentiment
  * (pulled towards negative when it is sarcastic), sarcasm with the spans that make it so,
  * and escalation intent anywhere in the recent conversation. `null` when there is none.
+ *
+ * Asking twice about the same messages returns the same (shared) object: treat it as read-only.
  */
 export function analyzeCustomer(messages: readonly string[]): CustomerSignals | null {
   if (messages.length === 0) return null;
+  if (memo && sameMessages(memo.messages, messages)) return memo.result;
+  const result = readConversation(messages);
+  memo = { messages: [...messages], result };
+  return result;
+}
+
+function readConversation(messages: readonly string[]): CustomerSignals {
   const lastIndex = messages.length - 1;
   const latest = read(messages[lastIndex] ?? '');
   const features = extractFeatures(latest.tokens, latest.lex);

@@ -111,3 +111,13 @@ describe('escalation colours sentiment', () => {
     expect(label('Can I talk to a human please?')).not.toBe('negative');
   });
 });
+
+describe('re-reading the same conversation', () => {
+  it('gives the same answer without recomputing, and a new one when a message changes', () => {
+    const a = analyzeCustomer(['My order is late', 'Still nothing']);
+    expect(analyzeCustomer(['My order is late', 'Still nothing'])).toBe(a);
+    const b = analyzeCustomer(['My order is late', 'It arrived, thanks so much!']);
+    expect(b).not.toBe(a);
+    expect(b?.sentiment.label).toBe('positive');
+  });
+});
