@@ -21,6 +21,7 @@ export const GENERIC_SELECTOR_FIELDS = [
   { key: 'composer', label: 'Reply editor', required: true },
   { key: 'send', label: 'Send button', required: true },
   { key: 'aiControl', label: 'AI suggestion control (optional)', required: false },
+  { key: 'ticketIdFrom', label: 'Ticket id from: path, hash or a selector (optional)', required: false },
 ] as const;
 
 // https only: the optional host permission is `https://*/*`, the narrowest that covers any

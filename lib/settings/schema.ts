@@ -28,6 +28,8 @@ export interface GenericSelectors {
   send: string;
   /** The control that inserts an AI suggestion, when the helpdesk has one. @default none */
   aiControl?: string;
+  /** Where the ticket id comes from: `path`, `hash`, or a selector of an element holding it. @default 'path' */
+  ticketIdFrom?: string;
 }
 
 /** A self-hosted or otherwise unlisted helpdesk the admin adds by domain. */
