@@ -49,6 +49,7 @@ export default defineContentScript({
   matches: [...HELPDESK_MATCHES],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const started = performance.now();
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
     let settings = await loadSettings();
@@ -106,6 +107,12 @@ export default defineContentScript({
       createPainter: (win) => new HighlightPainter(win),
       signal: controller.signal,
       sendGuardMode: () => settings.sendGuard,
+      // In-page hook: a revision counter on our own host element, so benchmarks can time
+      // keystroke → repaint from the page without reaching into the isolated world.
+      onPainted: () => {
+        const host = ui.shadowHost;
+        host.dataset.rgRevision = String(Number(host.dataset.rgRevision ?? 0) + 1);
+      },
       onStatus: reportStatus,
       onDecision: (decision, context) => {
         const record = async () => {
@@ -124,6 +131,8 @@ export default defineContentScript({
         record().catch((error: unknown) => store.setState({ saveError: describeSaveError(error) }));
       },
     });
+
+    ui.shadowHost.dataset.rgStartupMs = (performance.now() - started).toFixed(1);
 
     store.subscribe((state, previous) => {
       const answer = state.lastReasonAnswer;

@@ -1,5 +1,6 @@
 import type { SuggestionShape } from '../db/schema';
-import { type CheckOptions, checkReply } from '../engine/rules/check-reply';
+import type { CheckOptions } from '../engine/rules/check-reply';
+import { createReplyChecker } from '../engine/rules/reply-checker';
 import { analyzeCustomer } from '../engine/signals';
 import type { CustomerSignals, Finding } from '../engine/types';
 import { buildTextModel, rangeFor, type TextModel } from '../hosts/text-model';
@@ -27,6 +28,8 @@ export interface ControllerOptions {
   checkOptions?: () => CheckOptions;
   /** The send-guard policy in force; read at each send attempt. @default () => 'warn' */
   sendGuardMode?: () => SendGuardMode;
+  /** Called after the composer's highlights were repainted (the in-page hook benchmarks time). */
+  onPainted?: () => void;
   signal: AbortSignal;
 }
 
@@ -90,6 +93,10 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
 
   const tracker = new SuggestionTracker();
+  // Re-checks only the sentences an edit touched: keystrokes stay well under a frame.
+  const checker = createReplyChecker();
+  let agentTexts: string[] = [];
+  let customerTexts: string[] = [];
   let snapshot: HostSnapshot | null = null;
   let ticketKey: string | null = null;
   let customerKey = '';
@@ -130,6 +137,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   const resetTicket = (key: string | null) => {
     if (snapshot) emit(tracker.discarded(Date.now()), contextNow(snapshot));
     ticketKey = key;
+    checker.reset();
     customerKey = '';
     customer = null;
     lastComposerText = '';
@@ -159,6 +167,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     painter.paint('warning', 'composer', bySeverity.warning);
     painter.paint('info', 'composer', bySeverity.info);
     painter.paint('focus', 'composer', focusRanges);
+    opts.onPainted?.();
   };
 
   const paintCues = () => {
@@ -194,15 +203,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     composerModel = buildTextModel(snapshot.composer);
     const reply = composerModel.text;
     const findings = reply.trim()
-      ? checkReply(
-          {
-            reply,
-            customer,
-            customerMessages: customerModels.map((m) => m.text),
-            agent: snapshot.thread.filter((m) => m.author === 'agent').map((m) => m.text),
-          },
-          opts.checkOptions?.(),
-        )
+      ? checker.check({ reply, customer, customerMessages: customerTexts, agent: agentTexts }, opts.checkOptions?.())
       : [];
     store.setState({ findings });
     paintComposer();
@@ -263,8 +264,11 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     const nextKey = texts.join('\u0000');
     if (nextKey !== customerKey) {
       customerKey = nextKey;
+      customerTexts = texts;
       customer = analyzeCustomer(texts);
     }
+    const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
+    if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
     store.setState({ status: 'active', detail: '', ticketId: result.ticketId, customer, customerMessages: texts });
     reportStatus({
       helpdesk: adapter.id,
@@ -298,10 +302,12 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     timer = null;
     refresh();
   };
-  const onMutations = guard.run(() => {
-    // While an AI control was just used, catch its insertion at once, before the agent types over it.
-    if (snapshot && Date.now() - aiArmedAt < AI_INSERT_WINDOW_MS)
-      detectSuggestion(buildTextModel(snapshot.composer).text);
+  const onMutations = guard.run((records: MutationRecord[]) => {
+    const composer = snapshot?.composer;
+    // Typing or an AI insertion: re-check and repaint now (incrementally), so highlights follow
+    // within the same frame and the suggestion is caught before the agent types over it. The rest
+    // of the page (thread, navigation) is re-read after a short debounce.
+    if (composer?.isConnected && records.some((r) => composer.contains(r.target))) analyzeComposer();
     schedule();
   });
 
