@@ -1,11 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
 import type { Protocol, TabStatus } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/settings/schema';
+import { LOCKED_TEXT } from '../options/Locked';
+import { explainTab } from './tab-explanation';
 
 export interface PopupData {
   status: TabStatus | null;
   today: Protocol['popup→background:today']['response'];
-  pausedSites: string[];
+  settings: Settings;
+  /** The active tab's URL when the browser shows it (only on sites ReplyGuard may access). */
+  url: string | undefined;
+  /** The tab's hostname, for "pause on this site", when known. */
+  host: string | null;
+  /** Whether the browser granted access to the tab's site (matters for custom domains). */
+  granted: boolean;
+  /** True when the policy fixes the paused sites. */
+  pauseLocked: boolean;
 }
 
 interface Props {
@@ -15,59 +26,83 @@ interface Props {
   onOpenOptions(): void;
 }
 
-const STATE_TEXT: Record<TabStatus['state'], string> = {
+export const STATE_TEXT: Record<TabStatus['state'], string> = {
   active: 'Active',
   'paused-by-user': 'Paused on this site',
   'paused-error': 'Paused',
   waiting: 'Waiting for a ticket',
 };
 
-/** Status of the current tab, today's counts and the per-site switch. */
+/** Status of the current tab (or why ReplyGuard is not there), today's counts and the per-site switch. */
 export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = useCallback(() => load().then(setData, (e: unknown) => setError(String(e))), [load]);
   useEffect(() => {
-    load().then(setData, (e: unknown) => setError(String(e)));
-  }, [load]);
+    void refresh();
+  }, [refresh]);
 
-  if (error) return <main style={{ padding: 12, width: 300 }}>Could not read the tab: {error}</main>;
-  if (!data) return <main style={{ padding: 12, width: 300 }}>Loading…</main>;
-  const { status, today } = data;
-  const paused = status ? data.pausedSites.includes(status.host) : false;
+  if (error) return <main className="rg-popup">Could not read the tab: {error}</main>;
+  if (!data) return <main className="rg-popup">Loading…</main>;
+  const { status, today, settings, host } = data;
+  const paused = host ? settings.pausedSites.includes(host) : false;
+  const explanation = status ? null : explainTab(data.url, settings, data.granted);
+  const state = status?.state ?? (paused ? 'paused-by-user' : null);
+  const canPause =
+    host !== null && (status !== null || explanation?.kind === 'paused' || explanation?.kind === 'starting');
 
   return (
-    <main style={{ padding: 12, width: 300, display: 'grid', gap: 10 }}>
+    <main className="rg-popup">
       <header className="rg-brand">
         <span className="rg-brand__mark" aria-hidden="true">
           ◆
         </span>
         <strong>ReplyGuard</strong>
       </header>
-      <section className="rg-card" data-rg-tab-state={status?.state ?? 'none'}>
+      <section
+        className="rg-card"
+        aria-label="This tab"
+        data-rg-tab-state={state ?? 'none'}
+        data-rg-tab-reason={explanation?.kind ?? ''}
+      >
         {status ? (
           <>
             <div>
               <strong>{status.helpdesk ? helpdeskName(status.helpdesk) : 'Unknown helpdesk'}</strong>:{' '}
-              {STATE_TEXT[status.state]}
+              <span className={`rg-state rg-state--${status.state}`}>{STATE_TEXT[status.state]}</span>
             </div>
             {status.detail && <div className="rg-muted">{status.detail}</div>}
           </>
         ) : (
-          <div className="rg-muted">This tab is not a helpdesk ReplyGuard knows. Admins can add custom domains.</div>
+          <div className="rg-muted">{explanation?.text}</div>
         )}
       </section>
       <section className="rg-card" aria-label="Today">
         <div>
-          <strong>{today.seen}</strong> suggestions decided today
+          <strong data-rg-today-seen={today.seen}>{today.seen}</strong> suggestions decided today
         </div>
         <div className="rg-muted">
           {today.accepted} accepted · {today.edited} edited · {today.rejected} rejected · {today.escalated} escalated
         </div>
       </section>
-      {status && (
-        <button type="button" className="rg-button" onClick={() => void onPause(status.host, !paused)}>
-          {paused ? `Resume on ${status.host}` : `Pause on ${status.host}`}
-        </button>
+      {canPause && host && (
+        <>
+          <button
+            type="button"
+            className="rg-button"
+            disabled={busy || data.pauseLocked}
+            onClick={() => {
+              setBusy(true);
+              void onPause(host, !paused)
+                .then(refresh)
+                .finally(() => setBusy(false));
+            }}
+          >
+            {paused ? `Resume on ${host}` : `Pause on ${host}`}
+          </button>
+          {data.pauseLocked && <span className="rg-muted">{LOCKED_TEXT}</span>}
+        </>
       )}
       <button type="button" className="rg-button rg-button--primary" onClick={onOpenDashboard}>
         Open dashboard

@@ -1,26 +1,52 @@
 import '@/components/ui/base.css';
+import '@/components/popup/popup.css';
 import ReactDOM from 'react-dom/client';
 import { Popup, type PopupData } from '@/components/popup/Popup';
 import { sendToBackground } from '@/lib/messaging/send';
-import { loadSettings, updateSettings } from '@/lib/settings/storage';
+import { isLocked } from '@/lib/settings/effective';
+import { loadEffectiveSettings, updateSettings } from '@/lib/settings/storage';
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
 
 async function loadPopupData(): Promise<PopupData> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const [status, today, settings] = await Promise.all([
+  const tab = await activeTab();
+  const [status, today, effective] = await Promise.all([
     tab?.id === undefined
       ? null
       : sendToBackground('popup→background:tab-status', { tabId: tab.id }).then((r) => r.status),
     sendToBackground('popup→background:today', {}),
-    loadSettings(),
+    loadEffectiveSettings(),
   ]);
-  return { status, today, pausedSites: settings.pausedSites };
+  let host: string | null = status?.host ?? null;
+  let granted = false;
+  if (tab?.url) {
+    try {
+      const url = new URL(tab.url);
+      host ??= url.protocol === 'https:' ? url.hostname : null;
+      granted = await browser.permissions.contains({ origins: [`${url.origin}/*`] });
+    } catch {
+      host = null;
+    }
+  }
+  return {
+    status,
+    today,
+    settings: effective.settings,
+    url: tab?.url,
+    host,
+    granted,
+    pauseLocked: isLocked(effective, 'pausedSites'),
+  };
 }
 
 async function setPaused(host: string, paused: boolean): Promise<void> {
-  const { pausedSites } = await loadSettings();
-  const next = paused ? [...new Set([...pausedSites, host])] : pausedSites.filter((s) => s !== host);
+  const { settings } = await loadEffectiveSettings();
+  const next = paused ? [...new Set([...settings.pausedSites, host])] : settings.pausedSites.filter((s) => s !== host);
   await updateSettings({ pausedSites: next });
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const tab = await activeTab();
   if (tab?.id !== undefined) await browser.tabs.reload(tab.id);
 }
 
@@ -34,7 +60,10 @@ if (root) {
         void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
         window.close();
       }}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenOptions={() => {
+        void browser.runtime.openOptionsPage();
+        window.close();
+      }}
     />,
   );
 }
