@@ -57,6 +57,7 @@ const NOT_A_PHONE_WORD =
   /\b(?:order|invoice|ticket|case|tracking|ref|reference|account|acct|item|sku|po|serial|confirmation|booking|id)\s*(?:no\.?|number|nr|num|id|:|#)?\s*[:#]?\s*$/i;
 const CANDIDATE =
   /(?<![\w+#])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{1,15}(?:[ \t.-]\d{1,8}){0,5}(?=(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?(?!\w))/g;
+const IPV4_LIKE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d./-])/;
 /** Written the way people write phone numbers: three or more groups split by spaces, dots or dashes, or an area code in brackets (two groups are more often a street number and a postcode). */
 const FORMATTED = /^(?:\(\d{1,5}\) ?\d|\d{1,5}[ \t.-]\d{1,8}[ \t.-]\d)/;
@@ -99,7 +100,7 @@ export function findPhones(text: string, taken?: (start: number, end: number) =>
   for (const match of execAll(CANDIDATE, text)) {
     const start = match.index ?? 0;
     let candidate = match[0];
-    if (taken?.(start, start + candidate.length)) continue;
+    if (taken?.(start, start + candidate.length) || IPV4_LIKE.test(candidate)) continue;
     const before = text.slice(Math.max(0, start - 32), start);
     if (NOT_A_PHONE_WORD.test(before)) continue;
     const afterPhoneWord = PHONE_WORD.test(before);

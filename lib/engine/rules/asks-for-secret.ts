@@ -4,10 +4,10 @@ import { NEGATED } from './support/match';
 const ASK =
   "(?:send|share|provide|give|tell|confirm|reply with|respond with|include|dm|message|email|e-mail|text|post|read out|let (?:me|us) know|what(?:'s| is| was))";
 const SECRET =
-  '(?:password|passcode|passphrase|cvv2?|cvc2?|cv2|security code|card security code|(?:full|complete|entire|long) (?:card|credit card|debit card) number|16[- ]digit (?:card )?number|card number|ssn|social security number|(?:one[- ]time|verification|2fa|mfa|otp|sms|login|authentication) (?:pass)?code|otp|pin(?: code| number)?|recovery (?:phrase|code)|seed phrase|private key)';
+  '(?:password|passcode|passphrase|cvv2?|cvc2?|cv2|security code|card security code|(?:full|complete|entire|long) (?:card|credit card|debit card) number|16[- ]digit (?:card )?number|card number|ssn|social security number|(?:one[- ]time|verification|2fa|mfa|otp|sms|login|authentication) (?:pass)?code|otp|pin(?: code| number)?|recovery (?:phrase|code)|seed phrase|private key|code (?:we|that we|i) (?:just )?(?:sent|texted|emailed))';
 /** The ask comes first and points at the customer's secret: "send us your CVV", "what is the one-time code". */
 const REQUEST = new RegExp(
-  `\\b${ASK}\\b[^.!?\\n]{0,40}?\\b(?:your|the|ur)\\s+(?:(?:full|complete|card|account|\\w+'s)\\s+)?(${SECRET})\\b`,
+  `\\b${ASK}\\b[^.!?\\n]{0,40}?\\b(?:your|the|ur)\\s+(?:[\\w'-]+\\s+){0,2}?(${SECRET})\\b`,
   'i',
 );
 const HARMLESS = /\b(?:last (?:4|four) digits|first (?:6|six) digits)\b/i;
@@ -29,6 +29,8 @@ export default defineRule({
         { text: 'To verify your identity, please reply with your password.' },
         { text: 'Could you send us the CVV and the full card number so we can retry the charge?' },
         { text: 'What is the one-time code we just texted you?' },
+        { text: 'Can you provide the 3-digit security code on the back of your card?' },
+        { text: 'Please share the code we texted you to verify your identity.' },
       ],
       pass: [
         { text: 'We will never ask for your password or your card’s security code.' },

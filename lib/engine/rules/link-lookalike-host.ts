@@ -53,6 +53,8 @@ function reason(host: string, hasUserInfo: boolean): 'punycode' | 'userinfo' | '
   const main = registrableLabel(host);
   if (!main || BRANDS.includes(main)) return null;
   if (BRANDS.includes(skeleton(main))) return 'brand';
+  // A digit-swapped brand inside a compound name: "amaz0n-support".
+  if (main.split('-').some((token) => token !== skeleton(token) && BRANDS.includes(skeleton(token)))) return 'brand';
   const sub = host.split('.').slice(0, -2);
   if (sub.some((label) => BRANDS.includes(label) || BRANDS.includes(skeleton(label)))) return 'brand';
   return null;
@@ -77,6 +79,7 @@ export default defineRule({
         { text: 'Verify your account at https://paypa1.com/verify today.' },
         { text: 'Sign in at https://xn--pypal-4ve.com/login.' },
         { text: 'Go to https://paypal.com@evil.example/login to fix it.' },
+        { text: 'Here is the link: https://amaz0n-support.com/login' },
       ],
       pass: [
         { text: 'Pay at https://www.paypal.com/invoice/123.' },

@@ -2,6 +2,9 @@ import { findPhones } from '../pii/phone';
 import { defineRule } from './define-rule';
 
 const TOLL_FREE = /^\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b/;
+/** "Call us on …", "our support line is …": the company's own number, meant to be shared. */
+const OUR_NUMBER =
+  /\b(?:(?:call|reach|phone|ring|contact|text) us|our (?:\w+ )?(?:number|line|hotline|phone|office|team|desk)|us (?:by phone|on the phone))\b[^.!?]{0,30}$/i;
 
 export default defineRule({
   meta: {
@@ -9,12 +12,12 @@ export default defineRule({
     category: 'privacy',
     severity: 'warning',
     description:
-      'A phone number in the reply (found and validated by libphonenumber-js). Warning: a personal number may belong to someone else; US toll-free support lines (800, 888…) are reported as info only.',
+      'A phone number in the reply (found and validated by libphonenumber-js). Warning: a personal number may belong to someone else. The company’s own lines (“call us on …”, “our support line is …”) and US toll-free numbers (800, 888…) are reported as info only.',
     scope: 'segment',
     usesContext: false,
     messages: {
       personal: 'Contains a phone number; check it is the right one to share.',
-      tollFree: 'Contains a toll-free number.',
+      ours: 'Contains a company or toll-free number.',
     },
     examples: {
       flag: [
@@ -29,8 +32,8 @@ export default defineRule({
   },
   check: ({ text }) =>
     findPhones(text).map((s) =>
-      TOLL_FREE.test(text.slice(s.start, s.end))
-        ? { ...s, messageId: 'tollFree', severity: 'info' }
+      TOLL_FREE.test(text.slice(s.start, s.end)) || OUR_NUMBER.test(text.slice(Math.max(0, s.start - 60), s.start))
+        ? { ...s, messageId: 'ours', severity: 'info' }
         : { ...s, messageId: 'personal' },
     ),
 });

@@ -2,7 +2,7 @@ import { defineRule } from './define-rule';
 import { regexHits } from './support/match';
 
 const LEAK =
-  /(?:\b(?:my (?:instructions|guidelines|system prompt|prompt|programming)|(?:the|this) system prompt|i (?:was|have been|am) (?:instructed|told|programmed|prompted) (?:to|not to)|according to my (?:instructions|guidelines|rules)|ignore (?:all )?previous instructions)\b|^\s*(?:system|assistant|user|human|ai)\s*:|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,3}\s*(?:instruction|response|system)\b)/gim;
+  /(?:\b(?:my (?:instructions|guidelines|system prompt|prompt|programming)|(?:the|this) system prompt|i (?:was|have been|am) (?:instructed|told|programmed|prompted) (?:to|not to)|according to my (?:instructions|guidelines|rules)|ignore (?:all )?previous instructions|here(?:'s| is) (?:a|an|the|my) (?:[\w-]+ ){0,3}(?:response|reply|draft|answer|email|message) (?:to|for) (?:the|this) (?:customer|user|ticket))\b|^\s*(?:system|assistant|user|human|ai)\s*:|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|^#{2,3}\s*(?:instruction|response|system)\b)/gim;
 
 export default defineRule({
   meta: {
@@ -10,7 +10,7 @@ export default defineRule({
     category: 'disclosure',
     severity: 'critical',
     description:
-      'The draft leaks the prompt behind it: "my instructions", "system prompt", "I was instructed to", chat role markers such as "Assistant:" or <|im_start|>. Critical: it exposes internal configuration and shows the customer a machine answered.',
+      'The draft leaks the prompt behind it: "my instructions", "system prompt", "I was instructed to", chat role markers such as "Assistant:" or <|im_start|>, or the preamble "Here is a reply to the customer". Critical: it exposes internal configuration and shows the customer a machine answered.',
     scope: 'segment',
     usesContext: false,
     messages: {
@@ -20,6 +20,7 @@ export default defineRule({
       flag: [
         { text: 'According to my instructions, I cannot offer refunds over $50.' },
         { text: 'Assistant: Sure, here is a friendly reply to the customer.' },
+        { text: "Sure! Here's a polite response to the customer:" },
       ],
       pass: [
         { text: 'Follow the instructions in the e-mail we sent to reset your router.' },

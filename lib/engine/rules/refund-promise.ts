@@ -3,6 +3,9 @@ import { regexHits } from './support/match';
 
 const PROMISE =
   /\b(?:(?:we|i)(?:'ll| will| shall| are going to| am going to| can)|you(?:'ll| will) (?:receive|get|be given))\s+(?:(?:issue|process|give|send|offer|provide|apply|add|refund|credit|compensate|reimburse)\s+(?:you\s+)?)?(?:(?:a|an|the|your|full|partial|complete|[$€£]?\d+(?:[.,]\d+)?%?)\s+){0,3}(?:refund(?:ed)?|credit(?:ed)?|compensat(?:e|ion)|reimburse(?:ment|d)?|voucher|discount|money back|free (?:month|upgrade|replacement))\b/gi;
+/** Claims the money already moved: the draft may be stating an action nobody took. */
+const DONE =
+  /\b(?:i|we)(?:'ve| have)(?: gone ahead and| just| already)? (?:refunded|credited|reimbursed|compensated)\b|\b(?:i|we)(?:'ve| have)(?: gone ahead and| just| already)? (?:issued|processed|applied|added) (?:you )?(?:a |an |the )?(?:full |partial )?(?:refund|credit)\b/gi;
 const AUTHORISED_ELSEWHERE =
   /\b(?:passed|forwarded|escalated|sent|handed)\b[^.]*\b(?:team|department|colleague|manager)\b/i;
 
@@ -12,17 +15,19 @@ export default defineRule({
     category: 'commitment',
     severity: 'warning',
     description:
-      'Promises a refund, credit, compensation, voucher or discount ("we will refund you in full"). Warning: AI drafts promise money the agent may not be authorised to give; check policy before sending. Saying the request was passed to the team that can authorise it is fine.',
+      'Promises a refund, credit, compensation, voucher or discount ("we will refund you in full"), or says one was already given ("I\'ve refunded your order"). Warning: AI drafts promise money the agent may not be authorised to give; check policy before sending. Saying the request was passed to the team that can authorise it is fine.',
     scope: 'segment',
     usesContext: false,
     messages: {
       promise: 'Promises money or compensation; are you authorised to commit to this?',
+      done: 'Says a refund or credit was already given; check it really was before sending.',
     },
     examples: {
       flag: [
         { text: "We'll refund you in full today." },
         { text: 'You will receive a $50 credit on your next bill.' },
         { text: 'I will issue you a full refund right away.' },
+        { text: "I've gone ahead and refunded your order in full." },
       ],
       pass: [
         { text: 'I have passed your refund request to our billing team, who can authorise it.' },
@@ -30,5 +35,6 @@ export default defineRule({
       ],
     },
   },
-  check: ({ text }) => (AUTHORISED_ELSEWHERE.test(text) ? [] : regexHits(PROMISE, text, 'promise')),
+  check: ({ text }) =>
+    AUTHORISED_ELSEWHERE.test(text) ? [] : [...regexHits(PROMISE, text, 'promise'), ...regexHits(DONE, text, 'done')],
 });
