@@ -1,4 +1,5 @@
 import type { ReplyGuardDb } from '../db/database';
+import { importOverrides } from '../db/import';
 import { applyEvents, putOverrides } from '../db/overrides';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 
@@ -51,6 +52,10 @@ export async function handleMessage<T extends MessageType>(
         rejected: count('rejected'),
         escalated: count('escalated'),
       } as Response<T>;
+    }
+    case 'dashboard→background:import-overrides': {
+      const { imported, skipped } = await importOverrides(deps.db, m.rows);
+      return { imported, skipped } as Response<T>;
     }
   }
 }

@@ -1,0 +1,202 @@
+import Papa from 'papaparse';
+import type { ReplyGuardDb } from './database';
+import { CSV_COLUMNS } from './export';
+import { EXPORT_FORMAT, exportDocumentSchema, overrideRowSchema } from './export-schema';
+import type { OverrideRow } from './schema';
+
+/** Why one row of a file was refused. `row` counts data rows from 1 (CSV: not the header). */
+export interface RowError {
+  row: number;
+  message: string;
+}
+
+export interface ParsedFile {
+  name: string;
+  format: 'json' | 'ndjson' | 'csv';
+  rows: OverrideRow[];
+  /** Records found in the file, valid or not. */
+  total: number;
+  /** Non-empty means the whole file is refused. */
+  errors: RowError[];
+}
+
+/** Stop listing after this many: a file with 100,000 bad rows needs the first few, not all. */
+export const MAX_REPORTED_ERRORS = 50;
+
+function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+const NUMBER_COLUMNS = new Set(['shownAt', 'decidedAt', 'similarity', 'editSize']);
+const JSON_COLUMNS = new Set(['findings', 'customer']);
+const NULLABLE_COLUMNS = new Set(['reason', 'note', 'customer', 'suggestionText', 'sentText']);
+
+/** Turns CSV cells back into a row's values; leaves anything unparsable for the schema to name. */
+function fromCsvRecord(record: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, cell] of Object.entries(record)) {
+    if (cell === '' && NULLABLE_COLUMNS.has(key)) out[key] = null;
+    else if (NUMBER_COLUMNS.has(key)) out[key] = cell === '' ? cell : Number(cell);
+    else if (JSON_COLUMNS.has(key)) {
+      try {
+        out[key] = JSON.parse(cell);
+      } catch {
+        out[key] = cell;
+      }
+    } else out[key] = cell;
+  }
+  return out;
+}
+
+/** Splits a file into raw records, guessing the format from the content (the name only breaks ties). */
+function records(name: string, text: string): { format: ParsedFile['format']; items: unknown[]; errors: RowError[] } {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // A JSON document, or NDJSON whose first line is an object.
+    try {
+      const doc: unknown = JSON.parse(trimmed);
+      if (Array.isArray(doc)) return { format: 'json', items: doc, errors: [] };
+      const parsed = exportDocumentSchema.safeParse(doc);
+      if (parsed.success) return { format: 'json', items: parsed.data.rows, errors: [] };
+      if ((doc as { format?: unknown }).format === EXPORT_FORMAT || /\.json$/i.test(name)) {
+        return {
+          format: 'json',
+          items: [],
+          errors: [{ row: 0, message: `not a ReplyGuard export: ${issueText(parsed.error)}` }],
+        };
+      }
+      // One object and nothing else: a one-line NDJSON file.
+      return { format: 'ndjson', items: [doc], errors: [] };
+    } catch {
+      if (/\.json$/i.test(name)) return { format: 'json', items: [], errors: [{ row: 0, message: 'not valid JSON' }] };
+    }
+    const items: unknown[] = [];
+    const errors: RowError[] = [];
+    const lines = trimmed.split(/\r?\n/);
+    let row = 0;
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      row += 1;
+      try {
+        items.push(JSON.parse(line));
+      } catch {
+        items.push(undefined);
+        errors.push({ row, message: 'not valid JSON' });
+      }
+    }
+    return { format: 'ndjson', items, errors };
+  }
+  const result = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: true });
+  const errors: RowError[] = result.errors.map((e) => ({ row: (e.row ?? -1) + 1, message: `CSV: ${e.message}` }));
+  const fields = result.meta.fields ?? [];
+  const missing = CSV_COLUMNS.filter((c) => !fields.includes(c));
+  if (missing.length) errors.unshift({ row: 0, message: `CSV header lacks ${missing.join(', ')}` });
+  return { format: 'csv', items: result.data.map(fromCsvRecord), errors };
+}
+
+/**
+ * Parses and validates one export file against the schema (lib/db/export-schema.json). Every row
+ * is checked; any error means the file imports nothing, so a merge never ends up half-done.
+ */
+export function parseExportFile(name: string, text: string): ParsedFile {
+  const { format, items, errors } = records(name, text);
+  const rows: OverrideRow[] = [];
+  items.forEach((item, i) => {
+    if (item === undefined) return;
+    const parsed = overrideRowSchema.safeParse(item);
+    if (parsed.success) rows.push(parsed.data as OverrideRow);
+    else errors.push({ row: i + 1, message: issueText(parsed.error) });
+  });
+  if (items.length === 0 && errors.length === 0) errors.push({ row: 0, message: 'no rows in the file' });
+  errors.sort((a, b) => a.row - b.row);
+  return {
+    name,
+    format,
+    rows: errors.length ? [] : rows,
+    total: items.length,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+  };
+}
+
+/** Outcome of importing several files. */
+export interface ImportSummary {
+  imported: number;
+  /** Rows whose id was already stored (or repeated across the files). */
+  skipped: number;
+  /** Rows in refused files. */
+  rejected: number;
+  files: { name: string; rows: number; errors: RowError[] }[];
+}
+
+/** How many rows go in one message to the background: big enough to amortise, small enough to show progress. */
+export const IMPORT_BATCH = 4_000;
+
+/**
+ * Sends valid files' rows to the background in batches, reporting progress. Sending is passed in
+ * (the dashboard passes its typed message) so this stays testable without an extension.
+ */
+export async function importParsedFiles(
+  files: readonly ParsedFile[],
+  send: (rows: OverrideRow[]) => Promise<{ imported: number; skipped: number }>,
+  onProgress: (done: number, total: number) => void = () => {},
+  batchSize = IMPORT_BATCH,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: 0, skipped: 0, rejected: 0, files: [] };
+  const accepted: OverrideRow[] = [];
+  for (const file of files) {
+    summary.files.push({ name: file.name, rows: file.rows.length, errors: file.errors });
+    if (file.errors.length) {
+      summary.rejected += file.total;
+      continue;
+    }
+    for (const row of file.rows) accepted.push(row);
+  }
+  onProgress(0, accepted.length);
+  for (let i = 0; i < accepted.length; i += batchSize) {
+    const answer = await send(accepted.slice(i, i + batchSize));
+    summary.imported += answer.imported;
+    summary.skipped += answer.skipped;
+    onProgress(Math.min(accepted.length, i + batchSize), accepted.length);
+  }
+  return summary;
+}
+
+/**
+ * The background's side: validates each row again (a message is not trusted to be well formed)
+ * and adds the ones whose id is new, in one transaction. `bulkAdd` with the duplicates caught
+ * saves reading the ids first: a 100,000-row import is one write pass.
+ */
+export async function importOverrides(
+  db: ReplyGuardDb,
+  rows: readonly unknown[],
+): Promise<{ imported: number; skipped: number; invalid: number }> {
+  const valid: OverrideRow[] = [];
+  const seen = new Set<string>();
+  let invalid = 0;
+  let skipped = 0;
+  for (const item of rows) {
+    const parsed = overrideRowSchema.safeParse(item);
+    if (!parsed.success) invalid += 1;
+    else if (seen.has(parsed.data.id)) skipped += 1;
+    else {
+      seen.add(parsed.data.id);
+      valid.push(parsed.data as OverrideRow);
+    }
+  }
+  if (invalid) throw new Error(`${invalid} of ${rows.length} rows do not match the export schema; nothing imported`);
+  if (valid.length === 0) return { imported: 0, skipped, invalid };
+  const duplicates = await db.transaction('rw', db.overrides, async () => {
+    try {
+      await db.overrides.bulkAdd(valid);
+      return 0;
+    } catch (error) {
+      const failures = (error as { failures?: { name?: string }[] }).failures;
+      if (!failures || failures.some((f) => f?.name !== 'ConstraintError')) throw error;
+      return failures.filter(Boolean).length;
+    }
+  });
+  return { imported: valid.length - duplicates, skipped: skipped + duplicates, invalid };
+}

@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '@/lib/background/handle-message';
+import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { exportFileName, exportRows } from '@/lib/db/export';
+import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
+import { importOverrides, importParsedFiles, parseExportFile } from '@/lib/db/import';
+import type { OverrideRow } from '@/lib/db/schema';
+import { row } from '../extension/rows';
+
+const dbs: ReplyGuardDb[] = [];
+function freshDb(): ReplyGuardDb {
+  const db = openDatabase(`export-${Math.random()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+/** Rows with every awkward value a CSV or JSON writer can get wrong. */
+function awkwardRows(): OverrideRow[] {
+  return [
+    row({
+      agent: 'ana',
+      outcome: 'edited',
+      reason: 'other',
+      note: 'said "no", then, well,\nchanged it',
+      similarity: 0.8125,
+      editSize: 17,
+      privacy: 'full',
+      suggestionText: 'Hi, thanks!\r\nBest, "AI"',
+      sentText: 'Hi — thanks 🙂 ; best',
+      findings: [{ rule: 'tone-cheerful', category: 'tone', severity: 'warning', fingerprint: 'x1', dismissed: true }],
+      customer: {
+        sentiment: { label: 'negative', score: -0.75 },
+        sarcasm: { likely: true, score: 0.9 },
+        escalation: { likely: true, kinds: ['manager', 'cancel'] },
+      },
+    }),
+    row({ agent: '', helpdesk: 'intercom', outcome: 'rejected', reason: 'tone', note: null }),
+    row({ agent: 'bo', outcome: 'accepted', note: '' }),
+  ];
+}
+
+describe('export then import', () => {
+  for (const format of ['csv', 'json', 'ndjson'] as const) {
+    it(`round-trips every field through ${format}`, () => {
+      const rows = awkwardRows();
+      const text = exportRows(rows, format);
+      const parsed = parseExportFile(`team.${format}`, text);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.format).toBe(format);
+      // CSV has no null/empty distinction for text: an empty note comes back as null (documented).
+      const expected = format === 'csv' ? rows.map((r) => ({ ...r, note: r.note === '' ? null : r.note })) : rows;
+      expect(parsed.rows).toEqual(expected);
+    });
+  }
+
+  it('writes RFC 4180 CSV: header row, CRLF, quotes doubled', () => {
+    const text = exportRows(awkwardRows(), 'csv');
+    expect(text.startsWith('id,shownAt,decidedAt,helpdesk,')).toBe(true);
+    expect(text).toContain('\r\n');
+    expect(text).toContain('"said ""no"", then, well,\nchanged it"');
+  });
+
+  it('labels JSON exports with the schema id and version', () => {
+    const doc = JSON.parse(exportRows([], 'json', new Date(0)));
+    expect(doc).toMatchObject({
+      $schema: EXPORT_SCHEMA_ID,
+      format: 'replyguard-overrides',
+      version: EXPORT_SCHEMA_VERSION,
+    });
+    expect(exportFileName('ndjson', new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe(
+      'replyguard-overrides-2026-01-02T030405.ndjson',
+    );
+  });
+});
+
+describe('a corrupt file', () => {
+  it('is refused whole, naming each bad row and why (NDJSON)', () => {
+    const [a, b, c] = awkwardRows().map((r) => JSON.stringify(r)) as [string, string, string];
+    const text = [a, '{"id": "half', b.replace('"rejected"', '"deleted"'), c].join('\n');
+    const parsed = parseExportFile('bad.ndjson', text);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors.map((e) => e.row)).toEqual([2, 3]);
+    expect(parsed.errors[0]?.message).toBe('not valid JSON');
+    expect(parsed.errors[1]?.message).toMatch(/^outcome: /);
+  });
+
+  it('is refused whole in CSV, with data row numbers', () => {
+    const text = exportRows(awkwardRows(), 'csv').replace(',0.8125,', ',1.5,');
+    const parsed = parseExportFile('bad.csv', text);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual([{ row: 1, message: expect.stringMatching(/^similarity: /) }]);
+  });
+
+  it('names a JSON file that is not an export at all', () => {
+    expect(parseExportFile('x.json', '{"hello": 1}').errors[0]?.message).toMatch(/not a ReplyGuard export/);
+    expect(parseExportFile('x.json', '{oops').errors[0]?.message).toBe('not valid JSON');
+    expect(parseExportFile('x.csv', 'a,b\n1,2').errors[0]?.message).toMatch(/CSV header lacks id/);
+  });
+});
+
+describe('import through the background handler', () => {
+  const deps = (db: ReplyGuardDb) => ({ db, tabStatus: new Map(), now: () => 0 });
+
+  it('imports new rows, skips known ids and keeps agent labels', async () => {
+    const db = freshDb();
+    const rows = awkwardRows();
+    const first = await handleMessage({ type: 'dashboard→background:import-overrides', rows }, {}, deps(db));
+    expect(first).toEqual({ imported: 3, skipped: 0 });
+    const again = await handleMessage(
+      { type: 'dashboard→background:import-overrides', rows: [...rows, row({ agent: 'cy' })] },
+      {},
+      deps(db),
+    );
+    expect(again).toEqual({ imported: 1, skipped: 3 });
+    expect((await db.overrides.toArray()).map((r) => r.agent).sort()).toEqual(['', 'ana', 'bo', 'cy']);
+  });
+
+  it('refuses a batch with an invalid row and stores nothing from it', async () => {
+    const db = freshDb();
+    const bad = { ...row(), outcome: 'deleted' } as unknown as OverrideRow;
+    await expect(importOverrides(db, [row(), bad])).rejects.toThrow(/do not match/);
+    expect(await db.overrides.count()).toBe(0);
+  });
+
+  it('sends files in batches with progress and sums the answers; refused files count as rejected', async () => {
+    const db = freshDb();
+    const good = parseExportFile(
+      'a.json',
+      exportRows(
+        Array.from({ length: 10 }, () => row()),
+        'json',
+      ),
+    );
+    const dup = parseExportFile('b.ndjson', exportRows(good.rows.slice(0, 4), 'ndjson'));
+    const bad = parseExportFile('c.ndjson', `${JSON.stringify(row())}\n{"id":1}\n`);
+    const progress: number[] = [];
+    const summary = await importParsedFiles(
+      [good, dup, bad],
+      (rows) => importOverrides(db, rows),
+      (done) => progress.push(done),
+      3,
+    );
+    expect(summary).toMatchObject({ imported: 10, skipped: 4, rejected: 2 });
+    expect(summary.files.map((f) => f.errors.length)).toEqual([0, 0, 1]);
+    expect(progress).toEqual([0, 3, 6, 9, 12, 14]);
+    expect(await db.overrides.count()).toBe(10);
+  });
+});
+
+describe('the committed JSON Schema', () => {
+  it('is generated from the zod schema (UPDATE_EXPORT_SCHEMA=1 rewrites it; then run biome on it)', () => {
+    const schema = exportJsonSchema();
+    expect(schema.$id).toBe(EXPORT_SCHEMA_ID);
+    expect(schema.version).toBe(EXPORT_SCHEMA_VERSION);
+    const file = path.resolve(import.meta.dirname, '../../../lib/db/export-schema.json');
+    if (process.env.UPDATE_EXPORT_SCHEMA === '1') writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+    // Compared as data: Biome formats the committed file.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(schema);
+  });
+});
