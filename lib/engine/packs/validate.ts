@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkReply } from '../rules/check-reply';
+import { formatMessage } from '../rules/define-rule';
 import { rulesById } from '../rules/registry';
 import { packSchema } from './schema';
 import type { PackExamples, RulePack } from './types';
@@ -16,6 +17,19 @@ export interface PackError {
   path: string;
   message: string;
 }
+
+/** Validation messages beyond the schema's own, as data with ids. */
+export const PACK_ERRORS = {
+  duplicateId: 'duplicate entry id "{{id}}"',
+  unknownRule: 'unknown rule id "{{id}}"',
+  flagMissed: 'does not fire on "{{text}}"',
+  passFired: 'fires on "{{text}}"',
+  nameUnmatched: '"{{name}}" does not match itself in a sentence',
+  notJson: 'not valid JSON: {{reason}}',
+} as const;
+
+const problem = (id: keyof typeof PACK_ERRORS, data: Record<string, string>): string =>
+  formatMessage(PACK_ERRORS[id], data);
 
 export type PackValidation = { ok: true; pack: RulePack } | { ok: false; errors: PackError[] };
 
@@ -36,7 +50,7 @@ function crossChecks(pack: RulePack): PackError[] {
     ...(pack.competitors ?? []).map((e, i) => [`competitors[${i}]`, e] as [string, { id: string }]),
   ];
   for (const [path, entry] of entries) {
-    if (own.has(entry.id)) errors.push({ path: `${path}.id`, message: `duplicate entry id "${entry.id}"` });
+    if (own.has(entry.id)) errors.push({ path: `${path}.id`, message: problem('duplicateId', { id: entry.id }) });
     own.add(entry.id);
   }
   const known = (ruleId: string): boolean => {
@@ -46,10 +60,10 @@ function crossChecks(pack: RulePack): PackError[] {
     return /^pack:[a-z0-9-]+\/[a-z0-9-]+$/.test(ruleId);
   };
   for (const ruleId of Object.keys(pack.severity ?? {})) {
-    if (!known(ruleId)) errors.push({ path: `severity.${ruleId}`, message: `unknown rule id "${ruleId}"` });
+    if (!known(ruleId)) errors.push({ path: `severity.${ruleId}`, message: problem('unknownRule', { id: ruleId }) });
   }
   (pack.disabled ?? []).forEach((ruleId, i) => {
-    if (!known(ruleId)) errors.push({ path: `disabled[${i}]`, message: `unknown rule id "${ruleId}"` });
+    if (!known(ruleId)) errors.push({ path: `disabled[${i}]`, message: problem('unknownRule', { id: ruleId }) });
   });
   return errors;
 }
@@ -67,11 +81,11 @@ function exampleChecks(pack: RulePack): PackError[] {
     const ruleId = `pack:${pack.id}/${entryId}`;
     examples?.flag.forEach((text, i) => {
       if (!fires(probe, ruleId, text))
-        errors.push({ path: `${path}.examples.flag[${i}]`, message: `does not fire on "${text}"` });
+        errors.push({ path: `${path}.examples.flag[${i}]`, message: problem('flagMissed', { text }) });
     });
     examples?.pass.forEach((text, i) => {
       if (fires(probe, ruleId, text))
-        errors.push({ path: `${path}.examples.pass[${i}]`, message: `fires on "${text}"` });
+        errors.push({ path: `${path}.examples.pass[${i}]`, message: problem('passFired', { text }) });
     });
   };
   (pack.phrases ?? []).forEach((entry, i) => {
@@ -83,7 +97,7 @@ function exampleChecks(pack: RulePack): PackError[] {
       if (!fires(probe, `pack:${pack.id}/${entry.id}`, `Have you compared us with ${name}?`)) {
         errors.push({
           path: `competitors[${i}].names[${j}]`,
-          message: `"${name}" does not match itself in a sentence`,
+          message: problem('nameUnmatched', { name }),
         });
       }
     });
@@ -116,7 +130,10 @@ export function parsePack(text: string): PackValidation {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ path: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '(file)', message: problem('notJson', { reason: (error as Error).message }) }],
+    };
   }
   return validatePack(data);
 }
