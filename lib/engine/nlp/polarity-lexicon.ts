@@ -40,6 +40,56 @@ unusable:-3 unreliable:-2 confusing:-1 confused:-1 complain:-1 complaint:-1 comp
 horrific:-3 dreadful:-3 lousy:-2 mediocre:-1 shame:-2 shameful:-3 sloppy:-2 miserable:-3 hopeless:-2
 fed:-1 sucky:-2 lame:-2 fake:-2 bullshit:-3 pissed:-3 hassle:-2 nonsense:-2 insulting:-3 insult:-2
 never:-1 nothing:-1 nobody:-1 unfair:-2 charged:-1 overcharged:-3 spam:-2
+admire:2 admirable:2 adorable:3 affordable:1 agree:1 alive:1 amazed:2 amused:2 applause:2 approve:1 approved:1
+attractive:2 authentic:1 awesomeness:3 beauty:2 believe:1 benefit:1 bless:2 bliss:3 bonus:1 brave:2 bright:1
+brilliance:3 celebrate:2 celebrating:2 celebration:2 champion:2 charm:2 charming:2 cheer:2 cheerful:2 cheers:1
+cherish:2 classy:2 clever:2 comfort:1 compliment:2 confident:2 cozy:2 creative:1 cuddle:2 curious:1 dear:1
+delight:3 delightful:3 dope:2 dream:1 dreamy:2 eager:1 easygoing:1 efficient:2 elegant:2 empower:2 encourage:2
+encouraging:2 energetic:1 engaging:1 enjoyable:2 entertaining:2 enthusiastic:2 exquisite:3 fab:2 fabulous:3
+fair:1 faith:1 fascinating:2 festive:2 fit:1 flawlessly:3 fond:2 fortunate:2 free:1 freedom:2 friends:1
+friendship:2 fulfilling:2 funniest:2 generous:2 gentle:1 gift:2 gifted:2 giggle:2 glow:1 goodness:2 gracious:2
+grand:1 gratitude:2 happily:2 happiness:3 healthy:1 heartwarming:3 hero:2 heroes:2 hilarious:2 honest:1 honor:2
+honored:2 hug:2 hugs:2 humble:1 ideal:2 inspiration:2 inspired:2 inspiring:2
+interesting:1 invincible:2 joyful:3 jolly:2 kiss:2 kudos:2 laughs:1 lively:1 loveliest:3 lovable:3 lover:1
+luck:1 luckily:1 luxury:1 magic:2 magical:2 marry:1 mercy:1 merry:2 miracle:2 motivated:1 motivation:1 neat:1
+optimistic:2 paradise:3 party:1 passion:2 passionate:2 peace:2 peaceful:2 perfection:3 perfectly:2
+playful:1 pleasant:2 pleasure:2 popular:1 powerful:1 praise:2 precious:2 pride:1 productive:1 prosper:2 proudly:2
+reassure:1 refreshing:2 relax:1 relaxed:2 relaxing:2 relief:2 relieved:2 remarkable:2 respect:2 rich:1 romantic:2
+rocks:2 safely:1 satisfaction:2 saved:1 sexy:2 shine:1 sincere:1 skilled:1 smart:1 smiles:2 soothing:2
+sparkling:2 special:2 spectacular:3 splendid:3 strong:1 stunning:3 stylish:2 succeed:2 sunshine:2
+supportive:2 supreme:2 surprise:1 thrill:2 tidy:1 top:1 tremendous:2 triumph:2 trust:1
+trusted:1 unbelievable:1 unique:1 upbeat:2 valuable:2 victory:2 vibrant:2 warm:1 warmth:2 wealthy:1 welcome:1
+winner:2 wisdom:1 wise:1 wonder:1 wonderfully:3 worthy:2 wow:2 xoxo:3 yes:1 youthful:1 yum:2
+abandon:-2 abandoned:-2 abuse:-3 abused:-3 abusive:-3 accident:-2 accuse:-2 accused:-2 ache:-2 aching:-2 agony:-3
+alarm:-1 alarming:-2 alone:-1 anger:-3 angrier:-3 anguish:-3 annoy:-2 anxiety:-2 anxious:-2 apathy:-1 argh:-2
+argue:-1 argument:-1 arrest:-2 arrested:-2 arrogant:-2 ashamed:-2 assault:-3 avoid:-1 awkward:-1 bankrupt:-3
+battle:-1 beaten:-2 betray:-3 betrayed:-3 bitch:-3 bitter:-2 blame:-2 blamed:-2 bleak:-2 blind:-1 bloody:-1
+bomb:-2 bombing:-3 bore:-1 bother:-1 bothered:-1 broken-hearted:-3 brutal:-3 bully:-3 burden:-2 cancer:-2
+careless:-2 catastrophe:-3 chaos:-2 cheap:-1 cheater:-3 cheating:-3 clueless:-2 collapse:-2 conflict:-2
+corrupt:-3 corruption:-3 coward:-2 cramps:-1 crazy:-1 crime:-3 criminal:-3 crisis:-2 critical:-1 criticism:-2
+crude:-2 cruel:-3 crushed:-2 curse:-2 damage:-2 danger:-2 dangerous:-2 dark:-1 deadly:-3 debt:-2 deceive:-3
+defeat:-2 defeated:-2 demise:-2 depressed:-3 depressing:-3 depression:-3 desperate:-2 despise:-3
+destroy:-3 destroyed:-3 destruction:-3 devastated:-3 difficult:-1 dirty:-2 disagree:-1 disappoint:-2
+disappointing:-2 disaster:-3 disgrace:-3 dislike:-2 dismal:-2 distress:-2 disturbed:-2 disturbing:-2 doom:-2
+doubt:-1 drained:-2 dread:-2 drown:-2 drunk:-1 dull:-2 embarrassed:-2 embarrassing:-2 empty:-1 enemy:-2 exhausted:-2
+fail:-2 fatal:-3 fault:-2 fear:-2 fearful:-2 fired:-2 flop:-2 fool:-2 foolish:-2 forgotten:-1 fright:-2 frightened:-2
+fuck:-3 fucked:-3 fuming:-3 gloomy:-2 greedy:-2 grief:-3 grim:-2 gross:-2 grumpy:-2 guilt:-2 guilty:-2 harm:-2
+harmful:-2 harsh:-2 hate:-3 hatred:-3 headache:-2 heartbreaking:-3 heartbroken:-3 helpless:-2 hideous:-3
+homeless:-2 hopelessly:-2 horror:-3 hostile:-2 humiliated:-3 hungry:-1 hurting:-2 hypocrite:-2 ill:-2 illegal:-2
+inadequate:-2 injured:-2 injury:-2 injustice:-2 insane:-1 insecure:-2 irritated:-2 irritating:-2 jealous:-2
+killer:-3 lack:-1 lazy:-2 lonely:-2 loser:-3 loss:-2 losing:-1 lost:-1 menace:-2 mistake:-2 mistakes:-2
+moan:-1 mock:-2 murder:-3 nasty:-3 negative:-2 neglect:-2 nervous:-1 noisy:-1 obnoxious:-3 offended:-2 offensive:-2
+oppressed:-2 pain:-2 panic:-2 paranoid:-2 pissed:-3 pity:-1 poison:-3 pollution:-2 poverty:-2 prison:-2
+protest:-1 punish:-2 quit:-1 rage:-3 rainy:-1 rape:-4 regret:-2 regrets:-2 reject:-1 resent:-2 revenge:-2
+riot:-2 risk:-1 rob:-2 robbed:-3 ruin:-3 ruined:-3 ruins:-3 sadly:-2 sadness:-2 savage:-2 scandal:-3 scary:-2
+scream:-2 screwed:-3 selfish:-2 severe:-2 shock:-2 shocked:-2 shocking:-2 shoot:-1 shooting:-3 sick:-2 sickening:-3
+sin:-2 sinister:-2 slap:-2 slave:-3 smh:-2 snob:-2 sob:-2 sorrow:-3 spoiled:-2 stab:-3 starve:-2 stink:-2 stinks:-2
+stress:-2 stressed:-2 stressful:-2 struggle:-2 struggling:-2 stuck:-2 stupidity:-3 suffer:-2 suffering:-3
+suicide:-3 suspicious:-1 tears:-2 tense:-1 terrified:-3 terror:-3 threat:-2 threaten:-2 tired:-2 torture:-3
+tragedy:-3 tragic:-3 trapped:-2 trauma:-3 trouble:-2 ugly:-3 unbearable:-3 uncomfortable:-2 unfortunate:-2
+unhealthy:-2 unjust:-2 unlucky:-2 unpleasant:-2 unsafe:-2 upsetting:-2 vile:-3 victim:-2 violent:-3 vomit:-3
+vulnerable:-1 weak:-2 weary:-2 weep:-2 weird:-1 whine:-2 wicked:-2 worn:-1 worried:-2 worrying:-2 worse:-3
+worst:-3 wound:-2 wounded:-2 wreck:-3 wrecked:-3 yell:-2 yelling:-2 yuck:-2
 `;
 
 let cache: Map<string, number> | null = null;
