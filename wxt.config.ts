@@ -28,10 +28,11 @@ export default defineConfig({
   // REPLYGUARD_OUT_DIR lets parallel test runs build side by side; the demo and e2e tests read it too.
   outDir: process.env.REPLYGUARD_OUT_DIR || '.output',
   zip: {
-    // What AMO reviewers need to rebuild the Firefox package byte for byte: the sources, the lock
-    // file and the README's build steps. WXT already leaves out node_modules, tests, the output
-    // directory and every dot-directory (other .output-* build dirs, .wxt, .git).
-    excludeSources: ['test-results/**', '.demo/**', '**/*.log'],
+    // What AMO reviewers need to rebuild the Firefox package: the sources, the lock file and the
+    // README's build steps. WXT already leaves out node_modules, the output directory and every
+    // dot-directory (other .output-* build dirs, .wxt, .git); tests and benchmarks are not part of
+    // the build, so they stay out too.
+    excludeSources: ['tests/**', 'vitest.config.ts', 'test-results/**', '**/*.log'],
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
