@@ -147,3 +147,13 @@ describe('rule packs', () => {
     );
   });
 });
+
+describe('example pack', () => {
+  it('lib/engine/packs/examples/acme-support.json is valid', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const file = path.resolve(__dirname, '../../../lib/engine/packs/examples/acme-support.json');
+    const result = parsePack(readFileSync(file, 'utf8'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+});
