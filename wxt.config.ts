@@ -13,7 +13,7 @@ const GECKO = {
 const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 // The public half of ReplyGuard's signing key (base64 DER, SubjectPublicKeyInfo). It pins the
-// Chromium extension id to goicafbopgmglpknogenjjonlofpnpji for unpacked and self-hosted builds,
+// Chromium extension id to goicafbopgmglpknogenjjonlofpnpji for unpacked builds,
 // so enterprise policies can name it (lib/settings/POLICY.md). The private key is not in the
 // repository. The Chrome Web Store refuses a manifest with `key` and assigns its own id, so
 // store packages (`npm run zip`, REPLYGUARD_STORE=1) leave it out.
