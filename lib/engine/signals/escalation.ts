@@ -1,4 +1,5 @@
-import { type Sentence, splitSentences } from '../nlp/sentences';
+import { splitSentences } from '../nlp/sentences';
+import { tokenize } from '../nlp/tokenize';
 import type { Escalation, EscalationCue, EscalationKind } from '../types';
 import { ESCALATION_KINDS } from '../types';
 import { ESCALATION_PATTERNS } from './escalation-patterns';
@@ -16,24 +17,80 @@ const MODAL_NEGATION_OK = new Set(['can', 'could', 'ca']);
 /** "I don't know how to reach an agent" is still a request. */
 const NEGATION_BREAKERS = new Set(['know', 'understand', 'find', 'see', 'get', 'manage', 'seem']);
 const NEGATION_WINDOW = 4;
+/** Apostrophe-less contractions the hand tokenizer expands like compromise does. */
+const NEGATOR_WORDS = new Set([
+  'dont',
+  'doesnt',
+  'didnt',
+  'wont',
+  'wouldnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'shouldnt',
+]);
 
-function isNegated(sentences: readonly Sentence[], start: number): boolean {
-  const sentence = sentences.find((s) => start >= s.start && start < s.end + 1);
-  if (!sentence) return false;
-  const before = sentence.words.filter((w) => w.end <= start);
+/** How far back from a match to look for its sentence: enough for "I really do not want to". */
+const LOOKBEHIND_CHARS = 160;
+/** Every spelling compromise expands to a negator: not, no, never, cannot, n't, and "dont"-style forms. */
+const NEGATOR_SPELLING_RE = /n['’]?t\b|not\b|\bno\b|\bnever\b/i;
+/** A message repeating a threat a hundred times says nothing new after the first few. */
+const MAX_CUES_PER_MESSAGE = 20;
+
+/**
+ * compromise costs a fraction of a millisecond per call (and more on its first); a hostile
+ * message can hold hundreds of matches. Past this many checks per message, the hand
+ * tokenizer's reading of the same window is used instead.
+ */
+const MAX_COMPROMISE_CHECKS = 4;
+
+/** The words before the match in its sentence, contractions expanded, by compromise. */
+function wordsBeforeWithCompromise(window: string, at: number): string[] {
+  const sentence = splitSentences(window).find((s) => at >= s.start && at < s.end + 1);
+  if (!sentence) return [];
+  return sentence.words.filter((w) => w.end <= at).map((w) => w.norm);
+}
+
+/** The same reading with the hand tokenizer: cut at the last sentence end, expand "n't". */
+function wordsBeforeWithTokenizer(window: string, at: number): string[] {
+  const words: string[] = [];
+  for (const t of tokenize(window.slice(0, at))) {
+    if (t.kind === 'punct' && /[.!?]/.test(t.text)) words.length = 0;
+    if (t.kind !== 'word') continue;
+    if (t.norm === 'cannot' || t.norm === "can't" || t.norm === 'cant') words.push('can', 'not');
+    else if (t.norm.endsWith("n't")) words.push(t.norm.slice(0, -3), 'not');
+    else if (NEGATOR_WORDS.has(t.norm)) words.push('do', 'not');
+    else words.push(t.norm);
+  }
+  return words;
+}
+
+/** Whether a negator governs the match: "I don't want to cancel", but not "I can't reach an agent". */
+function isGoverned(before: readonly string[]): boolean {
   const window = before.slice(-NEGATION_WINDOW);
-  const at = window.findIndex((w) => NEGATORS.has(w.norm));
-  if (at < 0) return false;
-  const negatorIndex = before.length - window.length + at;
-  const previous = before[negatorIndex - 1]?.norm;
+  const index = window.findIndex((w) => NEGATORS.has(w));
+  if (index < 0) return false;
+  const previous = before[before.length - window.length + index - 1];
   if (previous && MODAL_NEGATION_OK.has(previous)) return false;
-  return !window.slice(at + 1).some((w) => NEGATION_BREAKERS.has(w.norm));
+  return !window.slice(index + 1).some((w) => NEGATION_BREAKERS.has(w));
 }
 
 /** Escalation cues of one message; `messageIndex` is stamped onto the cues. */
 export function escalationCues(text: string, messageIndex: number): EscalationCue[] {
   const cues: EscalationCue[] = [];
-  let sentences: Sentence[] | null = null;
+  let compromiseChecks = 0;
+  const isNegated = (start: number, end: number): boolean => {
+    const from = Math.max(0, start - LOOKBEHIND_CHARS);
+    // No negator spelled before the match: nothing to find, skip the work.
+    if (!NEGATOR_SPELLING_RE.test(text.slice(from, start))) return false;
+    const window = text.slice(from, end);
+    const before =
+      compromiseChecks++ < MAX_COMPROMISE_CHECKS
+        ? wordsBeforeWithCompromise(window, start - from)
+        : wordsBeforeWithTokenizer(window, start - from);
+    return isGoverned(before);
+  };
   for (const { kind, pattern } of ESCALATION_PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -41,12 +98,12 @@ export function escalationCues(text: string, messageIndex: number): EscalationCu
         pattern.lastIndex++;
         continue;
       }
-      sentences ??= splitSentences(text);
-      if (isNegated(sentences, m.index)) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (cues.some((c) => c.kind === kind && c.start < end && start < c.end)) continue;
+      if (isNegated(start, end)) continue;
       cues.push({ message: messageIndex, start, end, text: m[0], kind });
+      if (cues.length >= MAX_CUES_PER_MESSAGE) return cues.sort((a, b) => a.start - b.start);
     }
   }
   return cues.sort((a, b) => a.start - b.start);

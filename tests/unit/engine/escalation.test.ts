@@ -71,3 +71,12 @@ describe('escalation forms that once slipped past a keyword pre-filter', () => {
     expect(analyzeCustomer([text])?.escalation.kinds).toContain(kind);
   });
 });
+
+describe('many matches in one message', () => {
+  it('reads negation the same way after the compromise budget is spent', () => {
+    const negated = "I don't want to cancel my account. ".repeat(12);
+    expect(analyzeCustomer([negated])?.escalation.kinds).toEqual([]);
+    const modal = "I can't reach an agent. ".repeat(12);
+    expect(analyzeCustomer([modal])?.escalation.cues.length).toBe(12);
+  });
+});
