@@ -139,6 +139,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     ticketKey = key;
     checker.reset();
     customerKey = '';
+    customerTexts = [];
+    agentTexts = [];
     customer = null;
     lastComposerText = '';
     lastSighting = '';
@@ -205,7 +207,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     const findings = reply.trim()
       ? checker.check({ reply, customer, customerMessages: customerTexts, agent: agentTexts }, opts.checkOptions?.())
       : [];
-    store.setState({ findings });
+    // Most keystrokes leave the findings as they were: skip the overlay's re-render then.
+    if (!sameFindings(findings, store.getState().findings)) store.setState({ findings });
     paintComposer();
     detectSuggestion(reply);
   };
@@ -269,7 +272,21 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     }
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
     if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
-    store.setState({ status: 'active', detail: '', ticketId: result.ticketId, customer, customerMessages: texts });
+    const state = store.getState();
+    if (
+      state.status !== 'active' ||
+      state.ticketId !== result.ticketId ||
+      state.customer !== customer ||
+      state.customerMessages !== customerTexts
+    ) {
+      store.setState({
+        status: 'active',
+        detail: '',
+        ticketId: result.ticketId,
+        customer,
+        customerMessages: customerTexts,
+      });
+    }
     reportStatus({
       helpdesk: adapter.id,
       host: win.location.hostname,
@@ -424,4 +441,17 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
   refresh();
   return { refresh };
+}
+
+/** Same findings at the same places: nothing for the overlay to re-render. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Finding;
+    const y = b[i] as Finding;
+    if (x.fingerprint !== y.fingerprint || x.start !== y.start || x.end !== y.end || x.severity !== y.severity)
+      return false;
+  }
+  return true;
 }
