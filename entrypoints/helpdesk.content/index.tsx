@@ -12,6 +12,8 @@ import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/event
 import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import { checkOptionsFrom } from '@/lib/settings/check-options';
+import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
 import { loadSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 
 const OUTBOX_PREFIX = 'outbox:';
@@ -50,10 +52,12 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const started = performance.now();
-    const adapter = adapterFor(new URL(location.href));
-    if (!adapter) return;
+    const url = new URL(location.href);
     let settings = await loadSettings();
-    if (!settings.helpdesks[adapter.id]) return;
+    // Built-in adapters first; on an admin's custom domain, the adapter (or selectors) it names.
+    const custom = customHelpdeskFor(url, settings);
+    const adapter = adapterFor(url, custom?.adapter === 'generic' ? custom.selectors : undefined);
+    if (!adapter || !settings.helpdesks[adapter.id]) return;
     const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
       void sendToBackground('content→background:tab-status', { status }).catch(() => {});
     if (settings.pausedSites.includes(location.hostname)) {
@@ -107,6 +111,8 @@ export default defineContentScript({
       createPainter: (win) => new HighlightPainter(win),
       signal: controller.signal,
       sendGuardMode: () => settings.sendGuard,
+      checkOptions: () => checkOptionsFrom(settings),
+      analysisEnabled: () => settings.analysis[adapter.id] !== false,
       // In-page hook: a revision counter on our own host element, so benchmarks can time
       // keystroke → repaint from the page without reaching into the isolated world.
       onPainted: () => {
@@ -141,16 +147,22 @@ export default defineContentScript({
         if ('muteToday' in answer) void reasonMutedUntil.setValue(endOfToday());
       }
       if (state.pauseRequested !== previous.pauseRequested) {
-        void updateSettings({ pausedSites: [...new Set([...settings.pausedSites, location.hostname])] }).then(() => {
-          controller.abort();
-          ui.remove();
-          reportStatus({
-            helpdesk: adapter.id,
-            host: location.hostname,
-            state: 'paused-by-user',
-            detail: 'Paused on this site.',
-          });
-        });
+        updateSettings({ pausedSites: [...new Set([...settings.pausedSites, location.hostname])] }).then(
+          () => {
+            controller.abort();
+            ui.remove();
+            reportStatus({
+              helpdesk: adapter.id,
+              host: location.hostname,
+              state: 'paused-by-user',
+              detail: 'Paused on this site.',
+            });
+          },
+          (error: unknown) =>
+            store.setState({
+              saveError: `Could not pause here: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
       }
     });
   },

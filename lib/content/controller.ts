@@ -28,6 +28,11 @@ export interface ControllerOptions {
   checkOptions?: () => CheckOptions;
   /** The send-guard policy in force; read at each send attempt. @default () => 'warn' */
   sendGuardMode?: () => SendGuardMode;
+  /**
+   * Whether signals and findings are shown; when an admin turns analysis off for a helpdesk,
+   * ReplyGuard only follows suggestions to their outcome. Read on every refresh. @default () => true
+   */
+  analysisEnabled?: () => boolean;
   /** Called after the composer's highlights were repainted (the in-page hook benchmarks time). */
   onPainted?: () => void;
   signal: AbortSignal;
@@ -92,6 +97,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     opts.onStatus({ helpdesk: adapter.id, host: win.location.hostname, state: 'paused-error', detail });
   });
 
+  const analysisOn = () => opts.analysisEnabled?.() ?? true;
   const tracker = new SuggestionTracker();
   // Re-checks only the sentences an edit touched: keystrokes stay well under a frame.
   const checker = createReplyChecker();
@@ -204,9 +210,10 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (!snapshot) return;
     composerModel = buildTextModel(snapshot.composer);
     const reply = composerModel.text;
-    const findings = reply.trim()
-      ? checker.check({ reply, customer, customerMessages: customerTexts, agent: agentTexts }, opts.checkOptions?.())
-      : [];
+    const findings =
+      reply.trim() && analysisOn()
+        ? checker.check({ reply, customer, customerMessages: customerTexts, agent: agentTexts }, opts.checkOptions?.())
+        : [];
     // Most keystrokes leave the findings as they were: skip the overlay's re-render then.
     if (!sameFindings(findings, store.getState().findings)) store.setState({ findings });
     paintComposer();
@@ -264,11 +271,11 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
     customerModels = result.thread.filter((m) => m.author === 'customer').map((m) => buildTextModel(m.element));
     const texts = customerModels.map((m) => m.text);
-    const nextKey = texts.join('\u0000');
+    const nextKey = `${analysisOn()}\u0000${texts.join('\u0000')}`;
     if (nextKey !== customerKey) {
       customerKey = nextKey;
       customerTexts = texts;
-      customer = analyzeCustomer(texts);
+      customer = analysisOn() ? analyzeCustomer(texts) : null;
     }
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
     if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
@@ -401,7 +408,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
   const onSubmit = guard.run((event: SubmitEvent) => {
     const form = event.target as HTMLFormElement | null;
-    if (!snapshot || !form || !form.contains(snapshot.composer)) return;
+    if (!snapshot || !form?.contains(snapshot.composer)) return;
     attemptSend(event, { kind: 'submit', form });
   });
 
