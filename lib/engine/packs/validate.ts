@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { checkReply } from '../rules/check-reply';
 import { formatMessage } from '../rules/define-rule';
 import { rulesById } from '../rules/registry';
