@@ -1,5 +1,5 @@
 import type { ReplyGuardDb } from '../db/database';
-import { importOverrides } from '../db/import';
+import { importOverrides } from '../db/import-overrides';
 import { applyEvents, putOverrides } from '../db/overrides';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 

@@ -5,7 +5,8 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
 import { exportFileName, exportRows } from '@/lib/db/export';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
-import { importOverrides, importParsedFiles, parseExportFile } from '@/lib/db/import';
+import { importParsedFiles, parseExportFile } from '@/lib/db/import';
+import { importOverrides } from '@/lib/db/import-overrides';
 import type { OverrideRow } from '@/lib/db/schema';
 import { row } from '../extension/rows';
 

@@ -1,0 +1,95 @@
+import { createStore } from 'zustand/vanilla';
+import type { ImportSummary } from '@/lib/db/import';
+import type { Outcome, OverrideReason } from '@/lib/db/schema';
+import type { Category } from '@/lib/engine/types';
+import type { BreakdownDimension, Granularity } from '@/lib/stats/aggregate';
+import type { HeadlineKey } from '@/lib/stats/metrics';
+import type { DriftMetric } from '@/lib/stats/monitor';
+
+/** Periods a lead picks from; each compares with the same length just before it. */
+export type PeriodPreset = '7d' | '28d' | '90d' | 'all';
+
+/** The filters besides the period. Undefined means "any". */
+export interface Filters {
+  helpdesk?: string;
+  agent?: string;
+  category?: Category;
+  outcome?: Outcome;
+  reason?: OverrideReason;
+}
+
+export type EventSortKey = 'decidedAt' | 'helpdesk' | 'agent' | 'outcome' | 'similarity' | 'findings' | 'decisionMs';
+export type RuleSortKey = 'rule' | 'category' | 'fired' | 'falseAlarmRate' | 'overriddenRate';
+
+export interface Sort<K> {
+  key: K;
+  desc: boolean;
+}
+
+/** Where an import stands, for the progress bar and the summary. */
+export interface ImportState {
+  phase: 'idle' | 'reading' | 'importing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  summary: ImportSummary | null;
+  error: string | null;
+}
+
+export interface DashboardState {
+  period: PeriodPreset;
+  filters: Filters;
+  trendMetric: HeadlineKey;
+  granularity: Granularity;
+  driftMetric: DriftMetric;
+  breakdown: BreakdownDimension;
+  rulesSort: Sort<RuleSortKey>;
+  eventsSort: Sort<EventSortKey>;
+  page: number;
+  search: string;
+  selectedId: string | null;
+  importState: ImportState;
+  setPeriod(period: PeriodPreset): void;
+  setFilter<K extends keyof Filters>(key: K, value: Filters[K] | undefined): void;
+  clearFilters(): void;
+  set(partial: Partial<Omit<DashboardState, 'setPeriod' | 'setFilter' | 'clearFilters' | 'set' | 'sortBy'>>): void;
+  /** Sorts a table by a column; the same column again flips the direction. */
+  sortBy(table: 'rulesSort' | 'eventsSort', key: string): void;
+}
+
+export const IDLE_IMPORT: ImportState = { phase: 'idle', done: 0, total: 0, summary: null, error: null };
+
+/** One store per dashboard page. Filters reset the events page so a lead never lands on an empty page 37. */
+export function createDashboardStore() {
+  return createStore<DashboardState>()((set, get) => ({
+    period: '28d',
+    filters: {},
+    trendMetric: 'overrideRate',
+    granularity: 'day',
+    driftMetric: 'override-rate',
+    breakdown: 'helpdesk',
+    rulesSort: { key: 'fired', desc: true },
+    eventsSort: { key: 'decidedAt', desc: true },
+    page: 0,
+    search: '',
+    selectedId: null,
+    importState: IDLE_IMPORT,
+    setPeriod: (period) => set({ period, page: 0 }),
+    setFilter: (key, value) => {
+      const filters = { ...get().filters };
+      if (value === undefined) delete filters[key];
+      else filters[key] = value;
+      set({ filters, page: 0 });
+    },
+    clearFilters: () => set({ filters: {}, search: '', page: 0 }),
+    set: (partial) => set(partial),
+    sortBy: (table, key) => {
+      const current = get()[table];
+      set({
+        [table]: { key, desc: current.key === key ? !current.desc : key !== 'rule' && key !== 'category' },
+        ...(table === 'eventsSort' ? { page: 0 } : {}),
+      } as Partial<DashboardState>);
+    },
+  }));
+}
+
+export type DashboardStore = ReturnType<typeof createDashboardStore>;

@@ -1,0 +1,54 @@
+import type { DashboardActions } from '@/components/dashboard/Dashboard';
+import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
+import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRows } from '@/lib/db/export';
+import { importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import type { OverrideRow } from '@/lib/db/schema';
+import { generateHistory } from '@/lib/demo/history';
+import { sendToBackground } from '@/lib/messaging/send';
+
+/** Sends one batch through the background, the only writer of the database. */
+const sendBatch = (rows: OverrideRow[]) => sendToBackground('dashboard→background:import-overrides', { rows });
+
+/** Runs an import of parsed files, keeping the store's progress and summary current. */
+async function runImport(store: DashboardStore, files: () => Promise<ParsedFile[]>): Promise<void> {
+  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
+    store.getState().set({ importState: { ...store.getState().importState, ...importState } });
+  set({ ...IDLE_IMPORT, phase: 'reading' });
+  try {
+    const parsed = await files();
+    set({ phase: 'importing' });
+    const summary = await importParsedFiles(parsed, sendBatch, (done, total) => set({ done, total }));
+    set({ phase: 'done', summary });
+  } catch (error) {
+    set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Starts a download of a text file from the page (no network: a blob URL). */
+function download(name: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The dashboard's writes and downloads, wired to the extension. */
+export function dashboardActions(store: DashboardStore): DashboardActions {
+  return {
+    importFiles(files) {
+      void runImport(store, () => Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text()))));
+    },
+    loadDemo() {
+      void runImport(store, async () => {
+        const rows = generateHistory();
+        return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
+      });
+    },
+    exportRows(rows: OverrideRow[], format: ExportFormat) {
+      const info = EXPORT_FORMATS.find((f) => f.format === format);
+      download(exportFileName(format), info?.mime ?? 'text/plain', exportRows(rows, format));
+    },
+  };
+}
