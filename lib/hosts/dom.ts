@@ -5,7 +5,7 @@
  */
 
 /** Every open shadow root under `root`, depth first (closed roots cannot be read, by design). */
-function shadowRoots(root: ParentNode): ShadowRoot[] {
+export function shadowRoots(root: ParentNode): ShadowRoot[] {
   const found: ShadowRoot[] = [];
   const visit = (node: ParentNode) => {
     for (const el of Array.from(node.querySelectorAll('*'))) {
@@ -20,21 +20,31 @@ function shadowRoots(root: ParentNode): ShadowRoot[] {
   return found;
 }
 
-/** `querySelectorAll` that also looks inside open shadow roots, in document order per tree. */
-export function queryAllDeep<E extends Element = Element>(root: ParentNode, selector: string): E[] {
+/**
+ * `querySelectorAll` that also looks inside open shadow roots, in document order per tree. Pass
+ * the roots when they are already known: finding them walks the whole subtree.
+ */
+export function queryAllDeep<E extends Element = Element>(
+  root: ParentNode,
+  selector: string,
+  shadows: readonly ShadowRoot[] = shadowRoots(root),
+): E[] {
   const out = Array.from(root.querySelectorAll<E>(selector));
-  for (const shadow of shadowRoots(root)) out.push(...Array.from(shadow.querySelectorAll<E>(selector)));
+  for (const shadow of shadows) out.push(...Array.from(shadow.querySelectorAll<E>(selector)));
   return out;
 }
 
-/** Ordered fallbacks like `queryFirst`, optionally piercing open shadow roots. */
+/**
+ * Ordered fallbacks like `queryFirst`; with `shadows` (the open shadow roots under `root`) it
+ * pierces them too.
+ */
 export function queryFirstIn<E extends Element = Element>(
   root: ParentNode,
   selectors: readonly string[],
-  deep = false,
+  shadows?: readonly ShadowRoot[],
 ): { elements: E[]; selector: string | null } {
   for (const selector of selectors) {
-    const found = deep ? queryAllDeep<E>(root, selector) : Array.from(root.querySelectorAll<E>(selector));
+    const found = shadows ? queryAllDeep<E>(root, selector, shadows) : Array.from(root.querySelectorAll<E>(selector));
     if (found.length > 0) return { elements: found, selector };
   }
   return { elements: [], selector: null };

@@ -1,5 +1,5 @@
 import type { SuggestionShape } from '../db/schema';
-import { editableOf, isShown, queryFirstIn } from './dom';
+import { editableOf, isShown, queryFirstIn, shadowRoots } from './dom';
 import type { HelpdeskId } from './helpdesks';
 import { readText } from './query';
 import type { AiControl, HostAdapter, HostSnapshot, SuggestionSighting, ThreadMessage } from './types';
@@ -61,13 +61,25 @@ const NO_COMPOSER = 'ReplyGuard could not find the reply editor on this ticket.'
  */
 export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
   const { selectors: s, deep = false } = spec;
-  const all = (root: ParentNode, list: Selectors | undefined) => (list ? queryFirstIn(root, list, deep).elements : []);
 
   return {
     id: spec.id,
     matches: spec.matches,
     ticketId: spec.ticketId,
     read(root, url) {
+      // Shadow roots are found once per container and read: finding them walks the subtree, and
+      // a read runs every few hundred milliseconds while the agent types.
+      const shadowCache = new Map<ParentNode, ShadowRoot[]>();
+      const shadowsOf = (node: ParentNode) => {
+        const cached = shadowCache.get(node);
+        if (cached) return cached;
+        const found = shadowRoots(node);
+        shadowCache.set(node, found);
+        return found;
+      };
+      const all = (node: ParentNode, list: Selectors | undefined) =>
+        list ? queryFirstIn(node, list, deep ? shadowsOf(node) : undefined).elements : [];
+
       const ticketId = spec.ticketId(url);
       if (!ticketId) return { problem: 'no-ticket', detail: NO_TICKET };
       const scope: ParentNode = (s.scope && all(root, s.scope).find(isShown)) || root;
@@ -80,7 +92,7 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
       for (const { element } of items) {
         const author = spec.author(element);
         if (!author) continue;
-        const body = (s.body && queryFirstIn(element, s.body, deep).elements[0]) || element;
+        const body = (s.body && all(element, s.body)[0]) || element;
         thread.push({ element: body, author, text: readText(body) });
       }
 
