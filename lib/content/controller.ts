@@ -8,6 +8,7 @@ import { type HostAdapter, type HostSnapshot, isProblem } from '../hosts/types';
 import type { TabStatus } from '../messaging/protocol';
 import type { HighlightPainter } from '../overlay/highlights';
 import { type OverlayStore, unresolvedCritical } from '../overlay/overlay-store';
+import { isFieldComposer, TextareaMirror } from '../overlay/textarea-mirror';
 import { similarity } from '../overrides/similarity';
 import { type Decision, SuggestionTracker } from '../overrides/tracker';
 import type { SendGuardMode } from '../settings/schema';
@@ -33,6 +34,8 @@ export interface ControllerOptions {
    * ReplyGuard only follows suggestions to their outcome. Read on every refresh. @default () => true
    */
   analysisEnabled?: () => boolean;
+  /** ReplyGuard's own shadow root: a `<textarea>` composer's mirror lives there. */
+  overlayRoot?: () => (ParentNode & Node) | null;
   /** Called after the composer's highlights were repainted (the in-page hook benchmarks time). */
   onPainted?: () => void;
   signal: AbortSignal;
@@ -98,6 +101,18 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
 
   const analysisOn = () => opts.analysisEnabled?.() ?? true;
+  let mirror: TextareaMirror | null = null;
+  /** The composer's text model: its DOM for rich editors, a mirror's for `<textarea>` fields. */
+  const readComposer = (el: Element): TextModel => {
+    if (!isFieldComposer(el)) return buildTextModel(el);
+    const host = opts.overlayRoot?.();
+    if (mirror?.field !== el) {
+      mirror?.dispose();
+      mirror = host ? new TextareaMirror(el, host) : null;
+    }
+    return mirror ? mirror.sync() : { text: el.value, segments: [] };
+  };
+  const composerText = (el: Element): string => (isFieldComposer(el) ? el.value : buildTextModel(el).text);
   const tracker = new SuggestionTracker();
   // Re-checks only the sentences an edit touched: keystrokes stay well under a frame.
   const checker = createReplyChecker();
@@ -171,10 +186,10 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     }
     const painter = snapshot && painterFor(snapshot.composer.ownerDocument);
     if (!painter) return;
-    painter.paint('critical', 'composer', bySeverity.critical);
-    painter.paint('warning', 'composer', bySeverity.warning);
-    painter.paint('info', 'composer', bySeverity.info);
-    painter.paint('focus', 'composer', focusRanges);
+    painter.paint('critical', bySeverity.critical);
+    painter.paint('warning', bySeverity.warning);
+    painter.paint('info', bySeverity.info);
+    painter.paint('focus', focusRanges);
     opts.onPainted?.();
   };
 
@@ -186,7 +201,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       const range = model && rangeFor(model, cue.start, cue.end);
       if (range) ranges.push(range);
     }
-    painterFor(doc)?.paint('cue', 'thread', ranges);
+    painterFor(doc)?.paint('cue', ranges);
   };
 
   /** A large insertion right after an AI control was used is the suggestion arriving. */
@@ -208,7 +223,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
   const analyzeComposer = () => {
     if (!snapshot) return;
-    composerModel = buildTextModel(snapshot.composer);
+    composerModel = readComposer(snapshot.composer);
     const reply = composerModel.text;
     const findings =
       reply.trim() && analysisOn()
@@ -236,7 +251,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       return;
     }
     const agents = snap.thread.filter((m) => m.author === 'agent');
-    const composerEmpty = buildTextModel(snap.composer).text.trim() === '';
+    const composerEmpty = composerText(snap.composer).trim() === '';
     if (agents.length <= pendingSend.agentCount || !composerEmpty) return;
     const sentText = agents[agents.length - 1]?.text ?? '';
     const { context } = pendingSend;
@@ -406,6 +421,12 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (!snapshot || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     if (inPath(event, [snapshot.composer])) attemptSend(event, { kind: 'key' });
   });
+  // Form fields change without DOM mutations: follow their input and scroll events instead.
+  const onFieldEvent = guard.run((event: Event) => {
+    if (!snapshot || !isFieldComposer(snapshot.composer)) return;
+    // The mirror is laid over the field: any scroll of the page moves it too.
+    if (event.target === snapshot.composer || event.type === 'scroll') analyzeComposer();
+  });
   const onSubmit = guard.run((event: SubmitEvent) => {
     const form = event.target as HTMLFormElement | null;
     if (!snapshot || !form?.contains(snapshot.composer)) return;
@@ -426,6 +447,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     view.addEventListener('click', onClick, { capture: true, signal });
     view.addEventListener('keydown', onKeyDown, { capture: true, signal });
     view.addEventListener('submit', onSubmit, { capture: true, signal });
+    view.addEventListener('input', onFieldEvent, { capture: true, signal });
+    view.addEventListener('scroll', onFieldEvent, { capture: true, passive: true, signal });
   }
   watchDocument(doc);
   win.addEventListener('resize', guard.run(paintComposer), { signal });
@@ -444,6 +467,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (timer) clearTimeout(timer);
     unsubscribe();
     for (const painter of painters.values()) painter.dispose();
+    mirror?.dispose();
   });
 
   refresh();
