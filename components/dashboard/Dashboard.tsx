@@ -111,6 +111,7 @@ export function Dashboard({ rows, store, actions, now = Date.now, onReady }: Pro
       importState={s.importState}
       onExport={(format) => aggregates && actions.exportRows(aggregates.events, format)}
       onImport={actions.importFiles}
+      onLoadDemo={actions.loadDemo}
       onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
     />
   );

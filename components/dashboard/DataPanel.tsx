@@ -8,6 +8,7 @@ interface Props {
   importState: ImportState;
   onExport(format: ExportFormat): void;
   onImport(files: File[]): void;
+  onLoadDemo(): void;
   onDismiss(): void;
 }
 
@@ -15,7 +16,7 @@ interface Props {
  * Moving data: export the filtered events, import other agents' exports. The progress bar and
  * the summary are a live region so screen-reader users hear how the import went.
  */
-export function DataPanel({ exportCount, importState, onExport, onImport, onDismiss }: Props) {
+export function DataPanel({ exportCount, importState, onExport, onImport, onLoadDemo, onDismiss }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const busy = importState.phase === 'reading' || importState.phase === 'importing';
   const summary = importState.summary;
@@ -47,6 +48,9 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onDism
             onClick={() => input.current?.click()}
           >
             Import exports…
+          </button>
+          <button type="button" className="rg-button" disabled={busy} onClick={onLoadDemo} data-rg-demo="">
+            Load demo data
           </button>
           <input
             ref={input}
@@ -86,10 +90,12 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onDism
             data-imported={summary.imported}
             data-skipped={summary.skipped}
             data-rejected={summary.rejected}
+            data-rg-import-ms={importState.ms ?? ''}
           >
             <p>
               Imported {summary.imported.toLocaleString('en')} · skipped {summary.skipped.toLocaleString('en')} already
-              present · rejected {summary.rejected.toLocaleString('en')}{' '}
+              present · rejected {summary.rejected.toLocaleString('en')}
+              {importState.ms !== null ? ` · ${(importState.ms / 1000).toFixed(1)} s` : ''}{' '}
               <button type="button" className="rg-link" onClick={onDismiss}>
                 Dismiss
               </button>

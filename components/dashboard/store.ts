@@ -33,6 +33,8 @@ export interface ImportState {
   total: number;
   summary: ImportSummary | null;
   error: string | null;
+  /** Wall time of the last finished import, from picking the files to the last batch stored. */
+  ms: number | null;
 }
 
 export interface DashboardState {
@@ -56,7 +58,7 @@ export interface DashboardState {
   sortBy(table: 'rulesSort' | 'eventsSort', key: string): void;
 }
 
-export const IDLE_IMPORT: ImportState = { phase: 'idle', done: 0, total: 0, summary: null, error: null };
+export const IDLE_IMPORT: ImportState = { phase: 'idle', done: 0, total: 0, summary: null, error: null, ms: null };
 
 /** One store per dashboard page. Filters reset the events page so a lead never lands on an empty page 37. */
 export function createDashboardStore() {

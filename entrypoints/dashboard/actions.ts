@@ -14,11 +14,12 @@ async function runImport(store: DashboardStore, files: () => Promise<ParsedFile[
   const set = (importState: Partial<typeof IDLE_IMPORT>) =>
     store.getState().set({ importState: { ...store.getState().importState, ...importState } });
   set({ ...IDLE_IMPORT, phase: 'reading' });
+  const started = performance.now();
   try {
     const parsed = await files();
     set({ phase: 'importing' });
     const summary = await importParsedFiles(parsed, sendBatch, (done, total) => set({ done, total }));
-    set({ phase: 'done', summary });
+    set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

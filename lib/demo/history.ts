@@ -20,7 +20,7 @@ export interface HistoryOptions {
   perAgentDay?: number;
   /** Days before `end` that the drift episode starts; 0 for none. */
   driftDays?: number;
-  /** Stop after this many rows (the benchmark asks for exactly 100,000). */
+  /** Keep only the newest this many rows (the benchmark asks for exactly 100,000 ending today). */
   limit?: number;
 }
 
@@ -103,7 +103,7 @@ export function generateHistory(options: HistoryOptions = {}): OverrideRow[] {
   const rows: OverrideRow[] = [];
   let n = 0;
 
-  for (let d = days - 1; d >= 0 && rows.length < limit; d--) {
+  for (let d = days - 1; d >= 0; d--) {
     const day = new Date(endDay);
     day.setDate(day.getDate() - d);
     const weekend = day.getDay() === 0 || day.getDay() === 6;
@@ -117,9 +117,10 @@ export function generateHistory(options: HistoryOptions = {}): OverrideRow[] {
       }
     }
     dayRows.sort((a, b) => a.decidedAt - b.decidedAt);
-    for (const row of dayRows) if (rows.length < limit) rows.push(row);
+    for (const row of dayRows) rows.push(row);
   }
-  return rows.filter((r) => r.decidedAt <= (options.end ?? Date.now())).slice(0, limit);
+  const kept = rows.filter((r) => r.decidedAt <= (options.end ?? Date.now()));
+  return Number.isFinite(limit) ? kept.slice(Math.max(0, kept.length - limit)) : kept;
 }
 
 function makeRow(
@@ -168,7 +169,7 @@ function makeRow(
   const reject = tone ? 0.22 : 0.08;
   const outcome = weighted(random, [
     ['accepted', accept],
-    ['edited', 1 - accept - escalate - reject > 0.1 ? 1 - accept - escalate - reject : 0.1],
+    ['edited', Math.max(1 - accept - escalate - reject, 0.1)],
     ['rejected', reject],
     ['escalated', escalate],
   ] as const);

@@ -111,12 +111,7 @@ class Buckets {
   private hi = Number.NEGATIVE_INFINITY;
   private cached = -1;
 
-  constructor(
-    start: number,
-    end: number,
-    private readonly floor: (t: number) => number,
-    step: (t: number) => number,
-  ) {
+  constructor(start: number, end: number, floor: (t: number) => number, step: (t: number) => number) {
     for (let t = floor(start); t < end; t = step(t)) this.list.push({ start: t, tally: emptyTally(false) });
   }
 

@@ -147,7 +147,7 @@ describe('the dashboard', () => {
   it('exports every row and imports them into a fresh profile; a second import skips them all', async () => {
     const a = await harness();
     const pageA = await a.dashboard();
-    await pageA.locator('[data-rg-demo]').click();
+    await pageA.locator('[data-rg-demo]').first().click();
     const loaded = pageA.locator('[data-rg-summary]');
     await loaded.waitFor({ timeout: 60_000 });
     const total = Number(await loaded.getAttribute('data-imported'));

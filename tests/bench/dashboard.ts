@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:dashboard`: the dashboard's two budgets (DESIGN.md, "Budgets"), in Debian's
+ * Chromium with the production build:
+ *
+ * - import of 100,000 rows under 5 s, through the real path: an NDJSON file picked in the
+ *   dashboard's file input → parsed and validated in the page → batches sent as
+ *   `dashboard→background:import-overrides` → validated again and stored by the background;
+ * - first render of the headline figures and charts with 100,000 rows under 300 ms: a fresh
+ *   navigation to the dashboard until the page marks `data-rg-ready` (one frame after the first
+ *   render with data), in ms since navigation start, with the IndexedDB read shown apart.
+ *
+ * Flags: --no-build (reuse the build in REPLYGUARD_OUT_DIR or .output), --runs N (renders, default 5).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportRows } from '../../lib/db/export';
+import { generateHistory } from '../../lib/demo/history';
+import { launchWithExtension } from '../fixtures/browser';
+import { startFixtureServer } from '../fixtures/server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = path.resolve(root, process.env.REPLYGUARD_OUT_DIR || '.output');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const ROWS = 100_000;
+const IMPORT_BUDGET_MS = 5_000;
+const RENDER_BUDGET_MS = 300;
+
+interface Timing {
+  dataLoadedMs: number;
+  readyMs: number;
+  rows: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const verdict = (ms: number, budget: number) => (ms <= budget ? 'within budget' : 'OVER budget');
+
+async function main(): Promise<void> {
+  console.log('$ npm run bench:dashboard');
+  if (!args.includes('--no-build')) {
+    execFileSync(path.join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
+  const agents = Array.from({ length: 20 }, (_, i) => `agent-${String(i + 1).padStart(2, '0')}`);
+  const rows = generateHistory({ seed: 7, days: 120, agents, perAgentDay: 60, driftDays: 14, limit: ROWS });
+  if (rows.length !== ROWS) throw new Error(`generated ${rows.length} rows, wanted ${ROWS}`);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'replyguard-bench-'));
+  const file = path.join(tmp, 'team-100k.ndjson');
+  await writeFile(file, exportRows(rows, 'ndjson'));
+
+  const server = await startFixtureServer({ assetsDir: path.join(outDir, 'fixtures') });
+  const { context, extensionId, userDataDir } = await launchWithExtension({
+    extensionDir: path.join(outDir, 'chrome-mv3'),
+    fixturePort: server.port,
+    headless: true,
+  });
+  const url = `chrome-extension://${extensionId}/dashboard.html`;
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-rg-empty]').waitFor();
+    await page.locator('[data-rg-import]').setInputFiles(file);
+    const summary = page.locator('[data-rg-summary]');
+    await summary.waitFor({ timeout: 300_000 });
+    const imported = Number(await summary.getAttribute('data-imported'));
+    const importMs = Number(await summary.getAttribute('data-rg-import-ms'));
+    if (imported !== ROWS) throw new Error(`imported ${imported} rows, wanted ${ROWS}`);
+
+    const timings: Timing[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(url);
+      await page.waitForSelector(`html[data-rg-ready="${ROWS}"]`, { timeout: 120_000 });
+      const t = await page.evaluate('window.__replyguardDashboard');
+      timings.push(t as Timing);
+    }
+    const ready = median(timings.map((t) => t.readyMs));
+    const read = median(timings.map((t) => t.dataLoadedMs));
+    const render = median(timings.map((t) => t.readyMs - t.dataLoadedMs));
+
+    console.log(`\nDashboard with ${ROWS.toLocaleString('en')} override rows (Chromium, production build)\n`);
+    console.log('| measure | figure | budget | |');
+    console.log('|---|---:|---:|---|');
+    console.log(
+      `| import ${ROWS.toLocaleString('en')} rows (file → page validation → messages → background → IndexedDB) | ${(importMs / 1000).toFixed(2)} s | ${IMPORT_BUDGET_MS / 1000} s | ${verdict(importMs, IMPORT_BUDGET_MS)} |`,
+    );
+    console.log(
+      `| first render of headline figures and charts, from navigation start (median of ${runs}) | ${Math.round(ready)} ms | ${RENDER_BUDGET_MS} ms | ${verdict(ready, RENDER_BUDGET_MS)} |`,
+    );
+    console.log(`| … of which reading the rows from IndexedDB | ${Math.round(read)} ms | | |`);
+    console.log(`| … of which aggregating, drift and rendering | ${Math.round(render)} ms | | |`);
+    console.log(
+      `\nRuns (ready ms): ${timings.map((t) => Math.round(t.readyMs)).join(', ')}. Machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (figures on a loaded machine are slower than on an idle one).`,
+    );
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
