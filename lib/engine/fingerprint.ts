@@ -24,19 +24,27 @@ export function normaliseSpanText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Typing recomputes the same few fingerprints on every keystroke; remember recent ones. */
-const recent = new Map<string, string>();
+/**
+ * Reply-scope findings (an unacknowledged first sentence, say) are rebuilt on every keystroke;
+ * recent hashes are remembered in two generations (bounded, no per-entry eviction).
+ */
+let young = new Map<string, string>();
+let old = new Map<string, string>();
 
 /** 16 hex digits identifying (rule, normalised span text). */
 export function fingerprint(rule: string, spanText: string): string {
   const key = `${rule}\u0000${spanText}`;
-  const known = recent.get(key);
-  if (known !== undefined) return known;
-  const input = `${rule}\u0000${normaliseSpanText(spanText)}`;
-  const a = fnv1a32(input, 0x811c9dc5);
-  const b = fnv1a32(input, 0x050c5d1f);
-  const hash = a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
-  if (recent.size >= 2000) recent.clear();
-  if (spanText.length <= 500) recent.set(key, hash);
+  let hash = young.get(key) ?? old.get(key);
+  if (hash === undefined) {
+    const input = `${rule}\u0000${normaliseSpanText(spanText)}`;
+    hash =
+      fnv1a32(input, 0x811c9dc5).toString(16).padStart(8, '0') +
+      fnv1a32(input, 0x050c5d1f).toString(16).padStart(8, '0');
+  }
+  young.set(key, hash);
+  if (young.size >= 2_000) {
+    old = young;
+    young = new Map();
+  }
   return hash;
 }

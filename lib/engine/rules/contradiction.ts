@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
 import { words } from './support/match';
+import { textMemo } from './support/segment-memo';
 
 /** Pairs of statements that cannot both hold; each side is matched in a different sentence. */
 const OPPOSITES: readonly [RegExp, RegExp][] = [
@@ -31,22 +32,15 @@ interface SentenceFeatures {
 }
 
 /** Features depend on the sentence text only, so they are memoised: typing re-tests one sentence. */
-const featureCache = new Map<string, SentenceFeatures>();
-
-function featuresOf(text: string): SentenceFeatures {
-  const cached = featureCache.get(text);
-  if (cached) return cached;
+const featuresOf = textMemo((text: string): SentenceFeatures => {
   let a = 0;
   let b = 0;
   OPPOSITES.forEach(([x, y], i) => {
     if (x.test(text)) a |= 1 << i;
     if (y.test(text)) b |= 1 << i;
   });
-  const features = { a, b, negated: NEGATION.test(text), long: words(text).length >= 3, stripped: stripNegation(text) };
-  if (featureCache.size >= 1000) featureCache.clear();
-  featureCache.set(text, features);
-  return features;
-}
+  return { a, b, negated: NEGATION.test(text), long: words(text).length >= 3, stripped: stripNegation(text) };
+});
 
 function stripNegation(text: string): string {
   return words(text)

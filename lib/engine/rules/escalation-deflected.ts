@@ -1,5 +1,6 @@
 import type { EscalationKind } from '../types';
 import { defineRule } from './define-rule';
+import { textMemo } from './support/segment-memo';
 
 const HANDOVER =
   /\b(?:escalat\w+|transferr?\w*|hand(?:ed|ing)? (?:you |this |it |your \w+ )?over|hand(?:ing)? off|pass(?:ed|ing)? (?:you |this |it |your \w+ )?(?:on )?to|connect(?:ing)? you (?:with|to)|put(?:ting)? you through|loop(?:ed|ing)? in|(?:a|my|our) (?:manager|supervisor|team lead|senior|colleague|specialist|human|person|real person|member of (?:the|our) team)|someone (?:from|on) (?:our|the) \w+ team (?:will|is going to)|(?:call|contact|reach out to) you (?:back|shortly|today|directly)|i(?:'ve| have) (?:raised|flagged|forwarded|opened))\b/i;
@@ -15,6 +16,16 @@ const ACKNOWLEDGE: Record<EscalationKind, RegExp> = {
 const DEFLECT =
   /\b(?:try (?:clearing|restarting|reinstalling|logging|updating|again|to)|(?:please |first,? )?(?:clear|restart|reinstall|reboot|update|refresh|re-?install|log out|sign out)\b|have you tried|make sure|follow (?:these|the) steps|step \d|(?:check|see|visit) (?:out )?our (?:faq|help (?:center|centre)|knowledge base|docs)|upgrade to|(?:premium|pro|plus) plan|special offer|limited[- ]time|(?:\d+% |a )?discount|in the meantime|unfortunately (?:we|i) (?:can't|cannot|are unable)|is there anything else)\b/i;
 const SERIOUS: readonly EscalationKind[] = ['legal', 'chargeback', 'regulator'];
+const KINDS = Object.keys(ACKNOWLEDGE) as EscalationKind[];
+
+/** What one sentence does about an escalation; memoised, so a keystroke re-tests one sentence. */
+const sentence = textMemo((text: string) => {
+  let acknowledges = 0;
+  KINDS.forEach((kind, i) => {
+    if (ACKNOWLEDGE[kind].test(text)) acknowledges |= 1 << i;
+  });
+  return { handover: HANDOVER.test(text), deflects: DEFLECT.test(text), acknowledges };
+});
 
 export default defineRule({
   meta: {
@@ -50,14 +61,17 @@ export default defineRule({
       ],
     },
   },
-  check: ({ text, segments, customer }) => {
+  check: ({ segments, customer }) => {
     const kinds = customer?.escalation.likely ? customer.escalation.kinds : [];
     if (kinds.length === 0 || segments.length === 0) return [];
-    if (HANDOVER.test(text)) return [];
-    if (kinds.some((k) => ACKNOWLEDGE[k].test(text)) && !DEFLECT.test(text)) return [];
+    const facts = segments.map((s) => sentence(s.text));
+    if (facts.some((f) => f.handover)) return [];
+    const wanted = kinds.reduce((mask, k) => mask | (1 << KINDS.indexOf(k)), 0);
+    const deflectingIndex = facts.findIndex((f) => f.deflects);
+    if (deflectingIndex < 0 && facts.some((f) => (f.acknowledges & wanted) !== 0)) return [];
     const severity = kinds.some((k) => SERIOUS.includes(k)) ? 'critical' : 'warning';
     const data = { kinds: kinds.join(', ') };
-    const deflecting = segments.find((s) => DEFLECT.test(s.text));
+    const deflecting = deflectingIndex >= 0 ? segments[deflectingIndex] : undefined;
     const span = deflecting ?? segments[0];
     if (!span) return [];
     return [{ start: span.start, end: span.end, messageId: deflecting ? 'deflects' : 'ignores', data, severity }];

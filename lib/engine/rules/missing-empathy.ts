@@ -1,8 +1,12 @@
 import { defineRule } from './define-rule';
 import { customerUpset } from './support/match';
+import { textMemo } from './support/segment-memo';
 
 const ACKNOWLEDGE =
   /\b(?:sorry|apolog(?:y|ies|i[sz]e|i[sz]ing)|regret|understand|understandable|frustrat\w*|inconvenien\w*|annoy\w*|disappoint\w*|i hear you|i see why|that(?:'s| is) not (?:the experience|what|ok|okay|acceptable)|(?:thank you|thanks) for (?:your patience|bearing with|letting us know|flagging|raising)|appreciate your patience|must (?:be|have been)|not good enough|you(?:'re| are) right|fair point)\b/i;
+
+/** Whether a sentence acknowledges; memoised, so a keystroke re-tests one sentence. */
+const acknowledges = textMemo((text: string) => ACKNOWLEDGE.test(text));
 
 export default defineRule({
   meta: {
@@ -30,9 +34,9 @@ export default defineRule({
       ],
     },
   },
-  check: ({ text, segments, customer }) => {
+  check: ({ segments, customer }) => {
     const first = segments[0];
-    if (!first || !customerUpset(customer) || ACKNOWLEDGE.test(text)) return [];
+    if (!first || !customerUpset(customer) || segments.some((s) => acknowledges(s.text))) return [];
     return [{ start: first.start, end: first.end, messageId: 'missing' }];
   },
 });

@@ -14,8 +14,38 @@ import {
 } from './run-rules';
 import { segmentText } from './segment';
 
-/** Cached segments beyond this are dropped (oldest first) so a long session stays bounded. */
-const MAX_CACHED_SEGMENTS = 4_000;
+/**
+ * Segments cached per generation. A full young generation becomes the old one and the older
+ * one is dropped: bounded memory, O(1) work, no per-entry eviction (which is slow on V8 Maps).
+ */
+const GENERATION_SIZE = 2_000;
+
+/** Segment text → hits, in two generations; a hit in the old one is promoted. */
+class SegmentCache {
+  private young = new Map<string, RawHit[]>();
+  private old = new Map<string, RawHit[]>();
+
+  get(text: string): RawHit[] | undefined {
+    const hit = this.young.get(text);
+    if (hit) return hit;
+    const promoted = this.old.get(text);
+    if (promoted) this.set(text, promoted);
+    return promoted;
+  }
+
+  set(text: string, hits: RawHit[]): void {
+    this.young.set(text, hits);
+    if (this.young.size >= GENERATION_SIZE) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+  }
+
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
+}
 
 /** Checks a reply as it is typed. */
 export interface ReplyChecker {
@@ -39,8 +69,8 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * change. Reply rules re-run each time; they are linear and cheap by contract.
  */
 export function createReplyChecker(): ReplyChecker {
-  const free = new Map<string, RawHit[]>();
-  const contextual = new Map<string, RawHit[]>();
+  const free = new SegmentCache();
+  const contextual = new SegmentCache();
   let lastContext: RuleContextInput | null = null;
   let lastPlan: RulePlan | null = null;
   let lastCustomerJson = '';
@@ -51,14 +81,6 @@ export function createReplyChecker(): ReplyChecker {
     if (!sameStrings(lastContext.customerMessages, context.customerMessages)) return true;
     if (lastContext.customer === context.customer) return false;
     return JSON.stringify(context.customer) !== lastCustomerJson;
-  }
-
-  function remember(map: Map<string, RawHit[]>, key: string, hits: RawHit[]): void {
-    if (map.size >= MAX_CACHED_SEGMENTS) {
-      const oldest = map.keys().next();
-      if (!oldest.done) map.delete(oldest.value);
-    }
-    map.set(key, hits);
   }
 
   return {
@@ -83,12 +105,12 @@ export function createReplyChecker(): ReplyChecker {
         let a = free.get(seg.text);
         if (!a) {
           a = runSegment(seg.text, plan.segmentFree, context, plan.config, null);
-          remember(free, seg.text, a);
+          free.set(seg.text, a);
         }
         let b = contextual.get(seg.text);
         if (!b) {
           b = runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs.matchers);
-          remember(contextual, seg.text, b);
+          contextual.set(seg.text, b);
         }
         for (const hit of a) if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
         for (const hit of b) if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));

@@ -33,6 +33,11 @@ export interface RawHit {
   start: number;
   end: number;
   message: string;
+  /**
+   * Filled in by `toFinding` on first use. Cached segment hits are reused only for the same
+   * segment text, so the span text, and with it the fingerprint, cannot have changed.
+   */
+  fingerprint?: string;
 }
 
 /** Rules split by how they can be cached, after packs disabled some. */
@@ -169,6 +174,7 @@ export function toFinding(reply: string, hit: RawHit, offset: number, plan: Rule
   const start = hit.start + offset;
   const end = hit.end + offset;
   const text = reply.slice(start, end);
+  hit.fingerprint ??= fingerprint(hit.rule, text);
   return {
     rule: hit.rule,
     category: hit.category,
@@ -177,7 +183,7 @@ export function toFinding(reply: string, hit: RawHit, offset: number, plan: Rule
     end,
     text,
     message: hit.message,
-    fingerprint: fingerprint(hit.rule, text),
+    fingerprint: hit.fingerprint,
   };
 }
 
