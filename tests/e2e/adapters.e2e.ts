@@ -24,7 +24,7 @@ interface AdapterE2E {
    * owned elsewhere), with the reason. They run as `it.fails`, so fixing the gap turns them red
    * and they must then be switched back to `it`.
    */
-  gaps?: Partial<Record<'findings' | 'clean' | 'navigation' | 'untouched', string>>;
+  gaps?: Partial<Record<'findings' | 'clean' | 'navigation' | 'untouched' | 'recorded', string>>;
   /**
    * Why the overlay panel covers this helpdesk's own controls (an overlay gap, owned elsewhere).
    * The "controls stay clickable" check then runs as `it.fails`, and the other checks reach the
@@ -33,8 +33,6 @@ interface AdapterE2E {
   covered?: string;
 }
 
-const TEXTAREA_GAP =
-  'controller reads the composer through the DOM text model, which sees a textarea default text, not its value';
 const IFRAME_OVERLAY =
   'overlay places its panel from the iframe body rect and the iframe window size (components/overlay/Overlay.tsx useAnchorPosition), so it lands on top of the editor frame';
 const BELOW_OVERLAY =
@@ -93,7 +91,6 @@ const CASES: AdapterE2E[] = [
     composer: 'textarea[data-testid="composer-textarea"]',
     aiControl: '[data-testid="copilot-insert"]',
     textarea: true,
-    gaps: { findings: TEXTAREA_GAP, navigation: TEXTAREA_GAP },
   },
   {
     id: 'zohodesk',
@@ -219,6 +216,21 @@ describe.each(CASES)('$id adapter end to end', (c) => {
       expect(await chip.getAttribute('data-sentiment')).not.toBe('negative');
       expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     } finally {
+      await page.close();
+    }
+  });
+
+  check(c.gaps?.recorded)('records a sent suggestion once the helpdesk shows the reply in the thread', async () => {
+    await open('1002'); // clean, so no send guard stands in the way
+    await useAi(page, c);
+    await page.waitForTimeout(300);
+    await press(page.locator(c.send).first(), c);
+    await expect.poll(() => composerText(page, c), { timeout: 5000 }).not.toContain('regards');
+    const dashboard = await h.dashboard();
+    try {
+      await dashboard.locator('[data-rg-row][data-rg-outcome="accepted"]').first().waitFor({ timeout: 15_000 });
+    } finally {
+      await dashboard.close();
       await page.close();
     }
   });
