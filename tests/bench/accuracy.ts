@@ -224,9 +224,9 @@ function escalationSection(dir: string): void {
 }
 
 function main(): void {
-  const dir = requireDatasets();
   const env = process.env.REPLYGUARD_DATASETS ? `REPLYGUARD_DATASETS=${process.env.REPLYGUARD_DATASETS} ` : '';
   console.log(`# ReplyGuard accuracy\n\nCommand: ${env}npm run bench:accuracy`);
+  const dir = requireDatasets();
   console.log(`Node ${process.version}. Peers: score > 0 positive, < 0 negative, 0 neutral; ReplyGuard: its label.`);
   console.log('On two-class sets (SST-2, UCI) a neutral answer counts as wrong.');
   const all = scorers();

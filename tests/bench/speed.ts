@@ -51,9 +51,9 @@ const REPLY_WORDS =
   'Thank you for reaching out and I am sorry for the trouble with your order. I have looked into this and can see that the parcel left our warehouse on Monday and is now with the courier. I understand how frustrating the wait has been, especially after the earlier delay. Our team will keep an eye on it and I will update you as soon as the courier confirms the new delivery date. If it has not arrived by Friday, please reply to this message and we will arrange a replacement or another solution that works for you. In the meantime you can follow the tracking link in your account, where the latest scan and the expected delivery window are shown. I have also added a note to your ticket so that anyone on our team can pick this up straight away. Thanks again for your patience, and please let me know if there is anything else I can help with today.';
 
 function main(): void {
-  const dir = requireDatasets();
-  const tweets = tweetEval(dir).map((e) => e.text);
-  console.log('# ReplyGuard speed\n\nCommand: npm run bench:speed');
+  const env = process.env.REPLYGUARD_DATASETS ? `REPLYGUARD_DATASETS=${process.env.REPLYGUARD_DATASETS} ` : '';
+  console.log(`# ReplyGuard speed\n\nCommand: ${env}npm run bench:speed`);
+  const tweets = tweetEval(requireDatasets()).map((e) => e.text);
   console.log(`Node ${process.version}, ${tweets.length} TweetEval test tweets, one thread.\n`);
 
   const replyGuard = (t: string) => analyzeCustomer([t]);
