@@ -4,6 +4,7 @@ import { freshdesk } from './freshdesk';
 import { front } from './front';
 import { createGenericAdapter, type GenericSelectors } from './generic';
 import { gorgias } from './gorgias';
+import type { HelpdeskId } from './helpdesks';
 import { helpscout } from './helpscout';
 import { hubspot } from './hubspot';
 import { intercom } from './intercom';
@@ -39,4 +40,15 @@ export const ADAPTERS: readonly HostAdapter[] = [
  */
 export function adapterFor(url: URL, custom?: GenericSelectors): HostAdapter | null {
   return ADAPTERS.find((a) => a.matches(url)) ?? (custom ? createGenericAdapter(custom) : null);
+}
+
+/**
+ * The adapter an admin named for a custom domain, whatever page of the app is open. Self-hosted
+ * Chatwoot and Zammad are single-page apps that often load on their dashboard (`/app/accounts/1/
+ * dashboard`, `/#dashboard`), where route-shape matching cannot recognise them yet; the content
+ * script must still start so it follows the agent into a ticket. `generic` needs its selectors.
+ */
+export function adapterById(id: HelpdeskId, selectors?: GenericSelectors): HostAdapter | null {
+  if (id === 'generic') return selectors ? createGenericAdapter(selectors) : null;
+  return ADAPTERS.find((a) => a.id === id) ?? null;
 }

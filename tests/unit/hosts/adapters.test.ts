@@ -5,7 +5,7 @@ import { queryAllDeep } from '@/lib/hosts/dom';
 import { createGenericAdapter } from '@/lib/hosts/generic';
 import { HELPDESKS } from '@/lib/hosts/helpdesks';
 import { intercom } from '@/lib/hosts/intercom';
-import { ADAPTERS, adapterFor } from '@/lib/hosts/registry';
+import { ADAPTERS, adapterById, adapterFor } from '@/lib/hosts/registry';
 import { type HostSnapshot, isProblem } from '@/lib/hosts/types';
 import { FIXTURE_APPS } from '@/tests/fixtures/bundle';
 import { freescoutPage } from '@/tests/fixtures/freescout/page';
@@ -66,6 +66,19 @@ describe('adapter registry', () => {
     expect(adapterFor(new URL('https://support.example.org/conversation/7'))?.id).toBe('freescout');
     expect(adapterFor(new URL('https://chat.example.org/app/accounts/3/conversations/9'))?.id).toBe('chatwoot');
     expect(adapterFor(new URL('https://helpdesk.example.org/#ticket/zoom/12'))?.id).toBe('zammad');
+  });
+
+  it('gives a custom domain the adapter its admin named, even before a ticket is open', () => {
+    expect(adapterFor(new URL('https://helpdesk.example.org/#dashboard'))).toBeNull();
+    const zammadApp = adapterById('zammad');
+    expect(zammadApp?.id).toBe('zammad');
+    expect(zammadApp?.read(document, new URL('https://helpdesk.example.org/#dashboard'))).toMatchObject({
+      problem: 'no-ticket',
+    });
+    expect(adapterById('generic')).toBeNull();
+    expect(
+      adapterById('generic', { customerMessage: '.c', agentMessage: '.a', composer: 'textarea', send: 'button' })?.id,
+    ).toBe('generic');
   });
 });
 
