@@ -146,7 +146,12 @@ const SECRET = new RegExp(
 /** Provider prefixes are case-sensitive; the flag above is for the keyword-led forms only. */
 const CASE_SENSITIVE_PREFIX = /^(?:AKIA|sk|rk|pk|gh|github_pat|xox|AIza|glpat|npm_|eyJ|-----)/;
 
+/** Every secret form contains one of these; most sentences contain none and skip the big pattern. */
+const SECRET_HINT =
+  /AKIA|_live_|_test_|sk-|gh[pousr]_|github_pat_|xox|AIza|glpat-|npm_|eyJ|-----BEGIN|bearer|key|token|secret/i;
+
 export function findSecrets(text: string): RawSpan[] {
+  if (!SECRET_HINT.test(text)) return [];
   const out: RawSpan[] = [];
   SECRET.lastIndex = 0;
   for (const m of execAll(SECRET, text)) {
