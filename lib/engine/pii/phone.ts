@@ -8,7 +8,7 @@ import metadataJson from './phone-metadata.json';
  * Size: the content script budget leaves this module about 15 KB gzip. `libphonenumber-js/min`
  * with its text matcher costs 36 KB gzip (16 KB code + 20 KB metadata for 245 regions) and
  * `/max` 57 KB. So we use `libphonenumber-js/core` validation only (`isValidPhoneNumber`,
- * `isPossiblePhoneNumber`, about 6 KB) on number-shaped runs of digits and separators, with
+ * `isPossiblePhoneNumber`, about 10 KB) on number-shaped runs of digits and separators, with
  * the library's own `metadata.min.json` cut down to the regions
  * in `phone-metadata.json` (about 60 regions, 10 KB gzip): the file keeps the library's
  * `version`, and its `countries` / `country_calling_codes` entries for those regions verbatim.
