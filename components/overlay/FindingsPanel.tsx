@@ -3,6 +3,8 @@ import { CATEGORY_LABEL } from './labels';
 
 interface Props {
   findings: readonly Finding[];
+  /** The finding under the pointer in the composer (or focused here). */
+  focused: string | null;
   dismissed: ReadonlyMap<string, unknown>;
   onDismiss(fingerprint: string): void;
   onRestore(fingerprint: string): void;
@@ -12,7 +14,7 @@ interface Props {
 const ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /** Each risky span of the reply, why it is risky, and a way to say "not a problem". */
-export function FindingsPanel({ findings, dismissed, onDismiss, onRestore, onFocus }: Props) {
+export function FindingsPanel({ findings, focused, dismissed, onDismiss, onRestore, onFocus }: Props) {
   if (findings.length === 0) return <p className="rg-empty">No risks found in the reply.</p>;
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.start - b.start);
   return (
@@ -22,7 +24,7 @@ export function FindingsPanel({ findings, dismissed, onDismiss, onRestore, onFoc
         return (
           <li
             key={`${f.fingerprint}:${f.start}`}
-            className={`rg-finding rg-finding--${f.severity}${isDismissed ? ' rg-finding--dismissed' : ''}`}
+            className={`rg-finding rg-finding--${f.severity}${isDismissed ? ' rg-finding--dismissed' : ''}${focused === f.fingerprint ? ' rg-finding--focused' : ''}`}
             data-rg-finding={f.rule}
             data-rg-category={f.category}
             data-rg-severity={f.severity}

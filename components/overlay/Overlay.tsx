@@ -126,6 +126,7 @@ export function Overlay({ store }: Props) {
           {!state.collapsed && (
             <FindingsPanel
               findings={state.findings}
+              focused={state.focused}
               dismissed={state.dismissed}
               onDismiss={(fp) => state.dismiss(fp, 'false-alarm')}
               onRestore={state.restore}

@@ -3,7 +3,7 @@ import type { CheckOptions } from '../engine/rules/check-reply';
 import { createReplyChecker } from '../engine/rules/reply-checker';
 import { analyzeCustomer } from '../engine/signals';
 import type { CustomerSignals, Finding } from '../engine/types';
-import { buildTextModel, rangeFor, type TextModel } from '../hosts/text-model';
+import { buildTextModel, offsetOf, rangeFor, type TextModel } from '../hosts/text-model';
 import { type HostAdapter, type HostSnapshot, isProblem } from '../hosts/types';
 import type { TabStatus } from '../messaging/protocol';
 import type { HighlightPainter } from '../overlay/highlights';
@@ -421,6 +421,30 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (!snapshot || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     if (inPath(event, [snapshot.composer])) attemptSend(event, { kind: 'key' });
   });
+  // Pointing at a highlighted span in the composer emphasises its item in the panel (and back).
+  let hoverFrame = 0;
+  const onPointerMove = guard.run((event: PointerEvent) => {
+    const composer = snapshot?.composer;
+    if (!composer || !composerModel || isFieldComposer(composer) || !inPath(event, [composer])) return;
+    const d = composer.ownerDocument;
+    const view = d.defaultView;
+    if (!view || hoverFrame) return;
+    hoverFrame = view.requestAnimationFrame(
+      guard.run(() => {
+        hoverFrame = 0;
+        const caret = d.caretRangeFromPoint?.(event.clientX, event.clientY);
+        const at = caret && composerModel ? offsetOf(composerModel, caret.startContainer, caret.startOffset) : -1;
+        const state = store.getState();
+        const hit =
+          at < 0
+            ? undefined
+            : state.findings.find((f) => f.start <= at && at < f.end && !state.dismissed.has(f.fingerprint));
+        const focused = hit?.fingerprint ?? null;
+        if (focused !== state.focused) state.setFocused(focused);
+      }),
+    );
+  });
+
   // Form fields change without DOM mutations: follow their input and scroll events instead.
   const onFieldEvent = guard.run((event: Event) => {
     if (!snapshot || !isFieldComposer(snapshot.composer)) return;
@@ -448,6 +472,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     view.addEventListener('keydown', onKeyDown, { capture: true, signal });
     view.addEventListener('submit', onSubmit, { capture: true, signal });
     view.addEventListener('input', onFieldEvent, { capture: true, signal });
+    view.addEventListener('pointermove', onPointerMove, { capture: true, passive: true, signal });
     view.addEventListener('scroll', onFieldEvent, { capture: true, passive: true, signal });
   }
   watchDocument(doc);

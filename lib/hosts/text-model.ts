@@ -132,3 +132,9 @@ export function rangeFor(model: TextModel, start: number, end: number): Range | 
   }
   return range;
 }
+
+/** The model offset of a DOM position (a text node and an offset in it), or -1 when it is not in the model. */
+export function offsetOf(model: TextModel, node: Node, offset: number): number {
+  for (const seg of model.segments) if (seg.node === node) return seg.start + Math.min(offset, seg.node.data.length);
+  return -1;
+}
