@@ -133,6 +133,9 @@ export interface ImportSummary {
 /** How many rows go in one message to the background: big enough to amortise, small enough to show progress. */
 export const IMPORT_BATCH = 4_000;
 
+/** Batches sent before waiting for the oldest answer. */
+export const IMPORT_IN_FLIGHT = 2;
+
 /**
  * Sends valid files' rows to the background in batches, reporting progress. Sending is passed in
  * (the dashboard passes its typed message) so this stays testable without an extension.
@@ -154,11 +157,28 @@ export async function importParsedFiles(
     for (const row of file.rows) accepted.push(row);
   }
   onProgress(0, accepted.length);
-  for (let i = 0; i < accepted.length; i += batchSize) {
-    const answer = await send(accepted.slice(i, i + batchSize));
-    summary.imported += answer.imported;
-    summary.skipped += answer.skipped;
-    onProgress(Math.min(accepted.length, i + batchSize), accepted.length);
+  // Two batches in flight: the background stores one while the next is serialised and sent, so
+  // neither process waits for the other. IndexedDB runs the write transactions one after another.
+  let done = 0;
+  const inFlight: Promise<void>[] = [];
+  try {
+    for (let i = 0; i < accepted.length; i += batchSize) {
+      const batch = accepted.slice(i, i + batchSize);
+      inFlight.push(
+        send(batch).then((answer) => {
+          summary.imported += answer.imported;
+          summary.skipped += answer.skipped;
+          done += batch.length;
+          onProgress(done, accepted.length);
+        }),
+      );
+      if (inFlight.length >= IMPORT_IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Let the other batch settle so its failure is not an unhandled rejection, then report the first.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
   return summary;
 }

@@ -7,6 +7,7 @@ import { exportFileName, exportRows } from '@/lib/db/export';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
 import { importParsedFiles, parseExportFile } from '@/lib/db/import';
 import { importOverrides } from '@/lib/db/import-overrides';
+import { allOverridesByTime } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { row } from '../extension/rows';
 
@@ -162,5 +163,17 @@ describe('the committed JSON Schema', () => {
     if (process.env.UPDATE_EXPORT_SCHEMA === '1') writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
     // Compared as data: Biome formats the committed file.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(schema);
+  });
+});
+
+describe('allOverridesByTime', () => {
+  it('returns every row, oldest decision first, whatever the id order', async () => {
+    const db = freshDb();
+    await importOverrides(db, [
+      row({ id: 'c', decidedAt: 10 }),
+      row({ id: 'a', decidedAt: 30 }),
+      row({ id: 'b', decidedAt: 20 }),
+    ]);
+    expect((await allOverridesByTime(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
   });
 });
