@@ -168,11 +168,11 @@ function timing(): void {
     return seed / 2147483648;
   };
   for (let i = 0; i < runs + WARMUP; i++) {
-    const at = Math.floor(random() * text.length);
-    text =
-      random() < 0.7 || text.length < 50
-        ? `${text.slice(0, at)}e${text.slice(at)}`
-        : text.slice(0, at) + text.slice(at + 1);
+    // A one-character edit inside a word (insert or delete a letter, half and half), as when an
+    // agent corrects the draft: sentence boundaries stay put and the length stays about the same.
+    let at = Math.floor(random() * text.length);
+    while (!/[a-z]/i.test(text[at] ?? '')) at = (at + 1) % text.length;
+    text = random() < 0.5 ? `${text.slice(0, at)}e${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
     const t0 = performance.now();
     checker.check({ customer: ctx.customer, customerMessages: ctx.customerMessages, agent: ctx.agent, reply: text });
     if (i >= WARMUP) edits.push(performance.now() - t0);
