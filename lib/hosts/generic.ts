@@ -58,6 +58,20 @@ export function createGenericAdapter(config: GenericSelectors): HostAdapter {
   return {
     ...inner,
     read(doc, url) {
+      // An admin's selector that is not valid CSS: name it, rather than stepping aside with an
+      // internal error. Five querySelector calls per read.
+      for (const [field, selector] of Object.entries(config)) {
+        if (typeof selector !== 'string' || (field === 'ticketIdFrom' && (selector === 'path' || selector === 'hash')))
+          continue;
+        try {
+          doc.querySelector(selector);
+        } catch {
+          return {
+            problem: 'no-composer',
+            detail: `The ${field} selector set for this helpdesk is not valid CSS: ${selector}`,
+          };
+        }
+      }
       root = doc;
       try {
         return inner.read(doc, url);

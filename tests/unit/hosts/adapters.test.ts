@@ -206,6 +206,16 @@ describe('generic adapter (admin selectors)', () => {
     expect(isProblem(snap) ? snap.problem : snap.ticketId).toBe('4711');
   });
 
+  it('says which admin selector is not valid CSS instead of failing', () => {
+    document.body.innerHTML = '<p>page</p>';
+    const result = createGenericAdapter({ ...config, composer: 'div[' }).read(
+      document,
+      new URL('https://h.example/t/1'),
+    );
+    expect(result).toMatchObject({ problem: 'no-composer' });
+    expect(isProblem(result) && result.detail).toMatch(/not valid CSS/);
+  });
+
   it('reports a missing composer', () => {
     document.body.innerHTML = '<p>nothing</p>';
     expect(createGenericAdapter(config).read(document, new URL('https://h.example/t/1'))).toMatchObject({
