@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
+import { boxInTopWindow, PANEL_WIDTH, type Placement, placePanel } from '@/lib/overlay/placement';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
 import { GuardDialog } from './GuardDialog';
@@ -10,39 +11,26 @@ interface Props {
   store: OverlayStore;
 }
 
-interface Position {
-  top: number;
-  left: number;
-  width: number;
-}
-
-const PANEL_WIDTH = 320;
-const GAP = 8;
-
-/** Places the panel beside the composer (or below it on narrow screens) and follows it. */
-function useAnchorPosition(anchor: Element | null): Position | null {
-  const [position, setPosition] = useState<Position | null>(null);
+/** Places the panel beside the composer (never over it or the controls below) and follows it. */
+function useAnchorPosition(anchor: Element | null, panel: RefObject<HTMLElement | null>): Placement | null {
+  const [position, setPosition] = useState<Placement | null>(null);
   useEffect(() => {
     if (!anchor) {
       setPosition(null);
       return;
     }
-    const win = anchor.ownerDocument.defaultView;
-    if (!win) return;
+    // The panel lives in the top document; the composer may sit in an editor iframe.
+    const top = window;
+    const frameWin = anchor.ownerDocument.defaultView;
     let frame = 0;
     const update = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const rect = anchor.getBoundingClientRect();
-        const roomRight = win.innerWidth - rect.right - GAP;
-        const next =
-          roomRight >= PANEL_WIDTH
-            ? { top: Math.max(GAP, rect.top), left: rect.right + GAP, width: PANEL_WIDTH }
-            : {
-                top: Math.min(rect.bottom + GAP, win.innerHeight - 48),
-                left: Math.max(GAP, rect.left),
-                width: Math.min(PANEL_WIDTH, win.innerWidth - 2 * GAP),
-              };
+        const next = placePanel(
+          boxInTopWindow(anchor),
+          { width: top.innerWidth, height: top.innerHeight },
+          panel.current?.offsetHeight ?? 240,
+        );
         setPosition((prev) =>
           prev && prev.top === next.top && prev.left === next.left && prev.width === next.width ? prev : next,
         );
@@ -51,30 +39,44 @@ function useAnchorPosition(anchor: Element | null): Position | null {
     update();
     const resize = new ResizeObserver(update);
     resize.observe(anchor);
-    win.addEventListener('scroll', update, { capture: true, passive: true });
-    win.addEventListener('resize', update, { passive: true });
+    if (panel.current) resize.observe(panel.current);
+    const wins = frameWin && frameWin !== top ? [top, frameWin] : [top];
+    for (const w of wins) {
+      w.addEventListener('scroll', update, { capture: true, passive: true });
+      w.addEventListener('resize', update, { passive: true });
+    }
     return () => {
       cancelAnimationFrame(frame);
       resize.disconnect();
-      win.removeEventListener('scroll', update, { capture: true });
-      win.removeEventListener('resize', update);
+      for (const w of wins) {
+        w.removeEventListener('scroll', update, { capture: true });
+        w.removeEventListener('resize', update);
+      }
     };
-  }, [anchor]);
+  }, [anchor, panel]);
   return position;
 }
 
 /** The panel ReplyGuard shows on a helpdesk page. */
 export function Overlay({ store }: Props) {
   const state = useStore(store);
-  const position = useAnchorPosition(state.anchor);
+  const panel = useRef<HTMLElement>(null);
+  const position = useAnchorPosition(state.anchor, panel);
   const open = state.findings.filter((f) => !state.dismissed.has(f.fingerprint));
   const critical = open.filter((f) => f.severity === 'critical').length;
   const style = position
-    ? { top: position.top, left: position.left, width: position.width }
+    ? { top: position.top, left: position.left, width: position.width, maxHeight: position.maxHeight }
     : { bottom: 16, right: 16, width: PANEL_WIDTH };
 
   return (
-    <section className="rg-panel" style={style} aria-label="ReplyGuard" data-rg-status={state.status}>
+    <section
+      ref={panel}
+      className="rg-panel"
+      style={style}
+      aria-label="ReplyGuard"
+      data-rg-status={state.status}
+      data-rg-side={position?.side ?? 'corner'}
+    >
       <header className="rg-panel__head">
         <span className="rg-logo" aria-hidden="true">
           ◆
