@@ -18,13 +18,17 @@ import nlp from 'compromise/one';
 export interface Sentence {
   start: number;
   end: number;
-  /** Each word as compromise reads it, contractions expanded ("won't" gives "will", "not"). */
-  words: { norm: string; start: number; end: number }[];
+  /**
+   * Each word as compromise reads it, contractions expanded ("won't" gives "will", "not").
+   * `pause` is set when a comma, semicolon, colon or dash follows the word: a clause ends there.
+   */
+  words: { norm: string; start: number; end: number; pause: boolean }[];
 }
 
 interface JsonTerm {
   normal?: string;
   implicit?: string | null;
+  post?: string;
   offset?: { start: number; length: number };
 }
 
@@ -45,7 +49,7 @@ export function splitSentences(text: string): Sentence[] {
       const start = term.offset?.start ?? s.offset.start;
       const end = start + (term.offset?.length ?? 0);
       const norm = (term.implicit || term.normal || '').toLowerCase();
-      if (norm) words.push({ norm, start, end });
+      if (norm) words.push({ norm, start, end, pause: /[,;:—–]/.test(term.post ?? '') });
     }
     out.push({ start: s.offset.start, end: s.offset.start + s.offset.length, words });
   }

@@ -71,6 +71,11 @@ export const ESCALATION_PATTERNS: readonly EscalationPattern[] = [
     'cancel',
     String.raw`\b(?:going to|gonna|will|i'll|we'll|about to|ready to|want to|wanna|plan to|thinking of|considering)\s+(?:just\s+)?cancel(?:l?ing)?\b${NOT_NEWSLETTER}(?!\s+(?:my|the|an?|this|that|your)?\s*(?:order|purchase|newsletter|item|delivery|shipment|payment|appointment|booking|request))`,
   ),
+  // "if this isn't fixed by Friday I'm cancelling": the threat said in the present tense.
+  p(
+    'cancel',
+    String.raw`\b(?:i'm|i am|im|we're|we are|i'll be|we'll be|i will be|we will be)\s+(?:just\s+|simply\s+|definitely\s+)?cancel(?:l?ing)\b${NOT_NEWSLETTER}(?!\s+(?:my|the|an?|this|that|your)?\s*(?:order|purchase|newsletter|item|delivery|shipment|payment|appointment|booking|request))`,
+  ),
   p(
     'cancel',
     String.raw`\b(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|head(?:ing)?|run(?:ning)?)\s+(?:over\s+)?to\s+(?:a\s+|your\s+|another\s+|one of your\s+)?(?:competitors?|competition|rivals?|another (?:company|provider|service|vendor|bank|carrier))\b`,

@@ -61,7 +61,7 @@ export const SARCASM_PHRASES: readonly SarcasmPhrase[] = [
   ),
   p(
     'exaggeration',
-    String.raw`\b(?:\d+(?:th|st|nd|rd)|hundredth|thousandth|millionth|umpteenth|fifth|tenth|twentieth) time\b|\ba (?:million|billion|thousand|gazillion|zillion) (?:times|years|hours|calls|emails|days)\b|\bevery single (?:time|day)\b`,
+    String.raw`\b(?:\d+(?:th|st|nd|rd)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth|thousandth|millionth|umpteenth|nth) time\b|\ba (?:million|billion|thousand|gazillion|zillion) (?:times|years|hours|calls|emails|days)\b|\bevery single (?:time|day)\b`,
     0.4,
   ),
   p(
@@ -102,9 +102,27 @@ export const SARCASM_EMOJI: ReadonlyMap<string, number> = new Map([
 export const TROUBLE_RE =
   /\b(?:wait(?:ed|ing)?|on hold|hours?|days|weeks|months|again|another|still|yet|broke|broken|breaks?|breaking|crash(?:ed|es|ing)?|late|delay(?:ed|s)?|lost|never (?:arrived|came|showed|received|got|answered)|stuck|charged|overcharged|twice|error|bug|bugs|outage|down|fail(?:ed|s|ing|ure)?|cancel(?:l)?ed|no (?:response|reply|answer|one|help)|nobody|ignored|ignoring|missing|wrong|damaged|defective|useless|nothing|lose|losing|died|dead|mondays?|traffic|rain(?:ing)?|sick|work(?:ing)? (?:on|this|all) (?:a |the )?(?:weekend|saturday|sunday|holiday|night)|homework|exams?|dentist|taxes|alarm|sleep|slept|assignments?|deadlines?|essays?|dissertation|lockdown|queue|\d+\s?(?:am|a\.m\.))\b/i;
 
-/** Words that say the trouble is over, so praise next to them is sincere ("great, it's fixed now"). */
+/**
+ * Words that open a clause whose content is hypothetical: "if this isn't fixed", "once it's
+ * sorted", "let me know when it works now". A resolution said inside one has not happened.
+ */
+export const CONDITIONAL_WORDS: ReadonlySet<string> = new Set([
+  'if',
+  'unless',
+  'until',
+  'till',
+  'once',
+  'when',
+  'whether',
+]);
+
+/**
+ * Words that say the trouble is over, so praise next to them is sincere ("great, it's fixed now").
+ * Only an affirmed mention counts: "isn't fixed" or "if this is not fixed" says the trouble goes
+ * on (see `isResolved` in sarcasm.ts). Global, so every mention can be checked.
+ */
 export const RESOLVED_RE =
-  /\b(?:fixed|resolved|solved|sorted|working now|works now|arrived|received|got it|back up|refunded|helped|help(?:ing)?\s+me|for your help|for helping)\b/i;
+  /\b(?:fixed|resolved|solved|sorted|working now|works now|arrived|received|got it|back up|refunded|helped|help(?:ing)?\s+me|for your help|for helping)\b/gi;
 
 /** Words allowed in scare quotes without a possessive in front: the claims companies make. */
 export const CLAIM_WORDS = new Set([

@@ -1,7 +1,16 @@
+import { NEGATORS } from '../nlp/modifiers';
 import type { Token } from '../nlp/tokenize';
 import type { SarcasmCue, SarcasmCueKind } from '../types';
 import type { LexiconScore } from './lexicon-score';
-import { CLAIM_WORDS, RESOLVED_RE, SARCASM_EMOJI, SARCASM_HASHTAGS, SARCASM_PHRASES, TROUBLE_RE } from './sarcasm-cues';
+import {
+  CLAIM_WORDS,
+  CONDITIONAL_WORDS,
+  RESOLVED_RE,
+  SARCASM_EMOJI,
+  SARCASM_HASHTAGS,
+  SARCASM_PHRASES,
+  TROUBLE_RE,
+} from './sarcasm-cues';
 
 /**
  * Sarcasm cues in one message, each with its span and how strongly it reads as sarcastic.
@@ -65,6 +74,40 @@ function extendOverPunctuation(text: string, end: number): number {
   return e;
 }
 
+/** How many words before "fixed" a negator still governs it: "still has not been fixed". */
+const RESOLVED_NEGATION_REACH = 4;
+
+/**
+ * Whether the message says its trouble is over, so praise in it is sincere. A mention of
+ * "fixed" or "arrived" only counts when it is affirmed: not negated in its clause ("isn't
+ * fixed", "never arrived") and not inside a conditional clause ("if this is not fixed",
+ * "once it's sorted"). Reading every mention as a resolution let a threat such as "if this
+ * isn't fixed today I'm cancelling" silence every sarcasm cue of the message.
+ */
+function isResolved(text: string, tokens: readonly Token[]): boolean {
+  RESOLVED_RE.lastIndex = 0;
+  let t = 0;
+  for (let m = RESOLVED_RE.exec(text); m !== null; m = RESOLVED_RE.exec(text)) {
+    while (t < tokens.length && (tokens[t] as Token).start < m.index) t++;
+    if (affirmedAt(tokens, t)) return true;
+  }
+  return false;
+}
+
+/** Whether the words before token `at`, back to the clause start, neither negate nor suppose it. */
+function affirmedAt(tokens: readonly Token[], at: number): boolean {
+  let words = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'punct' && /[.!?;,:]/.test(t.text)) return true;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (CONDITIONAL_WORDS.has(t.norm)) return false;
+    if (words <= RESOLVED_NEGATION_REACH && NEGATORS.has(t.norm)) return false;
+  }
+  return true;
+}
+
 /** Finds the cues; linear in the message length. */
 export function sarcasmCues(input: SarcasmInput): ScoredCue[] {
   const { text, tokens, lex, messageIndex } = input;
@@ -78,7 +121,7 @@ export function sarcasmCues(input: SarcasmInput): ScoredCue[] {
     strength,
   });
   const trouble = lex.neg > 0 || TROUBLE_RE.test(text);
-  const resolved = RESOLVED_RE.test(text);
+  const resolved = isResolved(text, tokens);
 
   for (const phrase of SARCASM_PHRASES) {
     if (phrase.needsTrouble && (!trouble || resolved)) continue;

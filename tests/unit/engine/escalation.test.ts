@@ -20,6 +20,16 @@ const CASES: { text: string; kind: EscalationKind }[] = [
   { text: 'I will report you to the Better Business Bureau', kind: 'regulator' },
   { text: 'Expect a complaint to the FTC', kind: 'regulator' },
   { text: "I'll be leaving a one-star review", kind: 'public' },
+  // Conditional threats are threats: a negator in the condition does not govern the threat.
+  { text: 'If this is not fixed I will cancel.', kind: 'cancel' },
+  { text: "If this isn't fixed by Friday I'm cancelling.", kind: 'cancel' },
+  { text: "If this isn't fixed today I'm cancelling my subscription.", kind: 'cancel' },
+  { text: "If it doesn't work by Monday, I won't hesitate to cancel my account.", kind: 'cancel' },
+  { text: "Unless someone senior calls me I'll dispute the charge.", kind: 'chargeback' },
+  { text: "Unless someone senior calls me I'll dispute the charge.", kind: 'manager' },
+  { text: "If nobody answers by tonight, I'm calling my lawyer.", kind: 'legal' },
+  { text: "Fix it or I'm leaving a one-star review, I'm not joking.", kind: 'public' },
+  { text: "I'm not happy and I want to speak to a manager", kind: 'manager' },
   { text: 'I am going to post about this on Twitter', kind: 'public' },
 ];
 
@@ -34,6 +44,9 @@ describe('escalation kinds', () => {
 
   it.each([
     "I don't want to cancel my account, just fix it",
+    "No, I don't want to cancel my account.",
+    "If it's fixed today I won't cancel my subscription.",
+    "I'm not cancelling, I just want the invoice.",
     'No need for a manager, thanks',
     'How do I cancel my newsletter subscription?',
     'Where is my order?',

@@ -20,6 +20,25 @@ const CUES: { kind: SarcasmCueKind; text: string; span: string }[] = [
   { kind: 'hashtag', text: 'Love being ignored #sarcasm', span: '#sarcasm' },
   { kind: 'exaggeration', text: 'It only took 3 weeks to get an answer', span: 'only took 3 weeks' },
   { kind: 'exaggeration', text: 'I have asked for the 100th time', span: '100th time' },
+  { kind: 'exaggeration', text: 'Fourth time this month the app crashed.', span: 'Fourth time' },
+  // Negation or a condition elsewhere in the message does not wipe out the cues.
+  {
+    kind: 'positive-word-negative-situation',
+    text: 'Great, another update that breaks everything. If this is not fixed I will cancel.',
+    span: 'Great,',
+  },
+  {
+    kind: 'positive-word-negative-situation',
+    text: "I love waiting on hold for two hours. If this isn't fixed today I'm cancelling my subscription.",
+    span: 'love',
+  },
+  { kind: 'interjection', text: "Oh great, it still isn't fixed.", span: 'Oh great' },
+  { kind: 'interjection', text: 'Good job, my parcel has not arrived yet.', span: 'Good job' },
+  {
+    kind: 'positive-word-negative-situation',
+    text: 'Great, another crash. Let me know when it is fixed.',
+    span: 'Great,',
+  },
 ];
 
 describe('sarcasm cues', () => {
@@ -38,6 +57,9 @@ describe('sarcasm cues', () => {
     'Yeah right, like that will ever happen',
     'Fantastic. Fourth broken unit.',
     'Best customer service ever #not',
+    'Great, another update that breaks everything. I love waiting on hold for two hours. If this is not fixed I will cancel.',
+    "I love waiting on hold for two hours. It's not like I have a job.",
+    "Oh great, the app is down again and it still isn't working.",
   ])('calls "%s" sarcastic', (text) => {
     expect(analyzeCustomer([text])?.sarcasm.likely).toBe(true);
   });
@@ -45,6 +67,8 @@ describe('sarcasm cues', () => {
   it.each([
     'Thanks so much, that fixed it!',
     'Great, the refund arrived. Thank you for your help.',
+    "Great, it's fixed now, thank you!",
+    'Wonderful, the parcel finally arrived. It was not damaged at all.',
     'I love this phone, the camera is excellent.',
     'Could you tell me when my order ships?',
   ])('does not call "%s" sarcastic', (text) => {
@@ -60,6 +84,27 @@ describe('sarcasm cues', () => {
     ]) {
       expect(analyzeCustomer([text])?.sentiment.label).not.toBe('positive');
     }
+  });
+
+  it('reads the flagship ticket: sarcastic, negative, escalating', () => {
+    const signals = analyzeCustomer([
+      'Since this morning the app closes as soon as I open the invoices tab. I have a client meeting at 3pm.',
+      "Great, another update that breaks everything. I love waiting on hold for two hours. Fourth time this month. I want to speak to a manager, and if this isn't fixed today I'm cancelling my subscription.",
+    ]);
+    expect(signals?.sarcasm.likely).toBe(true);
+    expect(signals?.sarcasm.cues.map((c) => c.text)).toEqual(['Great,', 'love', 'Fourth time']);
+    expect(signals?.sentiment.label).toBe('negative');
+    expect(signals?.sentiment.score).toBeLessThan(-0.5);
+    expect(signals?.escalation.kinds).toEqual(['manager', 'cancel']);
+  });
+
+  it('reads a sarcastic message with a conditional threat as negative, not positive', () => {
+    const signals = analyzeCustomer([
+      'Great, another update that breaks everything. I love waiting on hold for two hours. If this is not fixed I will cancel.',
+    ]);
+    expect(signals?.sentiment.label).toBe('negative');
+    expect(signals?.sarcasm.likely).toBe(true);
+    expect(signals?.escalation.kinds).toEqual(['cancel']);
   });
 
   it('points cues at the latest message and its index', () => {
