@@ -91,6 +91,7 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onLoad
             data-skipped={summary.skipped}
             data-rejected={summary.rejected}
             data-rg-import-ms={importState.ms ?? ''}
+            data-rg-check-ms={importState.checkMs ?? ''}
           >
             <p>
               Imported {summary.imported.toLocaleString('en')} · skipped {summary.skipped.toLocaleString('en')} already

@@ -35,6 +35,8 @@ export interface ImportState {
   error: string | null;
   /** Wall time of the last finished import, from picking the files to the last batch stored. */
   ms: number | null;
+  /** Of which reading, parsing and validating the files in the page. */
+  checkMs: number | null;
 }
 
 export interface DashboardState {
@@ -58,7 +60,15 @@ export interface DashboardState {
   sortBy(table: 'rulesSort' | 'eventsSort', key: string): void;
 }
 
-export const IDLE_IMPORT: ImportState = { phase: 'idle', done: 0, total: 0, summary: null, error: null, ms: null };
+export const IDLE_IMPORT: ImportState = {
+  phase: 'idle',
+  done: 0,
+  total: 0,
+  summary: null,
+  error: null,
+  ms: null,
+  checkMs: null,
+};
 
 /** One store per dashboard page. Filters reset the events page so a lead never lands on an empty page 37. */
 export function createDashboardStore() {

@@ -17,7 +17,7 @@ async function runImport(store: DashboardStore, files: () => Promise<ParsedFile[
   const started = performance.now();
   try {
     const parsed = await files();
-    set({ phase: 'importing' });
+    set({ phase: 'importing', checkMs: performance.now() - started });
     const summary = await importParsedFiles(parsed, sendBatch, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
