@@ -12,7 +12,11 @@ interface Props {
 }
 
 /** Places the panel beside the composer (never over it or the controls below) and follows it. */
-function useAnchorPosition(anchor: Element | null, panel: RefObject<HTMLElement | null>): Placement | null {
+function useAnchorPosition(
+  anchor: Element | null,
+  avoid: readonly Element[],
+  panel: RefObject<HTMLElement | null>,
+): Placement | null {
   const [position, setPosition] = useState<Placement | null>(null);
   useEffect(() => {
     if (!anchor) {
@@ -30,6 +34,7 @@ function useAnchorPosition(anchor: Element | null, panel: RefObject<HTMLElement 
           boxInTopWindow(anchor),
           { width: top.innerWidth, height: top.innerHeight },
           panel.current?.offsetHeight ?? 240,
+          avoid.filter((el) => el.isConnected).map(boxInTopWindow),
         );
         setPosition((prev) =>
           prev && prev.top === next.top && prev.left === next.left && prev.width === next.width ? prev : next,
@@ -53,7 +58,7 @@ function useAnchorPosition(anchor: Element | null, panel: RefObject<HTMLElement 
         w.removeEventListener('resize', update);
       }
     };
-  }, [anchor, panel]);
+  }, [anchor, avoid, panel]);
   return position;
 }
 
@@ -61,7 +66,7 @@ function useAnchorPosition(anchor: Element | null, panel: RefObject<HTMLElement 
 export function Overlay({ store }: Props) {
   const state = useStore(store);
   const panel = useRef<HTMLElement>(null);
-  const position = useAnchorPosition(state.anchor, panel);
+  const position = useAnchorPosition(state.anchor, state.avoid, panel);
   const open = state.findings.filter((f) => !state.dismissed.has(f.fingerprint));
   const critical = open.filter((f) => f.severity === 'critical').length;
   const style = position

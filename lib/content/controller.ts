@@ -283,6 +283,16 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       store.setState({ anchor: result.composer });
       watchDocument(result.composer.ownerDocument);
     }
+    const avoid = [
+      ...result.sendControls,
+      ...result.aiControls.map((c) => c.element),
+      ...result.discardControls,
+      ...result.escalationControls,
+      ...(result.suggestion ? [result.suggestion.element] : []),
+    ];
+    const previousAvoid = store.getState().avoid;
+    if (avoid.length !== previousAvoid.length || avoid.some((el, i) => el !== previousAvoid[i]))
+      store.setState({ avoid });
 
     customerModels = result.thread.filter((m) => m.author === 'customer').map((m) => buildTextModel(m.element));
     const texts = customerModels.map((m) => m.text);

@@ -40,6 +40,8 @@ export interface OverlayState {
   focused: string | null;
   /** The composer the panel follows on scroll and resize. */
   anchor: Element | null;
+  /** Helpdesk controls the panel must not cover (send, AI insert, AI cards). */
+  avoid: readonly Element[];
   guard: GuardPrompt | null;
   /** Bumped when the agent chooses "send anyway" (warn) or "send now" (block, all resolved). */
   guardRelease: number;
@@ -77,6 +79,7 @@ export function createOverlayStore(helpdesk: string) {
     collapsed: false,
     focused: null,
     anchor: null,
+    avoid: [],
     guard: null,
     guardRelease: 0,
     reasonPrompt: null,

@@ -11,40 +11,57 @@ export interface Placement {
   left: number;
   width: number;
   /** Where the panel went, for styling and tests. */
-  side: 'right' | 'left' | 'above' | 'corner';
+  side: 'right' | 'left' | 'above' | 'below' | 'corner';
   /** Set when the panel must shrink to fit (above a composer near the top). */
   maxHeight?: number;
 }
 
 export const PANEL_WIDTH = 320;
 const GAP = 8;
-/** Less room than this above the composer is not worth a squeezed panel. */
-const MIN_ABOVE = 160;
+/** Less room than this is not worth a squeezed panel. */
+const MIN_HEIGHT = 160;
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
 
 /**
- * Where the findings panel goes so it never covers the composer or the controls under it:
- * beside the composer (right, else left), else above it, else docked in the top-right corner.
- * Below is never chosen: send buttons live there.
+ * Where the findings panel goes so it covers neither the composer nor the helpdesk's controls
+ * (send buttons, AI cards and their insert buttons, given in `avoid`): the first of beside the
+ * composer (right, left), above it, below it that fits the viewport and clears them, else
+ * docked in the top-right corner.
  */
-export function placePanel(anchor: Box, viewport: { width: number; height: number }, panelHeight: number): Placement {
-  const top = Math.min(
-    Math.max(GAP, anchor.top),
-    Math.max(GAP, viewport.height - Math.min(panelHeight, viewport.height) - GAP),
-  );
-  const right = anchor.left + anchor.width + GAP;
-  if (viewport.width - right - GAP >= PANEL_WIDTH) return { top, left: right, width: PANEL_WIDTH, side: 'right' };
-  if (anchor.left - GAP - GAP >= PANEL_WIDTH)
-    return { top, left: anchor.left - GAP - PANEL_WIDTH, width: PANEL_WIDTH, side: 'left' };
+export function placePanel(
+  anchor: Box,
+  viewport: { width: number; height: number },
+  panelHeight: number,
+  avoid: readonly Box[] = [],
+): Placement {
   const width = Math.min(PANEL_WIDTH, viewport.width - 2 * GAP);
-  const room = anchor.top - 2 * GAP;
-  if (room >= Math.min(panelHeight, MIN_ABOVE)) {
-    const height = Math.min(panelHeight, room);
-    return {
-      top: anchor.top - GAP - height,
-      left: Math.max(GAP, Math.min(anchor.left, viewport.width - width - GAP)),
+  const height = Math.min(panelHeight, viewport.height - 2 * GAP);
+  const top = Math.min(Math.max(GAP, anchor.top), viewport.height - height - GAP);
+  const alongside = Math.max(GAP, Math.min(anchor.left, viewport.width - width - GAP));
+  const roomAbove = anchor.top - 2 * GAP;
+  const below = anchor.top + anchor.height + GAP;
+  const candidates: Placement[] = [
+    { top, left: anchor.left + anchor.width + GAP, width, side: 'right' },
+    { top, left: anchor.left - GAP - width, width, side: 'left' },
+    {
+      top: anchor.top - GAP - Math.min(height, roomAbove),
+      left: alongside,
       width,
       side: 'above',
-    };
+      maxHeight: Math.min(height, roomAbove),
+    },
+    { top: below, left: alongside, width, side: 'below', maxHeight: viewport.height - below - GAP },
+  ];
+  const blocked = [anchor, ...avoid];
+  for (const c of candidates) {
+    const h = c.maxHeight ?? height;
+    const box = { top: c.top, left: c.left, width: c.width, height: h };
+    const inside =
+      c.left >= GAP && c.left + c.width <= viewport.width - GAP && c.top >= GAP && h >= Math.min(height, MIN_HEIGHT);
+    if (inside && !blocked.some((b) => overlaps(box, b))) return c;
   }
   return { top: GAP, left: viewport.width - width - GAP, width, side: 'corner' };
 }

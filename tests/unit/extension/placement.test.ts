@@ -15,10 +15,23 @@ describe('placePanel', () => {
     expect(p.left + p.width).toBeLessThanOrEqual(500);
   });
 
-  it('goes above a full-width composer, never below it where the send controls are', () => {
+  it('goes above a full-width composer', () => {
     const p = placePanel({ top: 600, left: 0, width: 1280, height: 200 }, viewport, 300);
     expect(p.side).toBe('above');
     expect(p.top + (p.maxHeight ?? 300)).toBeLessThanOrEqual(600);
+  });
+
+  it("steers clear of the helpdesk's controls (an AI card's insert button beside the composer)", () => {
+    const anchor = { top: 500, left: 88, width: 760, height: 200 };
+    const insert = { top: 520, left: 900, width: 80, height: 30 };
+    const p = placePanel(anchor, viewport, 300, [insert]);
+    expect(p.side).not.toBe('right');
+    const box = { top: p.top, left: p.left, width: p.width, height: p.maxHeight ?? 300 };
+    const clear =
+      box.left + box.width <= insert.left ||
+      box.top + box.height <= insert.top ||
+      box.top >= insert.top + insert.height;
+    expect(clear).toBe(true);
   });
 
   it('docks in the corner when a full-width composer fills the top of the screen', () => {
