@@ -13,7 +13,7 @@ let model: LinearModel | null | undefined;
 function getModel(): LinearModel | null {
   if (model === undefined) {
     const data = modelData as LinearModelData;
-    model = data.vocab === '' ? null : decodeModel(data);
+    model = data.keys === '' ? null : decodeModel(data);
   }
   return model;
 }
