@@ -257,18 +257,34 @@ function toData(
   }
   const bias = Array.from(model.b, (x) => x - (ref < 0 ? 0 : (model.b[ref] as number)));
   return {
-    version: 2,
+    version: 3,
     classes,
     scale: Number(scale.toPrecision(6)),
     bias: bias.map((x) => Number(x.toFixed(4))),
     hashBits: HASH_BITS,
-    keys: encodeKeys(keptVocab),
+    keys: encodeKeys(keptVocab, riceBits(keptVocab)),
+    riceBits: riceBits(keptVocab),
     levels: WEIGHT_LEVELS,
     weights: encodeWeights(keptWeights, WEIGHT_LEVELS),
     ...(options.reference === undefined ? {} : { reference: options.reference }),
     ...(options.threshold === undefined ? {} : { threshold: Number(options.threshold.toFixed(4)) }),
     note,
   };
+}
+
+/** The Rice parameter that writes these ascending keys in the fewest bits. */
+function riceBits(keys: readonly number[]): number {
+  let best = { bits: 0, length: Infinity };
+  for (let b = 0; b < HASH_BITS; b++) {
+    let length = 0;
+    let previous = 0;
+    for (const key of keys) {
+      length += Math.floor((key - previous) / 2 ** b) + 1 + b;
+      previous = key;
+    }
+    if (length < best.length) best = { bits: b, length };
+  }
+  return best.bits;
 }
 
 function macroF1(gold: number[], pred: number[], k: number): { acc: number; f1: number } {
@@ -422,12 +438,13 @@ function fitSarcasm(dir: string): LinearModelData {
   if (best.f1 < trivial + MIN_SARCASM_GAIN) {
     console.log('sarcasm: the model does not beat the trivial baseline; shipping none (phrase cues only).');
     return {
-      version: 2,
+      version: 3,
       classes: ['sarcastic'],
       scale: 1,
       bias: [0],
       hashBits: HASH_BITS,
       keys: '',
+      riceBits: 0,
       levels: WEIGHT_LEVELS,
       weights: '',
       threshold: 0.5,

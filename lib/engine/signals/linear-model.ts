@@ -4,15 +4,16 @@ import type { Features } from './features';
  * A fitted linear model shipped as data, written by tests/bench/fit-signals.ts and read here.
  * It is encoded for the content-script budget (DESIGN.md: 150 KB gzip for everything):
  *
- * - features are named by a hash, not by their text: the sorted hashes, delta-coded as text,
- *   gzip to about half of the sorted feature names they replace. The fit works on the same
- *   hashes, so a collision (two features sharing a key) is learned, not met at run time;
+ * - features are named by a hash, not by their text: the sorted hashes, Rice-coded gaps six
+ *   bits a character, gzip to under half of the sorted feature names they replace. The fit
+ *   works on the same hashes, so a collision (two features sharing a key) is learned, not met
+ *   at run time;
  * - weights are quantised to small integers and written one character each, which gzips to
  *   three quarters of a JSON array of the same integers.
  */
 export interface LinearModelData {
   /** Format version, so an old data file fails loudly instead of scoring garbage. */
-  version: 2;
+  version: 3;
   /** Output classes; one class means a binary logistic model. */
   classes: string[];
   /** Integer weights are multiplied by this. */
@@ -22,11 +23,13 @@ export interface LinearModelData {
   /** Features are keyed by the top `hashBits` bits of their FNV-1a hash (see `featureKey`). */
   hashBits: number;
   /**
-   * The feature keys, ascending, each written as the difference from the previous one in
-   * base-`DIGITS.length / 2` digits (see `encodeKeys`). Feature i owns weights[i*s .. i*s+s),
-   * where s is k, or k - 1 when `reference` is set. Empty: no model.
+   * The feature keys, ascending, as a bit stream six bits a character (see `encodeKeys`): each
+   * gap from the previous key Rice-coded with `riceBits` low bits. Feature i owns
+   * weights[i*s .. i*s+s), where s is k, or k - 1 when `reference` is set. Empty: no model.
    */
   keys: string;
+  /** Low bits written as is per key gap; about log2 of the mean gap. */
+  riceBits: number;
   /**
    * A class whose weights are all zero and so not stored (softmax only cares about
    * differences between classes); saves a third of the weights of a three-class model.
@@ -63,10 +66,9 @@ const DIGITS = (() => {
     const ch = String.fromCharCode(c);
     if (!'\\`$'.includes(ch)) out += ch;
   }
-  return out.slice(0, 88);
+  return out.slice(0, 64);
 })();
-/** Key deltas use half the digits as "more digits follow" and half as "last digit". */
-const BASE = DIGITS.length / 2;
+const BITS_PER_DIGIT = 6;
 
 /** The feature's key: the top `bits` bits of the FNV-1a hash of its name (UTF-16 code units). */
 export function featureKey(name: string, bits: number): number {
@@ -78,37 +80,54 @@ export function featureKey(name: string, bits: number): number {
   return (h >>> 0) >>> (32 - bits);
 }
 
-/** Writes ascending keys as delta digits; the fit script's half of `decodeKeys`. */
-export function encodeKeys(keys: readonly number[]): string {
-  let out = '';
+/**
+ * Writes ascending keys as a Rice code of their gaps: the gap's high part in unary (ones and a
+ * zero), then its low `riceBits` bits; the bit stream is written six bits a character. The
+ * fit script's half of `decodeKeys`.
+ */
+export function encodeKeys(keys: readonly number[], riceBits: number): string {
+  const bits: number[] = [];
   let previous = 0;
   for (const key of keys) {
-    let delta = key - previous;
+    const gap = key - previous;
     previous = key;
-    let digits = DIGITS[BASE + (delta % BASE)] as string;
-    delta = Math.floor(delta / BASE);
-    while (delta > 0) {
-      digits = (DIGITS[delta % BASE] as string) + digits;
-      delta = Math.floor(delta / BASE);
-    }
-    out += digits;
+    for (let q = Math.floor(gap / 2 ** riceBits); q > 0; q--) bits.push(1);
+    bits.push(0);
+    for (let b = riceBits - 1; b >= 0; b--) bits.push(Math.floor(gap / 2 ** b) % 2);
+  }
+  let out = '';
+  for (let i = 0; i < bits.length; i += BITS_PER_DIGIT) {
+    let digit = 0;
+    for (let j = 0; j < BITS_PER_DIGIT; j++) digit = digit * 2 + (bits[i + j] ?? 0);
+    out += DIGITS[digit] as string;
   }
   return out;
 }
 
-function decodeKeys(text: string): number[] {
+/** Reads `count` keys back; the padding bits after the last key are ignored. */
+function decodeKeys(text: string, riceBits: number, count: number): number[] {
   const keys: number[] = [];
-  let previous = 0;
-  let delta = 0;
-  for (let i = 0; i < text.length; i++) {
-    const d = DIGITS.indexOf(text[i] as string);
-    if (d < 0) throw new Error(`linear model: bad key digit at ${i}`);
-    if (d < BASE) delta = delta * BASE + d;
-    else {
-      previous += delta * BASE + (d - BASE);
-      keys.push(previous);
-      delta = 0;
+  let digit = 0;
+  let left = 0;
+  let at = 0;
+  const next = (): number => {
+    if (left === 0) {
+      digit = DIGITS.indexOf(text[at] as string);
+      if (digit < 0) throw new Error(`linear model: bad key character at ${at}`);
+      at++;
+      left = BITS_PER_DIGIT;
     }
+    left--;
+    return (digit >> left) & 1;
+  };
+  let previous = 0;
+  while (keys.length < count) {
+    let gap = 0;
+    while (next() === 1) gap += 2 ** riceBits;
+    let low = 0;
+    for (let b = 0; b < riceBits; b++) low = low * 2 + next();
+    previous += gap + low;
+    keys.push(previous);
   }
   return keys;
 }
@@ -121,12 +140,13 @@ export function encodeWeights(weights: readonly number[], levels: number): strin
 
 /** Decodes the data file once. */
 export function decodeModel(data: LinearModelData): LinearModel {
-  if (data.version !== 2) throw new Error(`linear model: unknown format version ${String(data.version)}`);
+  if (data.version !== 3) throw new Error(`linear model: unknown format version ${String(data.version)}`);
   const k = data.classes.length;
-  const keys = data.keys === '' ? [] : decodeKeys(data.keys);
   const ref = data.reference === undefined ? -1 : data.classes.indexOf(data.reference);
   const stored = ref < 0 ? k : k - 1;
-  if (data.weights.length !== keys.length * stored) throw new Error('linear model: weights do not match keys');
+  const count = data.weights.length / stored;
+  if (!Number.isInteger(count)) throw new Error('linear model: weights do not fill whole features');
+  const keys = count === 0 ? [] : decodeKeys(data.keys, data.riceBits, count);
   const index = new Map<number, number>();
   const weights = new Float32Array(keys.length * k);
   for (let i = 0; i < keys.length; i++) {

@@ -13,12 +13,16 @@ function tinyModel(names: string[], weights: number[][]): LinearModelData {
   const keyed = names.map((n, i) => ({ key: featureKey(n, 24), w: weights[i] as number[] }));
   keyed.sort((a, b) => a.key - b.key);
   return {
-    version: 2,
+    version: 3,
     classes: ['negative', 'neutral', 'positive'],
     scale: 0.5,
     bias: [0.25, 0, -0.25],
     hashBits: 24,
-    keys: encodeKeys(keyed.map((k) => k.key)),
+    keys: encodeKeys(
+      keyed.map((k) => k.key),
+      11,
+    ),
+    riceBits: 11,
     reference: 'neutral',
     levels: 15,
     weights: encodeWeights(
@@ -49,7 +53,7 @@ describe('linear model encoding', () => {
   it('writes keys far apart and close together, and only characters a JSON string keeps as is', () => {
     const keys = [0, 1, 43, 44, 45, 2000, 2 ** 24 - 1];
     const data = tinyModel([], []);
-    data.keys = encodeKeys(keys);
+    data.keys = encodeKeys(keys, 11);
     data.weights = encodeWeights(
       keys.flatMap(() => [1, -1]),
       15,
@@ -61,7 +65,7 @@ describe('linear model encoding', () => {
   });
 
   it('refuses a data file of another format version', () => {
-    const old = { ...tinyModel([], []), version: 1 } as unknown as LinearModelData;
+    const old = { ...tinyModel([], []), version: 2 } as unknown as LinearModelData;
     expect(() => decodeModel(old)).toThrow(/version/);
   });
 });
