@@ -33,10 +33,8 @@ interface AdapterE2E {
   covered?: string;
 }
 
-const IFRAME_OVERLAY =
-  'overlay places its panel from the iframe body rect and the iframe window size (components/overlay/Overlay.tsx useAnchorPosition), so it lands on top of the editor frame';
-const BELOW_OVERLAY =
-  'overlay panel falls back to below the composer when there is no room on the right and covers the controls under it (components/overlay/Overlay.tsx useAnchorPosition)';
+const ABOVE_OVERLAY =
+  'overlay panel placed above the composer (components/overlay/Overlay.tsx, placement since a5df66a) covers the AI card buttons that sit right above the composer';
 
 const CASES: AdapterE2E[] = [
   {
@@ -61,7 +59,6 @@ const CASES: AdapterE2E[] = [
     frame: '.oneWorkspace.active iframe.cke_wysiwyg_frame',
     composer: 'body',
     aiControl: '.oneWorkspace.active button[name="insertReplyRecommendation"]',
-    covered: IFRAME_OVERLAY,
   },
   {
     id: 'hubspot',
@@ -69,6 +66,7 @@ const CASES: AdapterE2E[] = [
     url: (t) => `https://app.hubspot.com/help-desk/4242/view/all-open/ticket/${t}`,
     composer: '[data-test-id="rich-text-editor"] [contenteditable]',
     aiControl: '[data-test-id="reply-recommendation-insert"]',
+    covered: ABOVE_OVERLAY,
   },
   {
     id: 'gorgias',
@@ -76,6 +74,7 @@ const CASES: AdapterE2E[] = [
     url: (t) => `https://acme.gorgias.com/app/ticket/${t}`,
     composer: 'form#ticket-reply-editor .public-DraftEditor-content',
     aiControl: '[data-testid="ai-draft-copy-to-editor"]',
+    covered: ABOVE_OVERLAY,
   },
   {
     id: 'helpscout',
@@ -112,7 +111,6 @@ const CASES: AdapterE2E[] = [
     url: (t) => `https://acme.zammad.com/#ticket/zoom/${t}`,
     composer: '.content.active .articleNewEdit-body',
     aiControl: '.content.active .js-aiTextTools [data-type="improve"]',
-    covered: BELOW_OVERLAY,
   },
 ];
 
@@ -137,7 +135,7 @@ async function press(target: Locator, c: AdapterE2E): Promise<void> {
   else await target.click();
 }
 
-async function useAi(page: Page, c: AdapterE2E): Promise<void> {
+async function insertAiText(page: Page, c: AdapterE2E): Promise<void> {
   await press(page.locator(c.aiControl).first(), c);
   await expect.poll(() => composerText(page, c), { timeout: 5000 }).toContain('regards');
 }
@@ -167,23 +165,27 @@ describe.each(CASES)('$id adapter end to end', (c) => {
     await page.close();
   });
 
-  check(c.covered)("leaves the helpdesk's composer and controls clickable with the panel open", async () => {
-    await open('1001');
-    await useAi(page, c);
-    await page.waitForTimeout(1200); // findings listed: the panel at its largest
-    try {
-      // An AI card's buttons go away once used; the in-place tools stay and must stay reachable.
-      const ai = page.locator(c.aiControl).first();
-      const targets = [composerOf(page, c), page.locator(c.send).first(), ...((await ai.isVisible()) ? [ai] : [])];
-      for (const target of targets) await target.click({ trial: true, timeout: 3000 });
-    } finally {
-      await page.close();
+  check(c.covered)("leaves the helpdesk's composer and controls clickable, before and after the AI text", async () => {
+    for (const ticket of ['1001', '1002']) {
+      await open(ticket);
+      try {
+        await page.waitForTimeout(300); // the panel has taken its place
+        const ai = page.locator(c.aiControl).first();
+        await ai.click({ trial: true, timeout: 3000 });
+        await insertAiText(page, c);
+        await page.waitForTimeout(1200); // findings listed: the panel at its largest
+        // An AI card's buttons go away once used; the in-place tools stay and must stay reachable.
+        const targets = [composerOf(page, c), page.locator(c.send).first(), ...((await ai.isVisible()) ? [ai] : [])];
+        for (const target of targets) await target.click({ trial: true, timeout: 3000 });
+      } finally {
+        await page.close();
+      }
     }
   });
 
   check(c.gaps?.findings)('checks the AI suggestion once it is in the composer', async () => {
     await open('1001');
-    await useAi(page, c);
+    await insertAiText(page, c);
     try {
       await expect.poll(() => findings(page).count(), { timeout: 5000 }).toBeGreaterThan(0);
       const rules = await findings(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-rg-finding')));
@@ -195,7 +197,7 @@ describe.each(CASES)('$id adapter end to end', (c) => {
 
   check(c.gaps?.clean)('stays quiet on a clean suggestion', async () => {
     await open('1002');
-    await useAi(page, c);
+    await insertAiText(page, c);
     await page.waitForTimeout(1200); // past the controller's debounce ceiling
     const severities = await findings(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-rg-severity')));
     expect(severities.filter((s) => s === 'warning' || s === 'critical')).toEqual([]);
@@ -205,7 +207,7 @@ describe.each(CASES)('$id adapter end to end', (c) => {
 
   check(c.gaps?.navigation)('starts over on another ticket opened without a reload', async () => {
     await open('1001');
-    await useAi(page, c);
+    await insertAiText(page, c);
     try {
       await expect.poll(() => findings(page).count(), { timeout: 5000 }).toBeGreaterThan(0);
       await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
@@ -222,7 +224,7 @@ describe.each(CASES)('$id adapter end to end', (c) => {
 
   check(c.gaps?.recorded)('records a sent suggestion once the helpdesk shows the reply in the thread', async () => {
     await open('1002'); // clean, so no send guard stands in the way
-    await useAi(page, c);
+    await insertAiText(page, c);
     await page.waitForTimeout(300);
     await press(page.locator(c.send).first(), c);
     await expect.poll(() => composerText(page, c), { timeout: 5000 }).not.toContain('regards');
@@ -237,7 +239,7 @@ describe.each(CASES)('$id adapter end to end', (c) => {
 
   check(c.gaps?.untouched)('never modifies the editor: no markup of ours, typing and undo still work', async () => {
     await open('1001');
-    await useAi(page, c);
+    await insertAiText(page, c);
     await page.waitForTimeout(1200); // let analysis and highlighting run
     const composer = composerOf(page, c);
     const ours = await composer.evaluate(

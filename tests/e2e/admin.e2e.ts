@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, openHarness, openTicket, overlay, useSuggestion } from './harness';
+import { type Harness, openHarness, openTicket, overlay, applyDemoSuggestion } from './harness';
 
 /**
  * Issue 8 on the production build: the options page changes settings that an open ticket applies
@@ -43,7 +43,7 @@ describe('options page', () => {
     await options.locator('[data-rg-saved]:has-text("Saved")').waitFor();
 
     await h.page.bringToFront();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator(SUBMIT).click();
     await overlay(h.page, '[data-rg-guard="block"]').waitFor({ timeout: 10_000 });
   });

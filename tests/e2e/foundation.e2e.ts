@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confirmGuardIfAsked, type Harness, openHarness, openTicket, overlay, useSuggestion } from './harness';
+import { confirmGuardIfAsked, type Harness, openHarness, openTicket, overlay, applyDemoSuggestion } from './harness';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
@@ -29,7 +29,7 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('records a sent suggestion as a row that the dashboard shows', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator('[data-test-id="submit_button-button"]').click();
     await confirmGuardIfAsked(h.page);
 
@@ -44,7 +44,7 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('records an edited suggestion as edited', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator(COMPOSER).click();
     await h.page.keyboard.press('ControlOrMeta+End');
     await h.page.keyboard.type(' I am sorry for the trouble this caused you today.');
@@ -60,7 +60,7 @@ describe('the extension on the demo Zendesk ticket', () => {
   it('makes no network request to any non-local host', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator('[data-test-id="submit_button-button"]').click();
     await confirmGuardIfAsked(h.page);
     const dashboard = await h.dashboard();

@@ -105,7 +105,7 @@ interface ChromeLike {
 }
 
 /** Uses the demo's AI suggestion and waits until it is in the composer. */
-export async function useSuggestion(page: Page, composer: string, marker = 'Best regards'): Promise<void> {
+export async function applyDemoSuggestion(page: Page, composer: string, marker = 'Best regards'): Promise<void> {
   await page.getByRole('button', { name: 'Use suggested reply' }).click();
   for (let i = 0; i < 50; i++) {
     if ((await page.locator(composer).innerText()).includes(marker)) return;

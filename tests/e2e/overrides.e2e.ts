@@ -6,7 +6,7 @@ import {
   openTicket,
   overlay,
   setSettings,
-  useSuggestion,
+  applyDemoSuggestion,
   waitForRows,
 } from './harness';
 
@@ -30,7 +30,7 @@ describe('following AI suggestions to an outcome (Zendesk, CKEditor 5)', () => {
   });
 
   it('accepted: sent as suggested; no reason asked', async () => {
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator(SUBMIT).click();
     expect(await confirmGuardIfAsked(h.page)).toBe(true);
     const [row] = await waitForRows(h, 1);
@@ -48,7 +48,7 @@ describe('following AI suggestions to an outcome (Zendesk, CKEditor 5)', () => {
   });
 
   it('edited: records how much changed and the one-click reason', async () => {
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator(COMPOSER).click();
     await h.page.keyboard.press('ControlOrMeta+End');
     await h.page.keyboard.type(' I am sorry this happened before your meeting.');
@@ -65,7 +65,7 @@ describe('following AI suggestions to an outcome (Zendesk, CKEditor 5)', () => {
   });
 
   it('rejected: the agent replaced the suggestion with their own reply', async () => {
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.locator(COMPOSER).click();
     await h.page.keyboard.press('ControlOrMeta+A');
     await h.page.keyboard.type('Dana, I am sorry. A manager will call you within the day about the crash.');
@@ -78,7 +78,7 @@ describe('following AI suggestions to an outcome (Zendesk, CKEditor 5)', () => {
   });
 
   it('escalated: the agent handed the ticket to another group instead', async () => {
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.getByRole('button', { name: 'Escalate to Tier 2' }).click();
     await overlay(h.page, '[data-rg-reason-prompt="escalated"]').waitFor();
     await overlay(h.page, '[data-rg-reason="needs-human"]').click();
@@ -87,14 +87,14 @@ describe('following AI suggestions to an outcome (Zendesk, CKEditor 5)', () => {
   });
 
   it("“don't ask again today” silences the reason prompt", async () => {
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.getByRole('button', { name: 'Escalate to Tier 2' }).click();
     await overlay(h.page, '[data-rg-reason-prompt]').waitFor();
     await overlay(h.page, 'button:text("Don\'t ask again today")').click();
     await h.page.reload();
     await h.page.waitForSelector('body[data-fixture-ready]');
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
     await h.page.getByRole('button', { name: 'Escalate to Tier 2' }).click();
     await waitForRows(h, 2);
     await h.page.waitForTimeout(500);
@@ -113,7 +113,7 @@ describe('send-guard', () => {
     await setSettings(h, { sendGuard: mode });
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
-    await useSuggestion(h.page, COMPOSER);
+    await applyDemoSuggestion(h.page, COMPOSER);
   }
   const agentMessages = () => h.page.locator('[data-test-id="omni-log-item-message"][type="agent"]').count();
 
