@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, openHarness, openTicket, overlay, applyDemoSuggestion } from './harness';
+import { applyDemoSuggestion, type Harness, openHarness, openTicket, overlay } from './harness';
 
 /**
  * Issue 8 on the production build: the options page changes settings that an open ticket applies

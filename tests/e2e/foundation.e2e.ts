@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confirmGuardIfAsked, type Harness, openHarness, openTicket, overlay, applyDemoSuggestion } from './harness';
+import { applyDemoSuggestion, confirmGuardIfAsked, type Harness, openHarness, openTicket, overlay } from './harness';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  applyDemoSuggestion,
   confirmGuardIfAsked,
   type Harness,
   openHarness,
   openTicket,
   overlay,
   setSettings,
-  applyDemoSuggestion,
   waitForRows,
 } from './harness';
 
