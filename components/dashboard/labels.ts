@@ -1,4 +1,4 @@
-import type { Outcome, OverrideReason } from '@/lib/db/schema';
+import type { Outcome } from '@/lib/db/schema';
 import type { BreakdownDimension } from '@/lib/stats/aggregate';
 import type { MoverDimension } from '@/lib/stats/monitor';
 import type { PeriodPreset } from './store';
@@ -20,15 +20,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   escalated: 'Escalated',
 };
 
-export const REASON_LABELS: Record<OverrideReason, string> = {
-  'wrong-facts': 'Wrong facts',
-  tone: 'Tone',
-  policy: 'Policy',
-  privacy: 'Privacy',
-  'needs-human': 'Needs a human',
-  'false-alarm': 'False alarm',
-  other: 'Other',
-};
+export { REASON_LABELS } from '@/components/ui/labels';
 
 export const BREAKDOWN_LABELS: Record<BreakdownDimension, string> = {
   helpdesk: 'Helpdesk',

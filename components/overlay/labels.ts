@@ -1,4 +1,3 @@
-import type { OverrideReason } from '@/lib/db/schema';
 import type { Category, EscalationKind, SarcasmCueKind, SentimentLabel } from '@/lib/engine/types';
 
 /** Words the overlay shows; kept together so wording is reviewed in one place. */
@@ -44,15 +43,8 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   custom: 'Team rule',
 };
 
-export const REASON_LABEL: Record<OverrideReason, string> = {
-  'wrong-facts': 'Wrong facts',
-  tone: 'Tone',
-  policy: 'Policy',
-  privacy: 'Privacy',
-  'needs-human': 'Needs a human',
-  'false-alarm': 'False alarm',
-  other: 'Other',
-};
+/** Shared with the dashboard. */
+export { REASON_LABELS as REASON_LABEL } from '@/components/ui/labels';
 
 export const OUTCOME_QUESTION: Record<'edited' | 'rejected' | 'escalated', string> = {
   edited: 'You edited the AI suggestion. Why?',
