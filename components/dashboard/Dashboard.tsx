@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExportFormat } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
@@ -6,6 +6,7 @@ import { helpdeskName } from '@/lib/hosts/helpdesks';
 import { aggregate, type BreakdownDimension, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
+import type { StatsRow } from '@/lib/stats/stats-row';
 import { Breakdowns } from './Breakdowns';
 import { DataPanel } from './DataPanel';
 import { DriftPanel } from './DriftPanel';
@@ -23,12 +24,18 @@ import './dashboard.css';
 export interface DashboardActions {
   importFiles(files: File[]): void;
   loadDemo(): void;
-  exportRows(rows: OverrideRow[], format: ExportFormat): void;
+  /** Exports these events; the summary rows name them, the action reads the full rows. */
+  exportRows(rows: readonly StatsRow[], format: ExportFormat): void;
 }
 
 interface Props {
-  /** Every row, oldest decision first; undefined while loading. */
-  rows: OverrideRow[] | undefined;
+  /** Every row's summary, oldest decision first; undefined while loading. */
+  rows: readonly StatsRow[] | undefined;
+  /**
+   * Reads one full row (texts, shape, signals) for the detail view. Without it, a row passed in
+   * `rows` that is already a full row is shown as is.
+   */
+  loadRow?: (id: string) => Promise<OverrideRow | undefined>;
   store: DashboardStore;
   actions: DashboardActions;
   now?: () => number;
@@ -55,7 +62,7 @@ const breakdownName = (dimension: BreakdownDimension, key: string): string =>
  * so this stays React only; aggregates are memoised on (rows, filters, period) and computed in one
  * pass, drift on (rows, filters).
  */
-export function Dashboard({ rows, store, actions, now = Date.now, onReady }: Props) {
+export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onReady }: Props) {
   const s = useStore(store);
   const ready = useRef(false);
 
@@ -88,10 +95,25 @@ export function Dashboard({ rows, store, actions, now = Date.now, onReady }: Pro
     onReady?.(rows.length);
   }, [rows, onReady]);
 
-  const selected = useMemo(
+  const selectedSummary = useMemo(
     () => (s.selectedId && aggregates ? (aggregates.events.find((r) => r.id === s.selectedId) ?? null) : null),
     [aggregates, s.selectedId],
   );
+  const [selected, setSelected] = useState<OverrideRow | null>(null);
+  useEffect(() => {
+    if (!selectedSummary) {
+      setSelected(null);
+      return;
+    }
+    let live = true;
+    const load = loadRow ?? (async () => ('shape' in selectedSummary ? (selectedSummary as OverrideRow) : undefined));
+    void load(selectedSummary.id).then((row) => {
+      if (live) setSelected(row ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [selectedSummary, loadRow]);
 
   const header = (
     <header className="rg-brand">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { OverrideRow } from '@/lib/db/schema';
 import { formatDuration } from '@/lib/stats/metrics';
+import type { StatsRow } from '@/lib/stats/stats-row';
 import { OUTCOME_LABELS, REASON_LABELS } from './labels';
 import { SortHeader } from './SortHeader';
 import type { EventSortKey, Sort } from './store';
@@ -9,7 +9,7 @@ export const PAGE_SIZE = 50;
 
 interface Props {
   /** The period's filtered events, oldest first. */
-  events: OverrideRow[];
+  events: readonly StatsRow[];
   sort: Sort<EventSortKey>;
   page: number;
   search: string;
@@ -23,7 +23,7 @@ interface Props {
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-const key = (row: OverrideRow, k: EventSortKey): number | string => {
+const key = (row: StatsRow, k: EventSortKey): number | string => {
   switch (k) {
     case 'findings':
       return row.findings.length;

@@ -1,10 +1,12 @@
 import type { DashboardActions } from '@/components/dashboard/Dashboard';
 import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
+import type { ReplyGuardDb } from '@/lib/db/database';
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRows } from '@/lib/db/export';
 import { importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
 import { sendToBackground } from '@/lib/messaging/send';
+import type { StatsRow } from '@/lib/stats/stats-row';
 
 /** Sends one batch through the background, the only writer of the database. */
 const sendBatch = (rows: OverrideRow[]) => sendToBackground('dashboard→background:import-overrides', { rows });
@@ -36,7 +38,7 @@ function download(name: string, mime: string, text: string): void {
 }
 
 /** The dashboard's writes and downloads, wired to the extension. */
-export function dashboardActions(store: DashboardStore): DashboardActions {
+export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): DashboardActions {
   return {
     importFiles(files) {
       void runImport(store, () => Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text()))));
@@ -47,9 +49,13 @@ export function dashboardActions(store: DashboardStore): DashboardActions {
         return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
       });
     },
-    exportRows(rows: OverrideRow[], format: ExportFormat) {
-      const info = EXPORT_FORMATS.find((f) => f.format === format);
-      download(exportFileName(format), info?.mime ?? 'text/plain', exportRows(rows, format));
+    exportRows(events: readonly StatsRow[], format: ExportFormat) {
+      // The dashboard holds the summary; an export carries every field, so read the full rows.
+      void db.overrides.bulkGet(events.map((e) => e.id)).then((found) => {
+        const rows = found.filter((r): r is OverrideRow => r !== undefined);
+        const info = EXPORT_FORMATS.find((f) => f.format === format);
+        download(exportFileName(format), info?.mime ?? 'text/plain', exportRows(rows, format));
+      });
     },
   };
 }

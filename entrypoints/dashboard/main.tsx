@@ -6,8 +6,8 @@ import { useStore } from 'zustand';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { createDashboardStore } from '@/components/dashboard/store';
 import { openDatabase } from '@/lib/db/database';
-import { allOverridesByTime } from '@/lib/db/queries';
-import type { OverrideRow } from '@/lib/db/schema';
+import { summaryRowsByTime } from '@/lib/db/queries';
+import type { StatsRow } from '@/lib/stats/stats-row';
 import { dashboardActions } from './actions';
 
 /** Timings the benchmark reads: ms since navigation start. */
@@ -24,7 +24,9 @@ declare global {
 
 const db = openDatabase();
 const store = createDashboardStore();
-const actions = dashboardActions(store);
+const actions = dashboardActions(store, db);
+/** The detail view's full row, read by primary key. */
+const loadRow = (id: string) => db.overrides.get(id);
 let dataLoadedMs = 0;
 
 /** Marks the first render with data: after the browser has had a frame to paint it. */
@@ -38,16 +40,16 @@ function markReady(rows: number): void {
 }
 
 /**
- * Reads the log live. While an import runs the query is not re-run on every batch (each re-read
+ * Reads the log's compact summary live (full rows only for the detail view and export). While an import runs the query is not re-run on every batch (each re-read
  * of 100,000 rows would slow the import); it re-reads once when the import ends.
  */
 function App() {
   const importing = useStore(store, (s) => s.importState.phase === 'importing' || s.importState.phase === 'reading');
-  const last = useRef<OverrideRow[] | undefined>(undefined);
+  const last = useRef<StatsRow[] | undefined>(undefined);
   const rows = useLiveQuery(
     async () => {
       if (importing) return last.current;
-      const all = await allOverridesByTime(db);
+      const all = await summaryRowsByTime(db);
       if (!dataLoadedMs) dataLoadedMs = performance.now();
       return all;
     },
@@ -55,7 +57,7 @@ function App() {
     last.current,
   );
   last.current = rows;
-  return <Dashboard rows={rows} store={store} actions={actions} onReady={markReady} />;
+  return <Dashboard rows={rows} store={store} actions={actions} loadRow={loadRow} onReady={markReady} />;
 }
 
 const root = document.getElementById('root');

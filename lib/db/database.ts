@@ -1,10 +1,13 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { OverrideRow } from './schema';
+import { buildSummary, type DayChunk } from './summary';
 
 export const DB_NAME = 'replyguard';
 
 export type ReplyGuardDb = Dexie & {
   overrides: EntityTable<OverrideRow, 'id'>;
+  /** Per-day column chunks of the fields the dashboard aggregates (lib/db/summary.ts). */
+  summary: EntityTable<DayChunk, 'day'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -23,6 +26,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: { overrides: 'id, decidedAt, shownAt, helpdesk, agent, outcome, reason, ticketHash' },
+  },
+  {
+    // The dashboard reads the compact per-day summary instead of 100,000 full rows. Only
+    // `decidedAt` (retention, newest first, today's counts) and `outcome` are queried; the other
+    // five indexes cost every import but served no query, so they go.
+    version: 2,
+    stores: { overrides: 'id, decidedAt, outcome', summary: 'day' },
+    upgrade: buildSummary,
   },
 ];
 

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { LogEvent } from '../overrides/events';
 import type { ReplyGuardDb } from './database';
 import type { OverrideRow } from './schema';
+import { summaryAdd, summaryPurge, summarySetReason } from './summary';
 
 /**
  * Writes rows whose ids are not stored yet. Ids are made when the event is created, so a retry
@@ -14,16 +15,19 @@ import type { OverrideRow } from './schema';
 export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
-  return db.transaction('rw', db.overrides, async () => {
+  return db.transaction('rw', db.overrides, db.summary, async () => {
+    let added: OverrideRow[] = unique;
     try {
       await db.overrides.bulkAdd(unique);
-      return unique.length;
     } catch (error) {
       if (!(error instanceof Dexie.BulkError)) throw error;
       const other = error.failures.find((f) => f.name !== 'ConstraintError');
       if (other) throw other;
-      return unique.length - error.failures.length;
+      // Only the rows stored now join the summary: a clash is a row it already holds.
+      added = unique.filter((_, i) => !(i in error.failuresByPos));
     }
+    await summaryAdd(db.summary, added);
+    return added.length;
   });
 }
 
@@ -41,17 +45,24 @@ export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<Override
 export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[]): Promise<number> {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const rows = ordered.flatMap((e) => (e.kind === 'override' ? [e.row] : []));
-  return db.transaction('rw', db.overrides, async () => {
+  return db.transaction('rw', db.overrides, db.summary, async () => {
     let changed = await putOverrides(db, rows);
     for (const e of ordered) {
       if (e.kind !== 'reason') continue;
+      const row = await db.overrides.get(e.overrideId);
+      if (!row) continue;
       changed += await db.overrides.update(e.overrideId, { reason: e.reason, note: e.note });
+      await summarySetReason(db.summary, row, e.reason, e.note);
     }
     return changed;
   });
 }
 
-/** Deletes rows decided before `cutoff` (epoch ms). @returns how many were deleted */
+/** Deletes rows decided before `cutoff` (epoch ms), and their summary entries. @returns how many were deleted */
 export function purgeOlderThan(db: ReplyGuardDb, cutoff: number): Promise<number> {
-  return db.overrides.where('decidedAt').below(cutoff).delete();
+  return db.transaction('rw', db.overrides, db.summary, async () => {
+    const deleted = await db.overrides.where('decidedAt').below(cutoff).delete();
+    await summaryPurge(db.summary, cutoff);
+    return deleted;
+  });
 }

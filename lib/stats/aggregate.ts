@@ -1,6 +1,7 @@
-import type { Outcome, OverrideRow } from '../db/schema';
+import type { Outcome } from '../db/schema';
 import { type EventFilter, rowMatcher } from './filter';
 import { addToTally, emptyTally, type Headline, headlineOf, type Tally } from './metrics';
+import type { StatsRow } from './stats-row';
 
 export const DAY_MS = 86_400_000;
 
@@ -86,14 +87,14 @@ export interface Aggregates {
   rules: RuleStat[];
   breakdowns: Record<BreakdownDimension, BreakdownRow[]>;
   /** The period's events that pass the filter, in the input order. */
-  events: OverrideRow[];
+  events: StatsRow[];
 }
 
 function emptyBreakdown(key: string): BreakdownRow {
   return { key, seen: 0, accepted: 0, edited: 0, rejected: 0, escalated: 0, findings: 0 };
 }
 
-function bump(map: Map<string, BreakdownRow>, key: string, row: OverrideRow): void {
+function bump(map: Map<string, BreakdownRow>, key: string, row: StatsRow): void {
   let b = map.get(key);
   if (!b) {
     b = emptyBreakdown(key);
@@ -154,7 +155,7 @@ const nextWeek = (t: number): number => {
  * @param firstEventAt the earliest event in the log, to say whether a previous period exists.
  */
 export function aggregate(
-  rows: readonly OverrideRow[],
+  rows: readonly StatsRow[],
   filter: EventFilter,
   period: { start: number; end: number },
   firstEventAt: number = period.start,
@@ -178,7 +179,7 @@ export function aggregate(
     sentiment: new Map(),
     sarcasm: new Map(),
   };
-  const events: OverrideRow[] = [];
+  const events: StatsRow[] = [];
   const seenRules = new Set<string>();
   const seenCategories = new Set<string>();
 

@@ -1,5 +1,6 @@
-import type { Outcome, OverrideReason, OverrideRow } from '../db/schema';
+import type { Outcome, OverrideReason } from '../db/schema';
 import type { Category } from '../engine/types';
+import type { StatsRow } from './stats-row';
 
 /** The dashboard's filters. Absent fields mean "any"; the period is half-open, `[start, end)`. */
 export interface EventFilter {
@@ -17,7 +18,7 @@ export interface EventFilter {
  * Builds one predicate for a filter so a 100,000-row pass does not re-read the filter object for
  * every row. `ignorePeriod` is for drift, whose baseline has to reach back before the period.
  */
-export function rowMatcher(filter: EventFilter, ignorePeriod = false): (row: OverrideRow) => boolean {
+export function rowMatcher(filter: EventFilter, ignorePeriod = false): (row: StatsRow) => boolean {
   const { helpdesk, agent, category, outcome, reason } = filter;
   const start = ignorePeriod ? undefined : filter.start;
   const end = ignorePeriod ? undefined : filter.end;
@@ -32,6 +33,6 @@ export function rowMatcher(filter: EventFilter, ignorePeriod = false): (row: Ove
 }
 
 /** True when the agent did not send the suggestion exactly as it was. */
-export function isOverride(row: OverrideRow): boolean {
+export function isOverride(row: StatsRow): boolean {
   return row.outcome !== 'accepted';
 }

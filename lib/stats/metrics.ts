@@ -1,4 +1,4 @@
-import type { OverrideRow } from '../db/schema';
+import type { StatsRow } from './stats-row';
 
 /**
  * Running totals for one slice of events. Everything the headline figures and trend points need
@@ -39,7 +39,7 @@ export function emptyTally(withDurations = true): Tally {
 }
 
 /** Adds one event. Kept allocation-free: it runs once per row per slice on every filter change. */
-export function addToTally(t: Tally, row: OverrideRow): void {
+export function addToTally(t: Tally, row: StatsRow): void {
   t.seen += 1;
   t[row.outcome] += 1;
   t.findings += row.findings.length;

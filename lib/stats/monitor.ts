@@ -1,4 +1,3 @@
-import type { OverrideRow } from '../db/schema';
 import { CATEGORIES, type Category } from '../engine/types';
 import {
   type CusumResult,
@@ -10,6 +9,7 @@ import {
   type Observation,
   toBlocks,
 } from './drift';
+import type { StatsRow } from './stats-row';
 
 /** What a drift monitor watches: the override rate, or one category's finding rate. */
 export type DriftMetric = 'override-rate' | `category:${Category}`;
@@ -66,7 +66,7 @@ export interface DriftReport {
  * events in time order (sort before calling). The baseline is the oldest stretch of events.
  */
 export function monitorDrift(
-  sortedRows: readonly OverrideRow[],
+  sortedRows: readonly StatsRow[],
   blockSize = chooseBlockSize(sortedRows.length),
 ): DriftReport {
   const n = sortedRows.length;
@@ -74,7 +74,7 @@ export function monitorDrift(
   const overrides = new Uint8Array(n);
   const byCategory = new Map<Category, Uint8Array>();
   for (let i = 0; i < n; i++) {
-    const row = sortedRows[i] as OverrideRow;
+    const row = sortedRows[i] as StatsRow;
     times[i] = row.decidedAt;
     overrides[i] = row.outcome === 'accepted' ? 0 : 1;
     for (const f of row.findings) {
@@ -121,7 +121,7 @@ interface Shares {
   totals: Map<string, number>;
 }
 
-function sharesOf(rows: readonly OverrideRow[], dimension: MoverDimension): Shares {
+function sharesOf(rows: readonly StatsRow[], dimension: MoverDimension): Shares {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -158,7 +158,7 @@ const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'he
  * Rules, categories and reasons moving point at the AI; sentiment and sarcasm moving point at the
  * customers; one helpdesk moving alone points at that helpdesk's AI or its traffic.
  */
-export function whatMoved(baseline: readonly OverrideRow[], window: readonly OverrideRow[], limit = 8): Mover[] {
+export function whatMoved(baseline: readonly StatsRow[], window: readonly StatsRow[], limit = 8): Mover[] {
   const movers: Mover[] = [];
   for (const dimension of DIMENSIONS) {
     const a = sharesOf(baseline, dimension);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
+import { allOverridesByTime, summaryRowsByTime } from '@/lib/db/queries';
 import { row } from './rows';
 
 describe('schema history', () => {
@@ -24,6 +25,33 @@ describe('schema history', () => {
     expect(await latest.overrides.where('outcome').equals('edited').count()).toBe(250);
     const ids = new Set((await latest.overrides.toArray()).map((r) => r.id));
     expect(rows.every((r) => ids.has(r.id))).toBe(true);
+    await latest.delete();
+  });
+
+  it('builds the per-day summary of version 2 from the rows a version 1 database holds', async () => {
+    const name = `upgrade-summary-${Math.random()}`;
+    const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      row({
+        decidedAt: 1_700_000_000_000 + i * 3_600_000,
+        outcome: i % 3 ? 'rejected' : 'accepted',
+        reason: i % 3 ? 'tone' : null,
+        findings:
+          i % 4
+            ? []
+            : [{ rule: 'r', category: 'privacy', severity: 'critical', fingerprint: 'x', dismissed: i % 8 === 0 }],
+      }),
+    );
+    await first.overrides.bulkAdd(rows);
+    first.close();
+
+    const latest = openDatabase(name);
+    const summary = await summaryRowsByTime(latest);
+    const full = await allOverridesByTime(latest);
+    expect(summary.map((r) => [r.id, r.decidedAt, r.outcome, r.reason, r.findings])).toEqual(
+      full.map((r) => [r.id, r.decidedAt, r.outcome, r.reason, r.findings.map(({ fingerprint: _, ...f }) => f)]),
+    );
+    expect(await latest.summary.count()).toBe(new Set(rows.map((r) => Math.floor(r.decidedAt / 86_400_000))).size);
     await latest.delete();
   });
 });
