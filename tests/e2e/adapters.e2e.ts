@@ -33,9 +33,6 @@ interface AdapterE2E {
   covered?: string;
 }
 
-const ABOVE_OVERLAY =
-  'overlay panel placed above the composer (components/overlay/Overlay.tsx, placement since a5df66a) covers the AI card buttons that sit right above the composer';
-
 const CASES: AdapterE2E[] = [
   {
     id: 'intercom',
@@ -66,7 +63,6 @@ const CASES: AdapterE2E[] = [
     url: (t) => `https://app.hubspot.com/help-desk/4242/view/all-open/ticket/${t}`,
     composer: '[data-test-id="rich-text-editor"] [contenteditable]',
     aiControl: '[data-test-id="reply-recommendation-insert"]',
-    covered: ABOVE_OVERLAY,
   },
   {
     id: 'gorgias',
@@ -74,7 +70,6 @@ const CASES: AdapterE2E[] = [
     url: (t) => `https://acme.gorgias.com/app/ticket/${t}`,
     composer: 'form#ticket-reply-editor .public-DraftEditor-content',
     aiControl: '[data-testid="ai-draft-copy-to-editor"]',
-    covered: ABOVE_OVERLAY,
   },
   {
     id: 'helpscout',
