@@ -4,7 +4,7 @@ import { Overlay } from '@/components/overlay/Overlay';
 import { startController } from '@/lib/content/controller';
 import { redactPii } from '@/lib/engine/pii';
 import { HELPDESK_MATCHES } from '@/lib/hosts/helpdesks';
-import { adapterFor } from '@/lib/hosts/registry';
+import { adapterById, adapterFor } from '@/lib/hosts/registry';
 import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
@@ -56,7 +56,11 @@ export default defineContentScript({
     let settings = await loadSettings();
     // Built-in adapters first; on an admin's custom domain, the adapter (or selectors) it names.
     const custom = customHelpdeskFor(url, settings);
-    const adapter = adapterFor(url, custom?.adapter === 'generic' ? custom.selectors : undefined);
+    // Self-hosted Zammad or Chatwoot may open on a page whose shape no adapter recognises yet:
+    // the admin's entry names the adapter to use there.
+    const adapter =
+      adapterFor(url, custom?.adapter === 'generic' ? custom.selectors : undefined) ??
+      (custom ? adapterById(custom.adapter, custom.selectors) : null);
     if (!adapter || !settings.helpdesks[adapter.id]) return;
     const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
       void sendToBackground('content→background:tab-status', { status }).catch(() => {});
