@@ -54,4 +54,18 @@ describe('schema history', () => {
     expect(await latest.summary.count()).toBe(new Set(rows.map((r) => Math.floor(r.decidedAt / 86_400_000))).size);
     await latest.delete();
   });
+
+  it('rebuilds at version 3 the days a version 2 database stored unpacked', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const second = openDatabase(name, SCHEMA_VERSIONS.slice(0, 2));
+    const rows = [row({ decidedAt: 5_000 }), row({ decidedAt: 90_000_000, outcome: 'edited' })];
+    await second.overrides.bulkAdd(rows);
+    // What version 2 shipped with for a moment: plain arrays, no packing.
+    await second.table('summary').put({ day: 0, id: [rows[0]?.id], decidedAt: [5_000] });
+    second.close();
+
+    const latest = openDatabase(name);
+    expect((await summaryRowsByTime(latest)).map((r) => [r.id, r.outcome])).toEqual(rows.map((r) => [r.id, r.outcome]));
+    await latest.delete();
+  });
 });
