@@ -1,25 +1,7 @@
 import { CATEGORIES, ESCALATION_KINDS, SEVERITIES } from '../engine/types';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from './schema';
+import { OUTCOMES, OVERRIDE_REASONS, OVERRIDE_ROW_FIELDS, type OverrideRow } from './schema';
 
-const ROW_KEYS = new Set([
-  'id',
-  'shownAt',
-  'decidedAt',
-  'helpdesk',
-  'ticketHash',
-  'agent',
-  'outcome',
-  'shape',
-  'reason',
-  'note',
-  'similarity',
-  'editSize',
-  'findings',
-  'customer',
-  'privacy',
-  'suggestionText',
-  'sentText',
-]);
+const ROW_KEYS = new Set<string>(OVERRIDE_ROW_FIELDS);
 const FINDING_KEYS = new Set(['rule', 'category', 'severity', 'fingerprint', 'dismissed']);
 const CUSTOMER_KEYS = new Set(['sentiment', 'sarcasm', 'escalation']);
 const SENTIMENT_KEYS = new Set(['label', 'score']);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION } from './export-schema';
-import type { OverrideRow } from './schema';
+import { OVERRIDE_ROW_FIELDS, type OverrideRow } from './schema';
 
 /** The export formats the dashboard offers. */
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
@@ -12,25 +12,7 @@ export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; mim
 ];
 
 /** CSV columns, in order: the row's fields, so a header maps one to one onto `$defs/row`. */
-export const CSV_COLUMNS = [
-  'id',
-  'shownAt',
-  'decidedAt',
-  'helpdesk',
-  'ticketHash',
-  'agent',
-  'outcome',
-  'shape',
-  'reason',
-  'note',
-  'similarity',
-  'editSize',
-  'findings',
-  'customer',
-  'privacy',
-  'suggestionText',
-  'sentText',
-] as const satisfies readonly (keyof OverrideRow)[];
+export const CSV_COLUMNS = OVERRIDE_ROW_FIELDS;
 
 /** A row as CSV cells: nested fields as JSON text, null as an empty cell. */
 function csvRecord(row: OverrideRow): unknown[] {

@@ -64,3 +64,27 @@ export interface OverrideRow {
   suggestionText: string | null;
   sentText: string | null;
 }
+
+/**
+ * Every field of an override row, in the export's column order. One list for the export columns
+ * and the import's row check, so a new field cannot be added to one and forgotten in the other.
+ */
+export const OVERRIDE_ROW_FIELDS = [
+  'id',
+  'shownAt',
+  'decidedAt',
+  'helpdesk',
+  'ticketHash',
+  'agent',
+  'outcome',
+  'shape',
+  'reason',
+  'note',
+  'similarity',
+  'editSize',
+  'findings',
+  'customer',
+  'privacy',
+  'suggestionText',
+  'sentText',
+] as const satisfies readonly (keyof OverrideRow)[];
