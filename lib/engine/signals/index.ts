@@ -134,8 +134,16 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   const sarcastic = sarcasmScore >= SARCASM_LIKELY;
   if (sarcastic) {
     // A sarcastic compliment is not positive: move that share of the positive mass to negative.
-    const moved = probs.positive * sarcasmScore;
-    probs = { negative: probs.negative + moved, neutral: probs.neutral, positive: probs.positive - moved };
+    // Sarcasm about trouble ("Thanks for nothing. The refund never arrived.") is not a neutral
+    // report either: the customer is upset, so the same share of the neutral mass moves too.
+    const aboutTrouble = contextTrouble || TROUBLE_RE.test(latest.text);
+    const fromPositive = probs.positive * sarcasmScore;
+    const fromNeutral = aboutTrouble ? probs.neutral * sarcasmScore : 0;
+    probs = {
+      negative: probs.negative + fromPositive + fromNeutral,
+      neutral: probs.neutral - fromNeutral,
+      positive: probs.positive - fromPositive,
+    };
   }
 
   return {

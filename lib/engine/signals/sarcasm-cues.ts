@@ -44,6 +44,18 @@ export const SARCASM_PHRASES: readonly SarcasmPhrase[] = [
     0.6,
     true,
   ),
+  // "Sure, I'll just wait another month then": going along with something absurd, the "then"
+  // marking it as a shrug rather than a plan ("Sure, I'll just send the screenshot" stays sincere).
+  p('interjection', String.raw`\bsure,?\s+(?:I'?ll|I will|let me|we'?ll)\s+just\s+[^.!?\n]{1,60}?\bthen\b`, 0.7),
+  // "Love how I have to ask five times": delight about the trouble itself.
+  p('interjection', String.raw`\b(?:(?:just|gotta|got to|I)\s+)?love (?:how|that|it when)\b`, 0.6, true),
+  // "Cool cool cool", "great great great": one praise word said three times over trouble.
+  p(
+    'interjection',
+    String.raw`\b(cool|great|perfect|fantastic|awesome|wonderful|amazing|lovely|nice|brilliant)(?:[\s,.!]+\1\b){2,}`,
+    0.6,
+    true,
+  ),
   p(
     'thanks-sting',
     String.raw`\b(?:thanks|thank you|thx|ty)(?:\s+(?:so much|a lot|again))?\s+for\s+(?:(?:absolutely|literally)\s+)?(?:nothing|wasting|the (?:non-?|un-?)help|ignoring|ruining|breaking|making (?:it|things|everything|this) worse|finally|the runaround|nada|zilch)\b`,
@@ -100,7 +112,7 @@ export const SARCASM_EMOJI: ReadonlyMap<string, number> = new Map([
 
 /** Words that describe something going wrong for the customer: the "negative situation". */
 export const TROUBLE_RE =
-  /\b(?:wait(?:ed|ing)?|on hold|hours?|days|weeks|months|again|another|still|yet|broke|broken|breaks?|breaking|crash(?:ed|es|ing)?|late|delay(?:ed|s)?|lost|never (?:arrived|came|showed|received|got|answered)|stuck|charged|overcharged|twice|error|bug|bugs|outage|down|fail(?:ed|s|ing|ure)?|cancel(?:l)?ed|no (?:response|reply|answer|one|help)|nobody|ignored|ignoring|missing|wrong|damaged|defective|useless|nothing|lose|losing|died|dead|mondays?|traffic|rain(?:ing)?|sick|work(?:ing)? (?:on|this|all) (?:a |the )?(?:weekend|saturday|sunday|holiday|night)|homework|exams?|dentist|taxes|alarm|sleep|slept|assignments?|deadlines?|essays?|dissertation|lockdown|queue|\d+\s?(?:am|a\.m\.))\b/i;
+  /\b(?:wait(?:ed|ing)?|on hold|hours?|days|weeks|months|again|another|still|yet|broke|broken|breaks?|breaking|crash(?:ed|es|ing)?|late|delay(?:ed|s)?|lost|never (?:arrived|came|showed|received|got|answered)|stuck|charged|overcharged|twice|error|bug|bugs|outage|down|fail(?:ed|s|ing|ure)?|cancel(?:l)?ed|no (?:response|reply|answer|one|help)|nobody|ignored|ignoring|missing|wrong|damaged|defective|useless|nothing|lose|losing|died|dead|mondays?|traffic|rain(?:ing)?|sick|work(?:ing)? (?:on|this|all) (?:a |the )?(?:weekend|saturday|sunday|holiday|night)|homework|exams?|dentist|taxes|alarm|sleep|slept|assignments?|deadlines?|essays?|dissertation|lockdown|queue|(?:just|all|completely) gone|(?:ask|asked|asking|tell|told|explain(?:ed)?)\s+(?:\w+\s+){0,2}(?:twice|(?:\d+|two|three|four|five|six|ten) times)|\d+\s?(?:am|a\.m\.))\b/i;
 
 /**
  * Words that open a clause whose content is hypothetical: "if this isn't fixed", "once it's

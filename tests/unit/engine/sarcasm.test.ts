@@ -9,6 +9,13 @@ const CUES: { kind: SarcasmCueKind; text: string; span: string }[] = [
   { kind: 'interjection', text: 'Yeah right, like that will ever happen', span: 'Yeah right' },
   { kind: 'interjection', text: 'Oh great, the app is down again', span: 'Oh great' },
   { kind: 'interjection', text: 'Sure, because that always works', span: 'Sure, because' },
+  {
+    kind: 'interjection',
+    text: "Sure, I'll just wait another month then.",
+    span: "Sure, I'll just wait another month then",
+  },
+  { kind: 'interjection', text: 'Love how I have to ask five times for the same thing.', span: 'Love how' },
+  { kind: 'interjection', text: 'Cool cool cool, so my data is just gone?', span: 'Cool cool cool' },
   { kind: 'thanks-sting', text: 'Thanks for nothing.', span: 'Thanks for nothing' },
   { kind: 'thanks-sting', text: 'Nice of you to finally reply after a week.', span: 'Nice of you to finally' },
   { kind: 'scare-quotes', text: "Where is your 'guaranteed' delivery?", span: "'guaranteed'" },
@@ -71,6 +78,9 @@ describe('sarcasm cues', () => {
     'Wonderful, the parcel finally arrived. It was not damaged at all.',
     'I love this phone, the camera is excellent.',
     'Could you tell me when my order ships?',
+    "Sure, I'll just send the screenshot.",
+    'I love how easy the new app is.',
+    'Great great great, it works now!',
   ])('does not call "%s" sarcastic', (text) => {
     const s = analyzeCustomer([text])?.sarcasm;
     expect(s?.likely, JSON.stringify(s)).toBe(false);
@@ -83,6 +93,16 @@ describe('sarcasm cues', () => {
       'Best service ever #not',
     ]) {
       expect(analyzeCustomer([text])?.sentiment.label).not.toBe('positive');
+    }
+  });
+
+  it('reads sarcasm about trouble as upset, not neutral', () => {
+    for (const text of [
+      'Thanks for nothing. The refund never arrived.',
+      "Sure, I'll just wait another month then.",
+      'Love how I have to ask five times for the same thing.',
+    ]) {
+      expect(analyzeCustomer([text])?.sentiment.label, text).toBe('negative');
     }
   });
 
