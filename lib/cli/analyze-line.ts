@@ -1,4 +1,4 @@
-import { analyzeTicket } from '../engine/analyze';
+import { type AnalyzeOptions, analyzeTicket } from '../engine/analyze';
 import type { CustomerSignals, Finding } from '../engine/types';
 
 /**
@@ -46,8 +46,8 @@ function toCliFinding(f: Finding): Finding {
   return { rule, category, severity, start, end, text, message, fingerprint };
 }
 
-/** Parses, validates and analyses one input line. Never throws. */
-export function analyzeLine(line: string): LineResult {
+/** Parses, validates and analyses one input line (with admin packs when given). Never throws. */
+export function analyzeLine(line: string, options?: AnalyzeOptions): LineResult {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -70,11 +70,14 @@ export function analyzeLine(line: string): LineResult {
     return { ok: false, error: '"reply" must be a string' };
   }
   try {
-    const analysis = analyzeTicket({
-      customer: (obj.customer as string[] | undefined) ?? [],
-      agent: (obj.agent as string[] | undefined) ?? [],
-      reply: (obj.reply as string | undefined) ?? '',
-    });
+    const analysis = analyzeTicket(
+      {
+        customer: (obj.customer as string[] | undefined) ?? [],
+        agent: (obj.agent as string[] | undefined) ?? [],
+        reply: (obj.reply as string | undefined) ?? '',
+      },
+      options,
+    );
     return {
       ok: true,
       output: { id: obj.id, customer: toCliCustomer(analysis.customer), findings: analysis.findings.map(toCliFinding) },

@@ -9,7 +9,6 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { analyzeTicket } from '../engine/analyze';
 import type { RulePack } from '../engine/packs/types';
 import { formatPackErrors, parsePack } from '../engine/packs/validate';
 import { analyzeLine } from './analyze-line';
@@ -90,15 +89,7 @@ async function run(source: string, write: (s: string) => void, packs: readonly R
       n++;
       const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '') continue;
-      const result = analyzeLine(line);
-      if (result.ok && packs.length > 0) {
-        // analyzeLine takes no options yet; re-run the validated line with the packs applied.
-        const input = JSON.parse(line) as { customer?: string[]; agent?: string[]; reply?: string };
-        result.output.findings = analyzeTicket(
-          { customer: input.customer ?? [], agent: input.agent ?? [], reply: input.reply ?? '' },
-          { packs },
-        ).findings;
-      }
+      const result = analyzeLine(line, packs.length > 0 ? { packs } : undefined);
       if (result.ok) write(`${JSON.stringify(result.output)}\n`);
       else {
         failed++;

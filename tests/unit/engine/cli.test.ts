@@ -93,6 +93,29 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
     expect(r.stdout).toBe('');
   });
 
+  it('applies a rule pack once, with findings in the contract shape', () => {
+    const line = JSON.stringify({
+      id: 'p1',
+      customer: ['Where is my order?'],
+      reply: 'It comes with a lifetime warranty.',
+    });
+    const r = runCli(['--jsonl', '--rules', 'lib/engine/packs/examples/acme-support.json'], `${line}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { findings: { rule: string }[] };
+    const pack = out.findings.find((f) => f.rule.includes('no-lifetime-warranty'));
+    expect(pack, r.stdout).toBeDefined();
+    expect(Object.keys(pack ?? {})).toEqual([
+      'rule',
+      'category',
+      'severity',
+      'start',
+      'end',
+      'text',
+      'message',
+      'fingerprint',
+    ]);
+  });
+
   it('prints help', () => {
     const r = runCli(['--help'], '');
     expect(r.code).toBe(0);
