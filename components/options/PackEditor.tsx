@@ -33,7 +33,7 @@ interface Props {
 const pretty = (pack: RulePack) => `${JSON.stringify(pack, null, 2)}\n`;
 
 /**
- * The rule pack editor: paste or edit a pack as JSON, see each validation error beside the path
+ * The rule pack editor: paste or edit a pack as JSON or YAML, see each validation error beside the path
  * of its entry, try the pack on a customer message and a reply, and import or export pack files.
  */
 export function PackEditor({ settings, locked, onSave }: Props) {
@@ -99,13 +99,13 @@ export function PackEditor({ settings, locked, onSave }: Props) {
       {!locked && (
         <div className="rg-pack-editor">
           <label className="rg-field">
-            Rule pack (JSON)
+            Rule pack (JSON or YAML)
             <textarea
               name="packJson"
               rows={14}
               spellCheck={false}
               value={text}
-              placeholder='{"id": "team-pack", "phrases": [ … ]}'
+              placeholder={'id: team-pack\nphrases:\n  - kind: banned\n    …   (or the same as JSON)'}
               aria-invalid={validation !== null && !validation.ok}
               aria-describedby="rg-pack-errors"
               onChange={(e) => setText(e.target.value)}
@@ -137,7 +137,7 @@ export function PackEditor({ settings, locked, onSave }: Props) {
             <input
               ref={fileRef}
               type="file"
-              accept=".json,application/json"
+              accept=".json,.yaml,.yml,application/json,application/yaml"
               hidden
               aria-label="Rule pack file"
               onChange={(e) => {

@@ -25,7 +25,7 @@ Output line:
 
 Options:
   --jsonl        JSON Lines in and out (the only format; accepted for clarity)
-  --rules FILE   apply a team rule pack (JSON; repeatable). An invalid pack is reported
+  --rules FILE   apply a team rule pack (JSON or YAML; repeatable). An invalid pack is reported
                  entry by entry and nothing runs (exit code 2)
   --help         show this help
 

@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import type * as z from 'zod/mini';
 import { checkReply } from '../rules/check-reply';
 import { formatMessage } from '../rules/define-rule';
@@ -26,6 +27,7 @@ export const PACK_ERRORS = {
   passFired: 'fires on "{{text}}"',
   nameUnmatched: '"{{name}}" does not match itself in a sentence',
   notJson: 'not valid JSON: {{reason}}',
+  notYaml: 'not valid YAML: {{reason}}',
 } as const;
 
 const problem = (id: keyof typeof PACK_ERRORS, data: Record<string, string>): string =>
@@ -121,21 +123,44 @@ export function validatePack(input: unknown): PackValidation {
   return examples.length > 0 ? { ok: false, errors: examples } : { ok: true, pack };
 }
 
+/** YAML aliases a pack may use before parsing stops: a pack has no use for many, a "billion laughs" file has thousands. */
+const MAX_YAML_ALIASES = 50;
+
 /**
- * Parses and validates a pack file's text. JSON only: YAML would need a parser dependency
- * (for example `yaml`), which is not installed yet.
+ * Parses and validates a pack file's text, JSON or YAML (admins tend to write YAML by hand; both
+ * describe the same data). Text starting with `{` is read as JSON so a JSON error is reported as
+ * one; anything else as YAML.
  */
 export function parsePack(text: string): PackValidation {
-  let data: unknown;
+  const source = text.replace(/^\uFEFF/, '');
+  if (source.trimStart().startsWith('{')) {
+    try {
+      return validatePack(JSON.parse(source));
+    } catch (error) {
+      return {
+        ok: false,
+        errors: [{ path: '(file)', message: problem('notJson', { reason: (error as Error).message }) }],
+      };
+    }
+  }
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0];
+    const where = line ? `line ${line.line}, column ${line.col}: ` : '';
+    // The parser's own message repeats the position after the text; keep ours, in front.
+    const text = (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '');
+    const reason = `${where}${text}`;
+    return { ok: false, errors: [{ path: '(file)', message: problem('notYaml', { reason }) }] };
+  }
   try {
-    data = JSON.parse(text);
+    return validatePack(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
   } catch (error) {
     return {
       ok: false,
-      errors: [{ path: '(file)', message: problem('notJson', { reason: (error as Error).message }) }],
+      errors: [{ path: '(file)', message: problem('notYaml', { reason: (error as Error).message }) }],
     };
   }
-  return validatePack(data);
 }
 
 /** One line per error, for the CLI and the options page. */

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { analyzeTicket } from '@/lib/engine/analyze';
 import { packJsonSchema, parsePack, type RulePack, validatePack } from '@/lib/engine/packs';
 
@@ -137,6 +140,37 @@ describe('rule packs', () => {
     const broken = parsePack('{"id": ');
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.errors[0]?.path).toBe('(file)');
+  });
+
+  it('reads the same pack from YAML, and names YAML errors with their line', () => {
+    const example = readFileSync(
+      path.resolve(__dirname, '../../../lib/engine/packs/examples/acme-support.json'),
+      'utf8',
+    );
+    const fromJson = parsePack(example);
+    const fromYaml = parsePack(stringify(JSON.parse(example)));
+    expect(fromYaml.ok).toBe(true);
+    expect(fromYaml).toEqual(fromJson);
+
+    const broken = parsePack('id: acme\nname: Acme\n  phrases: []\n');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.errors[0]?.message).toMatch(/^not valid YAML: line \d+, column \d+: /);
+    const twice = parsePack('id: a\nid: b\n');
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.errors[0]?.message).toMatch(/unique/);
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = parsePack(levels.join('\n'));
+    expect(bomb.ok).toBe(false);
+    if (!bomb.ok) expect(bomb.errors[0]?.message).toMatch(/^not valid YAML: /);
   });
 
   it('exports a JSON Schema of the format', () => {
