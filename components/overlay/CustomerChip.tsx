@@ -1,13 +1,37 @@
 import type { CustomerSignals } from '@/lib/engine/types';
+import type { CustomerReading } from '@/lib/overlay/overlay-store';
 import { CUE_LABEL, ESCALATION_LABEL, SENTIMENT_LABEL } from './labels';
 
 interface Props {
   customer: CustomerSignals | null;
+  reading: CustomerReading;
   messages: readonly string[];
 }
 
 /** How the customer feels, at a glance: mood, sarcasm with the cue quoted, escalation kinds. */
-export function CustomerChip({ customer, messages }: Props) {
+export function CustomerChip({ customer, reading, messages }: Props) {
+  // No `data-rg-customer` until there is something to say: readers of that hook (tests, the
+  // benchmarks) wait for a reading instead of taking a placeholder for one.
+  if (reading === 'pending' && !customer) {
+    return (
+      <div className="rg-chip rg-chip--pending" data-rg-customer-reading="pending" role="status">
+        Reading the customer's messages…
+      </div>
+    );
+  }
+  if (reading === 'unavailable') {
+    return (
+      <div
+        className="rg-chip rg-chip--unavailable"
+        data-rg-customer="unavailable"
+        data-rg-customer-reading="unavailable"
+        role="status"
+      >
+        Customer mood unavailable: ReplyGuard's background did not answer. Findings that depend on the mood are left
+        out.
+      </div>
+    );
+  }
   if (!customer) {
     return (
       <div
@@ -16,6 +40,7 @@ export function CustomerChip({ customer, messages }: Props) {
         data-sentiment="neutral"
         data-sarcasm="false"
         data-escalation="false"
+        data-rg-customer-reading="none"
       >
         No customer message yet
       </div>
@@ -38,6 +63,7 @@ export function CustomerChip({ customer, messages }: Props) {
       data-sentiment={sentiment.label}
       data-sarcasm={String(sarcasm.likely)}
       data-escalation={String(escalation.likely)}
+      data-rg-customer-reading={reading}
       role="status"
       aria-label={label}
     >

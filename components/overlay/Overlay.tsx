@@ -129,7 +129,7 @@ export function Overlay({ store }: Props) {
       {state.reasonPrompt && <ReasonPrompt prompt={state.reasonPrompt} onAnswer={state.answerReason} />}
       {state.status === 'active' && (
         <>
-          <CustomerChip customer={state.customer} messages={state.customerMessages} />
+          <CustomerChip customer={state.customer} reading={state.customerReading} messages={state.customerMessages} />
           {!state.collapsed && (
             <FindingsPanel
               findings={state.findings}

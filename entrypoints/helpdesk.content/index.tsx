@@ -125,6 +125,9 @@ export default defineContentScript({
         host.dataset.rgRevision = String(Number(host.dataset.rgRevision ?? 0) + 1);
       },
       onStatus: reportStatus,
+      // The language model lives in the background: the page's script stays small and fast to start.
+      analyzeCustomer: async (messages) =>
+        (await sendToBackground('content→background:analyze-customer', { messages })).customer,
       onDecision: (decision, context) => {
         const record = async () => {
           const ticketHash = await hashTicket(context.helpdesk, context.ticketId);

@@ -1,6 +1,7 @@
 import type { ReplyGuardDb } from '../db/database';
 import { importOverrides } from '../db/import-overrides';
 import { applyEvents, putOverrides } from '../db/overrides';
+import { analyzeCustomer } from '../engine/signals';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 
 /** What the handler needs from its surroundings, passed in so tests can use a plain database. */
@@ -37,6 +38,13 @@ export async function handleMessage<T extends MessageType>(
     case 'content→background:tab-status': {
       if (sender.tabId !== undefined) deps.tabStatus.set(sender.tabId, m.status);
       return { ok: true } as Response<T>;
+    }
+    case 'content→background:analyze-customer': {
+      // Structured cloning hands over plain data; anything else is not a list of messages.
+      if (!Array.isArray(m.messages) || !m.messages.every((t) => typeof t === 'string')) {
+        throw new Error('analyze-customer needs a list of message texts');
+      }
+      return { customer: analyzeCustomer(m.messages) } as Response<T>;
     }
     case 'popup→background:tab-status':
       return { status: deps.tabStatus.get(m.tabId) ?? null } as Response<T>;

@@ -1,13 +1,12 @@
 import type { SuggestionShape } from '../db/schema';
 import type { CheckOptions } from '../engine/rules/check-reply';
 import { createReplyChecker } from '../engine/rules/reply-checker';
-import { analyzeCustomer } from '../engine/signals';
 import type { CustomerSignals, Finding } from '../engine/types';
 import { buildTextModel, offsetOf, rangeFor, type TextModel } from '../hosts/text-model';
 import { type HostAdapter, type HostSnapshot, isProblem } from '../hosts/types';
 import type { TabStatus } from '../messaging/protocol';
 import type { HighlightPainter } from '../overlay/highlights';
-import { type OverlayStore, unresolvedCritical } from '../overlay/overlay-store';
+import { type CustomerReading, type OverlayStore, unresolvedCritical } from '../overlay/overlay-store';
 import { isFieldComposer, TextareaMirror } from '../overlay/textarea-mirror';
 import { similarity } from '../overrides/similarity';
 import { type Decision, SuggestionTracker } from '../overrides/tracker';
@@ -22,6 +21,20 @@ export interface ControllerOptions {
   store: OverlayStore;
   /** Makes the highlight painter for a document (the page's, or an editor iframe's). */
   createPainter(win: Win): HighlightPainter;
+  /**
+   * Reads the customer's messages (oldest first). The content script asks the background, so
+   * the language model stays out of the page; tests pass the engine's `analyzeCustomer`. It is
+   * called once per change of the customer's messages, never per keystroke.
+   */
+  analyzeCustomer(messages: string[]): Promise<CustomerSignals | null>;
+  /**
+   * Waits before each retry of a failed or timed-out reading (a service worker starting up or
+   * stopped mid-answer); once they are used up the chip says the reading is unavailable.
+   * @default [250, 1000, 4000]
+   */
+  analysisRetryDelays?: readonly number[];
+  /** An attempt at reading the customer that has not answered by then counts as failed. @default 10000 */
+  analysisTimeoutMs?: number;
   /** A confirmed decision about an AI suggestion: the caller turns it into a row and stores it. */
   onDecision(decision: Decision, context: DecisionContext): void;
   onStatus(status: TabStatus): void;
@@ -60,6 +73,10 @@ const AI_INSERT_WINDOW_MS = 4000;
 const SEND_CONFIRM_WINDOW_MS = 30_000;
 /** An insertion this close to a suggestion already shown is that suggestion being inserted. */
 const SAME_SUGGESTION = 0.6;
+const ANALYSIS_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
+const ANALYSIS_TIMEOUT_MS = 10_000;
+/** After the reading was unavailable, the next page change this much later asks again. */
+const ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS = 30_000;
 
 interface PendingSend {
   at: number;
@@ -121,7 +138,13 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   let snapshot: HostSnapshot | null = null;
   let ticketKey: string | null = null;
   let customerKey = '';
+  /** The reading in force, the texts it describes (its cue offsets point into them) and where it stands. */
   let customer: CustomerSignals | null = null;
+  let readTexts: string[] = [];
+  let reading: CustomerReading = 'none';
+  let unavailableAt = 0;
+  /** Bumped by every new question about the customer and by ticket changes: older answers are stale. */
+  let readingSeq = 0;
   let customerModels: TextModel[] = [];
   let composerModel: TextModel | null = null;
   let lastComposerText = '';
@@ -163,12 +186,22 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     customerTexts = [];
     agentTexts = [];
     customer = null;
+    readTexts = [];
+    reading = 'none';
+    readingSeq++;
     lastComposerText = '';
     lastSighting = '';
     pendingSend = null;
     heldSend = null;
     aiArmedAt = Number.NEGATIVE_INFINITY;
-    store.setState({ dismissed: new Map(), findings: [], customer: null, customerMessages: [], guard: null });
+    store.setState({
+      dismissed: new Map(),
+      findings: [],
+      customer: null,
+      customerReading: 'none',
+      customerMessages: [],
+      guard: null,
+    });
   };
 
   const paintComposer = () => {
@@ -198,7 +231,9 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     const cues = [...(customer?.sarcasm.cues ?? []), ...(customer?.escalation.cues ?? [])];
     for (const cue of cues) {
       const model = customerModels[cue.message];
-      const range = model && rangeFor(model, cue.start, cue.end);
+      // A cue points into the text it was read from; skip it if that message has changed since.
+      if (!model || model.text !== readTexts[cue.message]) continue;
+      const range = rangeFor(model, cue.start, cue.end);
       if (range) ranges.push(range);
     }
     painterFor(doc)?.paint('cue', ranges);
@@ -300,7 +335,15 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (nextKey !== customerKey) {
       customerKey = nextKey;
       customerTexts = texts;
-      customer = analysisOn() ? analyzeCustomer(texts) : null;
+      if (analysisOn() && texts.length > 0) readCustomer(texts);
+      else {
+        readingSeq++;
+        customer = null;
+        readTexts = texts;
+        reading = 'none';
+      }
+    } else if (reading === 'unavailable' && Date.now() - unavailableAt > ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS) {
+      readCustomer(texts);
     }
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
     if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
@@ -309,14 +352,16 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       state.status !== 'active' ||
       state.ticketId !== result.ticketId ||
       state.customer !== customer ||
-      state.customerMessages !== customerTexts
+      state.customerReading !== reading ||
+      state.customerMessages !== readTexts
     ) {
       store.setState({
         status: 'active',
         detail: '',
         ticketId: result.ticketId,
         customer,
-        customerMessages: customerTexts,
+        customerReading: reading,
+        customerMessages: readTexts,
       });
     }
     reportStatus({
@@ -330,6 +375,51 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     analyzeComposer();
     confirmSend(result);
   });
+
+  /** An answer about the customer: applied only if nothing newer was asked since (same ticket, same texts). */
+  const applyReading = guard.run(
+    (seq: number, texts: string[], result: CustomerSignals | null, outcome: 'ready' | 'unavailable') => {
+      if (seq !== readingSeq || signal.aborted) return;
+      customer = result;
+      readTexts = texts;
+      reading = outcome === 'ready' && !result ? 'none' : outcome;
+      if (outcome === 'unavailable') unavailableAt = Date.now();
+      store.setState({ customer, customerMessages: readTexts, customerReading: reading });
+      paintCues();
+      // Several rules read the customer's mood: the composer's findings change with it.
+      analyzeComposer();
+    },
+  );
+
+  /**
+   * Asks for a reading of `texts`, retrying with back-off. On the same ticket the previous
+   * reading stays up until the new one arrives, so highlights that depend on it do not flicker;
+   * the reply is checked without signals only while there is none yet.
+   */
+  const readCustomer = (texts: string[]) => {
+    const seq = ++readingSeq;
+    if (reading !== 'ready') reading = 'pending';
+    const delays = opts.analysisRetryDelays ?? ANALYSIS_RETRY_DELAYS_MS;
+    const timeoutMs = opts.analysisTimeoutMs ?? ANALYSIS_TIMEOUT_MS;
+    void (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await withTimeout(opts.analyzeCustomer(texts), timeoutMs, signal);
+          applyReading(seq, texts, result, 'ready');
+          return;
+        } catch {
+          const wait = delays[attempt];
+          if (seq !== readingSeq || signal.aborted) return;
+          if (wait === undefined) {
+            applyReading(seq, texts, null, 'unavailable');
+            return;
+          }
+          await sleep(wait, signal);
+          if (seq !== readingSeq || signal.aborted) return;
+        }
+      }
+    })();
+  };
 
   // One debounced observer per document (the page, and an editor iframe when there is one). The
   // debounce has a ceiling so a stream of changes (typing) never starves the analysis.
@@ -507,6 +597,48 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
 
   refresh();
   return { refresh };
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (the timer goes with it). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/** `promise`, or a rejection when it has not settled within `ms` (or `signal` aborts first). */
+function withTimeout<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      stop();
+      reject(new Error('stopped'));
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no answer within ${ms} ms`));
+    }, ms);
+    signal.addEventListener('abort', abort);
+    promise.then(
+      (value) => {
+        stop();
+        resolve(value);
+      },
+      (error: unknown) => {
+        stop();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Same findings at the same places: nothing for the overlay to re-render. */

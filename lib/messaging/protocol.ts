@@ -1,4 +1,5 @@
 import type { OverrideRow } from '../db/schema';
+import type { CustomerSignals } from '../engine/types';
 import type { LogEvent } from '../overrides/events';
 
 /** What the content script says about the tab it runs in; the popup shows it. */
@@ -30,6 +31,15 @@ export interface Protocol {
     request: { status: TabStatus };
     response: { ok: true };
   };
+  /**
+   * Reads the customer's messages (sentiment, sarcasm, escalation), oldest first. It runs in the
+   * background so the content script carries no language model: the customer side changes once
+   * per message, not per keystroke. `customer` is `null` when there is no message.
+   */
+  'content→background:analyze-customer': {
+    request: { messages: string[] };
+    response: { customer: CustomerSignals | null };
+  };
   'popup→background:tab-status': {
     request: { tabId: number };
     response: { status: TabStatus | null };
@@ -55,6 +65,7 @@ const KNOWN: { [K in MessageType]: true } = {
   'content→background:record-overrides': true,
   'content→background:record-events': true,
   'content→background:tab-status': true,
+  'content→background:analyze-customer': true,
   'popup→background:tab-status': true,
   'popup→background:today': true,
   'dashboard→background:import-overrides': true,

@@ -22,6 +22,13 @@ export type ReasonAnswer =
   | { overrideId: string; skip: true }
   | { overrideId: string; muteToday: true };
 
+/**
+ * Where the reading of the customer's messages stands: `none` when there is nothing to read
+ * (no customer message, or analysis is off), `pending` while the background works on it,
+ * `unavailable` when the background did not answer after retries.
+ */
+export type CustomerReading = 'none' | 'pending' | 'ready' | 'unavailable';
+
 /** What the overlay shows. The content-script controller pushes into it; React reads it and calls actions. */
 export interface OverlayState {
   /** `paused` carries the reason in `detail`. */
@@ -30,6 +37,7 @@ export interface OverlayState {
   helpdesk: string;
   ticketId: string | null;
   customer: CustomerSignals | null;
+  customerReading: CustomerReading;
   /** The customer messages as analysed, for quoting cues. */
   customerMessages: string[];
   findings: Finding[];
@@ -73,6 +81,7 @@ export function createOverlayStore(helpdesk: string) {
     helpdesk,
     ticketId: null,
     customer: null,
+    customerReading: 'none',
     customerMessages: [],
     findings: [],
     dismissed: new Map(),

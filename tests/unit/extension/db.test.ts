@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { purgeExpired } from '@/lib/background/retention';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
 import { applyEvents, putOverrides, recentOverrides } from '@/lib/db/overrides';
+import { analyzeCustomer } from '@/lib/engine/signals';
 import type { TabStatus } from '@/lib/messaging/protocol';
 import { overrideEvent, reasonEvent } from '@/lib/overrides/events';
 import { row } from './rows';
@@ -63,6 +64,25 @@ describe('handleMessage', () => {
     await handleMessage({ type: 'content→background:tab-status', status }, { tabId: 7 }, d);
     expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 7 }, {}, d)).toEqual({ status });
     expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 8 }, {}, d)).toEqual({ status: null });
+  });
+
+  it("reads the customer's messages with the same engine as the CLI", async () => {
+    const d = deps(freshDb());
+    const messages = ['My card was charged twice.', 'This is useless. I want to speak to your manager.'];
+    const answer = await handleMessage({ type: 'content→background:analyze-customer', messages }, { tabId: 3 }, d);
+    expect(answer).toEqual({ customer: analyzeCustomer(messages) });
+    expect(answer.customer?.escalation.kinds).toContain('manager');
+    expect(await handleMessage({ type: 'content→background:analyze-customer', messages: [] }, {}, d)).toEqual({
+      customer: null,
+    });
+  });
+
+  it('refuses an analyze-customer request that is not a list of texts', async () => {
+    const d = deps(freshDb());
+    const bad = { type: 'content→background:analyze-customer', messages: [42] } as unknown as Parameters<
+      typeof handleMessage
+    >[0];
+    await expect(handleMessage(bad, {}, d)).rejects.toThrow(/list of message texts/);
   });
 
   it("counts today's decisions by outcome", async () => {
