@@ -3,6 +3,7 @@ import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRows } from '@/lib/db/export';
 import { importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
 import { sendToBackground } from '@/lib/messaging/send';
@@ -51,7 +52,7 @@ export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): Dashb
     },
     exportRows(events: readonly StatsRow[], format: ExportFormat) {
       // The dashboard holds the summary; an export carries every field, so read the full rows.
-      void db.overrides.bulkGet(events.map((e) => e.id)).then((found) => {
+      void rowsById(db, events).then((found) => {
         const rows = found.filter((r): r is OverrideRow => r !== undefined);
         const info = EXPORT_FORMATS.find((f) => f.format === format);
         download(exportFileName(format), info?.mime ?? 'text/plain', exportRows(rows, format));

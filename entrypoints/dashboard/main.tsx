@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { createDashboardStore } from '@/components/dashboard/store';
 import { openDatabase } from '@/lib/db/database';
-import { summaryRowsByTime } from '@/lib/db/queries';
+import { rowsById, summaryRowsByTime } from '@/lib/db/queries';
 import type { StatsRow } from '@/lib/stats/stats-row';
 import { dashboardActions } from './actions';
 
@@ -25,8 +25,8 @@ declare global {
 const db = openDatabase();
 const store = createDashboardStore();
 const actions = dashboardActions(store, db);
-/** The detail view's full row, read by primary key. */
-const loadRow = (id: string) => db.overrides.get(id);
+/** The detail view's full row, live or imported. */
+const loadRow = async (id: string) => (await rowsById(db, [{ id }]))[0];
 let dataLoadedMs = 0;
 
 /** Marks the first render with data: after the browser has had a frame to paint it. */

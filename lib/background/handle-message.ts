@@ -49,6 +49,8 @@ export async function handleMessage<T extends MessageType>(
     case 'popup→background:tab-status':
       return { status: deps.tabStatus.get(m.tabId) ?? null } as Response<T>;
     case 'popup→background:today': {
+      // This browser's own decisions only: `overrides` holds the live rows; rows imported from
+      // a team's files (the `imported` table) are other agents' days, not "decided today" here.
       const start = new Date(deps.now());
       start.setHours(0, 0, 0, 0);
       const rows = await deps.db.overrides.where('decidedAt').aboveOrEqual(start.getTime()).toArray();

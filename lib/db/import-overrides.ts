@@ -1,7 +1,7 @@
 import { isOverrideRow } from './check-row';
 import type { ReplyGuardDb } from './database';
 import { overrideRowSchema } from './export-schema';
-import { putOverrides } from './overrides';
+import { putImported } from './imported';
 import type { OverrideRow } from './schema';
 
 /** The export schema's verdict on a row the fast check refused. */
@@ -12,7 +12,7 @@ function parseRow(item: unknown): OverrideRow | null {
 
 /**
  * The background's side: validates each row again (a message is not trusted to be well formed)
- * and adds the ones whose id is new, in one transaction. The hand-written check passes the
+ * and adds the ones whose id is new to the `imported` table, in one transaction. The hand-written check passes the
  * rows a well-behaved page sends in a fraction of zod's time; anything it refuses is judged by
  * the export schema itself.
  */
@@ -34,7 +34,7 @@ export async function importOverrides(
     }
   }
   if (invalid) throw new Error(`${invalid} of ${rows.length} rows do not match the export schema; nothing imported`);
-  // putOverrides adds in one pass and counts the ids already stored.
-  const imported = await putOverrides(db, valid);
+  // putImported skips the ids already stored, live or imported, found through the summary.
+  const imported = await putImported(db, valid);
   return { imported, skipped: skipped + valid.length - imported, invalid };
 }

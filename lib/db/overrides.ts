@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { LogEvent } from '../overrides/events';
 import type { ReplyGuardDb } from './database';
+import { purgeImported } from './imported';
 import type { OverrideRow } from './schema';
 import { summaryAdd, summaryPurge, summarySetReason } from './summary';
 
@@ -8,8 +9,9 @@ import { summaryAdd, summaryPurge, summarySetReason } from './summary';
  * Writes rows whose ids are not stored yet. Ids are made when the event is created, so a retry
  * after a lost acknowledgement (service worker stopped mid-write) changes nothing.
  *
- * Adds in bulk and counts the id clashes instead of reading first: one pass over the rows, which
- * is what makes 100,000-row imports fast. Any failure other than an existing id aborts the write.
+ * Adds in bulk and counts the id clashes instead of reading first. A row already stored as an
+ * imported row (the summary holds its id) is taken back out again: each id is stored once.
+ * Any failure other than an existing id aborts the write.
  * @returns how many rows were new
  */
 export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[]): Promise<number> {
@@ -26,12 +28,16 @@ export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[
       // Only the rows stored now join the summary: a clash is a row it already holds.
       added = unique.filter((_, i) => !(i in error.failuresByPos));
     }
-    await summaryAdd(db.summary, added);
-    return added.length;
+    const fresh = await summaryAdd(db.summary, added);
+    if (fresh.length < added.length) {
+      const kept = new Set(fresh.map((r) => r.id));
+      await db.overrides.bulkDelete(added.filter((r) => !kept.has(r.id)).map((r) => r.id));
+    }
+    return fresh.length;
   });
 }
 
-/** Newest decisions first. */
+/** The agent's own (live) decisions, newest first. */
 export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<OverrideRow[]> {
   return db.overrides.orderBy('decidedAt').reverse().limit(limit).toArray();
 }
@@ -39,7 +45,8 @@ export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<Override
 /**
  * Applies the content script's events in one transaction: new rows first (idempotent by id),
  * then reasons given after the decision. A reason for a row that is gone (purged) is dropped
- * rather than blocking the queue forever.
+ * rather than blocking the queue forever. Reasons are looked up in `overrides` only: a reason
+ * follows its row from the same content script, which stored that row there.
  * @returns how many events changed something
  */
 export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[]): Promise<number> {
@@ -58,11 +65,14 @@ export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[])
   });
 }
 
-/** Deletes rows decided before `cutoff` (epoch ms), and their summary entries. @returns how many were deleted */
+/**
+ * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries.
+ * @returns how many rows were deleted
+ */
 export function purgeOlderThan(db: ReplyGuardDb, cutoff: number): Promise<number> {
-  return db.transaction('rw', db.overrides, db.summary, async () => {
-    const deleted = await db.overrides.where('decidedAt').below(cutoff).delete();
-    await summaryPurge(db.summary, cutoff);
-    return deleted;
+  return db.transaction('rw', db.overrides, db.imported, db.summary, async () => {
+    await db.overrides.where('decidedAt').below(cutoff).delete();
+    await purgeImported(db, cutoff);
+    return summaryPurge(db.summary, cutoff);
   });
 }

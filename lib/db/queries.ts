@@ -1,10 +1,11 @@
 import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
+import { importedRowsOfDays } from './imported';
 import type { OverrideRow } from './schema';
-import { decodeChunks } from './summary';
+import { dayOf, decodeChunks } from './summary';
 
 /**
- * Every override row, oldest decision first. The dashboard aggregates in memory in one pass:
+ * Every override row, live and imported, oldest decision first. The dashboard aggregates in memory in one pass:
  * one read of the whole table is far cheaper than many indexed queries per filter, and time
  * order is what the trends, the drift monitors and the events table all want.
  *
@@ -14,8 +15,44 @@ import { decodeChunks } from './summary';
  * cheaper of the two by about a quarter.
  */
 export async function allOverridesByTime(db: ReplyGuardDb): Promise<OverrideRow[]> {
-  const rows = await db.overrides.toArray();
+  const [live, imported] = await db.transaction('r', db.overrides, db.imported, () =>
+    Promise.all([db.overrides.toArray(), db.imported.toArray()]),
+  );
+  const rows = live.concat(imported.flatMap((r) => r.rows));
   return rows.sort((a, b) => a.decidedAt - b.decidedAt);
+}
+
+/** Which row to read: its id, and its `decidedAt` when the caller knows it (a summary row does). */
+export interface RowRef {
+  id: string;
+  decidedAt?: number;
+}
+
+/**
+ * Full rows by id, wherever they are stored, in the order asked (`undefined` for an id not
+ * stored). Live rows are read by primary key; imported ones through their day, which the
+ * caller's `decidedAt` gives, or else the summary (which lists every stored id by day).
+ * One read-only transaction, so a purge or import running meanwhile is seen whole or not at all.
+ */
+export async function rowsById(db: ReplyGuardDb, refs: readonly RowRef[]): Promise<(OverrideRow | undefined)[]> {
+  return db.transaction('r', db.overrides, db.imported, db.summary, async () => {
+    const live = await db.overrides.bulkGet(refs.map((r) => r.id));
+    const dayOfId = new Map<string, number | undefined>();
+    refs.forEach((ref, i) => {
+      if (!live[i]) dayOfId.set(ref.id, ref.decidedAt === undefined ? undefined : dayOf(ref.decidedAt));
+    });
+    if (dayOfId.size === 0) return live;
+    const unplaced = new Set([...dayOfId].filter(([, day]) => day === undefined).map(([id]) => id));
+    if (unplaced.size) {
+      await db.summary.each((chunk) => {
+        for (const id of chunk.ids.split('\n')) if (unplaced.has(id)) dayOfId.set(id, chunk.day);
+      });
+    }
+    const days = [...new Set([...dayOfId.values()].filter((d): d is number => d !== undefined))];
+    const found = new Map<string, OverrideRow>();
+    for (const r of await importedRowsOfDays(db, days)) if (dayOfId.has(r.id)) found.set(r.id, r);
+    return refs.map((ref, i) => live[i] ?? found.get(ref.id));
+  });
 }
 
 /**
@@ -26,7 +63,11 @@ export async function summaryRowsByTime(db: ReplyGuardDb): Promise<StatsRow[]> {
   return decodeChunks(await db.summary.toArray());
 }
 
-/** Row count, cheap: the dashboard's live "how many" without reading the rows. */
-export function overrideCount(db: ReplyGuardDb): Promise<number> {
-  return db.overrides.count();
+/** Row count, live and imported, without reading the rows (the summary holds every id). */
+export async function overrideCount(db: ReplyGuardDb): Promise<number> {
+  let n = 0;
+  await db.summary.each((chunk) => {
+    n += chunk.decidedAt.length;
+  });
+  return n;
 }

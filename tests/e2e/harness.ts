@@ -50,7 +50,10 @@ export async function openTicket(page: Page, url: string): Promise<void> {
 /** The overlay's shadow root is open, so Playwright's CSS engine pierces it. */
 export const overlay = (page: Page, selector = '') => page.locator(`replyguard-overlay ${selector}`.trim());
 
-/** Every override row in the extension's IndexedDB, read from an extension page (the log's origin). */
+/**
+ * Every override row in the extension's IndexedDB, live (`overrides`, one record per row) and
+ * imported (`imported`, many rows per record), read from an extension page (the log's origin).
+ */
 export async function readRows(h: Harness): Promise<OverrideRow[]> {
   const page = await h.context.newPage();
   try {
@@ -62,10 +65,21 @@ export async function readRows(h: Harness): Promise<OverrideRow[]> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('overrides')) return resolve([]);
-            const all = db.transaction('overrides').objectStore('overrides').getAll();
-            all.onsuccess = () => resolve(all.result as OverrideRow[]);
-            all.onerror = () => reject(all.error);
+            const stores = ['overrides', 'imported'].filter((s) => db.objectStoreNames.contains(s));
+            if (stores.length === 0) return resolve([]);
+            const tx = db.transaction(stores);
+            const rows: OverrideRow[] = [];
+            for (const store of stores) {
+              const all = tx.objectStore(store).getAll();
+              all.onsuccess = () => {
+                for (const r of all.result) {
+                  if (store === 'imported') rows.push(...(r as { rows: OverrideRow[] }).rows);
+                  else rows.push(r as OverrideRow);
+                }
+              };
+            }
+            tx.oncomplete = () => resolve(rows);
+            tx.onerror = () => reject(tx.error);
           };
         }),
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
-import { allOverridesByTime, summaryRowsByTime } from '@/lib/db/queries';
+import { importOverrides } from '@/lib/db/import-overrides';
+import { putOverrides } from '@/lib/db/overrides';
+import { allOverridesByTime, rowsById, summaryRowsByTime } from '@/lib/db/queries';
 import { row } from './rows';
 
 describe('schema history', () => {
@@ -25,6 +27,30 @@ describe('schema history', () => {
     expect(await latest.overrides.where('outcome').equals('edited').count()).toBe(250);
     const ids = new Set((await latest.overrides.toArray()).map((r) => r.id));
     expect(rows.every((r) => ids.has(r.id))).toBe(true);
+    expect(
+      await rowsById(
+        latest,
+        rows.map((r) => ({ id: r.id })),
+      ),
+    ).toEqual(rows);
+    await latest.delete();
+  });
+
+  it('adds the imported table at version 4 beside the rows a version 3 database holds, without duplicating them', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const third = openDatabase(name, SCHEMA_VERSIONS.slice(0, 3));
+    const rows = Array.from({ length: 200 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 600_000 }));
+    await putOverrides(third, rows.slice(0, 120));
+    third.close();
+
+    const latest = openDatabase(name);
+    expect(latest.verno).toBe(4);
+    // An import of the whole history finds the 120 rows stored before the upgrade through the summary.
+    expect(await importOverrides(latest, rows)).toEqual({ imported: 80, skipped: 120, invalid: 0 });
+    expect(await latest.overrides.count()).toBe(120);
+    expect((await allOverridesByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect((await summaryRowsByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(await rowsById(latest, rows)).toEqual(rows);
     await latest.delete();
   });
 

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { importOverrides } from '@/lib/db/import-overrides';
+import { putImported } from '@/lib/db/imported';
+import { purgeOlderThan, putOverrides } from '@/lib/db/overrides';
+import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
+import { row } from './rows';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+const dbs: ReplyGuardDb[] = [];
+function freshDb(): ReplyGuardDb {
+  const db = openDatabase(`imported-${Math.random()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+/** `count` rows spread over `days` UTC days from T0, a few hours apart. */
+const spread = (count: number, days: number) =>
+  Array.from({ length: count }, (_, i) => row({ decidedAt: T0 + (i % days) * DAY + (i % 20) * 3_600_000 }));
+
+const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
+
+describe('imported rows', () => {
+  it('stores many rows per record, one group per UTC day, split at the record size', async () => {
+    const db = freshDb();
+    const rows = spread(300, 3);
+    expect(await putImported(db, rows, 40)).toBe(300);
+    const records = await db.imported.toArray();
+    // 100 rows per day, 40 per record: 3 records a day.
+    expect(records).toHaveLength(9);
+    expect(records.every((r) => r.rows.every((x) => Math.floor(x.decidedAt / DAY) === r.day))).toBe(true);
+    expect(await db.overrides.count()).toBe(0);
+    expect(ids(await allOverridesByTime(db))).toEqual(ids(rows));
+    expect(ids(await summaryRowsByTime(db))).toEqual(ids(rows));
+    expect(await overrideCount(db)).toBe(300);
+  });
+
+  it('skips and counts duplicates within a batch, across batches and against live rows', async () => {
+    const db = freshDb();
+    const rows = spread(50, 5);
+    const live = row({ decidedAt: T0 + DAY + 5 });
+    await putOverrides(db, [live]);
+    expect(await importOverrides(db, [...rows.slice(0, 30), rows[0], rows[1], live] as typeof rows)).toEqual({
+      imported: 30,
+      skipped: 3,
+      invalid: 0,
+    });
+    expect(await importOverrides(db, rows)).toEqual({ imported: 20, skipped: 30, invalid: 0 });
+    expect(await importOverrides(db, rows)).toEqual({ imported: 0, skipped: 50, invalid: 0 });
+    const all = await allOverridesByTime(db);
+    expect(all).toHaveLength(51);
+    expect(new Set(all.map((r) => r.id)).size).toBe(51);
+    expect(await summaryRowsByTime(db)).toHaveLength(51);
+  });
+
+  it('keeps a live row that arrives after its imported copy out of the log', async () => {
+    const db = freshDb();
+    const r = row({ decidedAt: T0 });
+    await putImported(db, [r]);
+    expect(await putOverrides(db, [r, row({ decidedAt: T0 + 1 })])).toBe(1);
+    expect(await db.overrides.get(r.id)).toBeUndefined();
+    expect(await allOverridesByTime(db)).toHaveLength(2);
+    expect(await summaryRowsByTime(db)).toHaveLength(2);
+  });
+
+  it('finds rows by id wherever they are stored, with or without their decision time', async () => {
+    const db = freshDb();
+    const imported = spread(60, 4);
+    const live = row({ decidedAt: T0 + 2 * DAY + 1 });
+    await putImported(db, imported, 7);
+    await putOverrides(db, [live]);
+    const a = imported[13];
+    const b = imported[42];
+    if (!a || !b) throw new Error('fixture');
+    expect(await rowsById(db, [{ id: b.id }, { id: 'missing' }, { id: live.id }, a])).toEqual([b, undefined, live, a]);
+    const all = await rowsById(db, imported);
+    expect(all).toEqual(imported);
+  });
+
+  it('purges imported rows by day, cutting the boundary day at the cutoff, and counts live and imported', async () => {
+    const db = freshDb();
+    // Days 0..4, rows at 00:00..19:00 of each.
+    const rows = spread(100, 5);
+    await putImported(db, rows, 8);
+    await putOverrides(db, [row({ decidedAt: T0 + 12 * 3_600_000 }), row({ decidedAt: T0 + 4 * DAY })]);
+    const cutoff = T0 + 2 * DAY + 10 * 3_600_000;
+    const expected = rows.filter((r) => r.decidedAt < cutoff).length + 1;
+    expect(await purgeOlderThan(db, cutoff)).toBe(expected);
+    const left = await allOverridesByTime(db);
+    expect(left).toHaveLength(102 - expected);
+    expect(left.every((r) => r.decidedAt >= cutoff)).toBe(true);
+    expect(ids(await summaryRowsByTime(db))).toEqual(ids(left));
+    expect((await db.imported.toArray()).every((r) => r.day >= 2 && r.rows.length > 0)).toBe(true);
+    // A purged row imported again is new again.
+    expect(await putImported(db, rows)).toBe(expected - 1);
+  });
+
+  it('leaves nothing behind when a batch fails', async () => {
+    const db = freshDb();
+    const good = spread(10, 2);
+    // A row that cannot be cloned into IndexedDB fails the batch's transaction.
+    const bad = { ...row({ decidedAt: T0 }), note: (() => {}) as unknown as string };
+    await expect(putImported(db, [...good, bad])).rejects.toThrow();
+    expect(await db.imported.count()).toBe(0);
+    expect(await db.summary.count()).toBe(0);
+    expect(await putImported(db, good)).toBe(10);
+  });
+});
