@@ -20,7 +20,7 @@ import type { DashboardStore, PeriodPreset } from './store';
 import { TrendPanel } from './TrendPanel';
 import './dashboard.css';
 
-/** What the page can do beyond reading: every write goes to the background through these. */
+/** What the page can do beyond reading (imports, demo data, downloads), wired by the entry point. */
 export interface DashboardActions {
   importFiles(files: File[]): void;
   loadDemo(): void;

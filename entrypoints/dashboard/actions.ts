@@ -3,17 +3,14 @@ import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRows } from '@/lib/db/export';
 import { importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import { putImported } from '@/lib/db/imported';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
-import { sendToBackground } from '@/lib/messaging/send';
 import type { StatsRow } from '@/lib/stats/stats-row';
 
-/** Sends one batch through the background, the only writer of the database. */
-const sendBatch = (rows: OverrideRow[]) => sendToBackground('dashboard→background:import-overrides', { rows });
-
 /** Runs an import of parsed files, keeping the store's progress and summary current. */
-async function runImport(store: DashboardStore, files: () => Promise<ParsedFile[]>): Promise<void> {
+async function runImport(store: DashboardStore, db: ReplyGuardDb, files: () => Promise<ParsedFile[]>): Promise<void> {
   const set = (importState: Partial<typeof IDLE_IMPORT>) =>
     store.getState().set({ importState: { ...store.getState().importState, ...importState } });
   set({ ...IDLE_IMPORT, phase: 'reading' });
@@ -21,7 +18,9 @@ async function runImport(store: DashboardStore, files: () => Promise<ParsedFile[
   try {
     const parsed = await files();
     set({ phase: 'importing', checkMs: performance.now() - started });
-    const summary = await importParsedFiles(parsed, sendBatch, (done, total) => set({ done, total }));
+    // The page writes imports itself: see the README's Architecture section for why.
+    const write = (rows: OverrideRow[]) => putImported(db, rows);
+    const summary = await importParsedFiles(parsed, write, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -42,10 +41,10 @@ function download(name: string, mime: string, text: string): void {
 export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): DashboardActions {
   return {
     importFiles(files) {
-      void runImport(store, () => Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text()))));
+      void runImport(store, db, () => Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text()))));
     },
     loadDemo() {
-      void runImport(store, async () => {
+      void runImport(store, db, async () => {
         const rows = generateHistory();
         return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
       });

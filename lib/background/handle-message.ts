@@ -1,5 +1,4 @@
 import type { ReplyGuardDb } from '../db/database';
-import { importOverrides } from '../db/import-overrides';
 import { applyEvents, putOverrides } from '../db/overrides';
 import { analyzeCustomer } from '../engine/signals';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
@@ -62,10 +61,6 @@ export async function handleMessage<T extends MessageType>(
         rejected: count('rejected'),
         escalated: count('escalated'),
       } as Response<T>;
-    }
-    case 'dashboard→background:import-overrides': {
-      const { imported, skipped } = await importOverrides(deps.db, m.rows);
-      return { imported, skipped } as Response<T>;
     }
   }
 }

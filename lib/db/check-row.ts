@@ -67,9 +67,9 @@ function customer(c: unknown): boolean {
 }
 
 /**
- * The export schema's row check (lib/db/export-schema.ts) written out by hand: the background
- * re-checks every imported row, and zod took about 2 s per 100,000 rows there, a big share of
- * the 5 s import budget. It is never looser than the schema (a test compares the two on valid
+ * The export schema's row check (lib/db/export-schema.ts) written out by hand: the dashboard
+ * checks every imported row, and zod took about 2 s per 100,000 rows, a big share of the 5 s
+ * import budget. It is never looser than the schema (a test compares the two on valid
  * and broken rows); a row it refuses goes to zod, which decides and names the problem.
  */
 export function isOverrideRow(v: unknown): v is OverrideRow {

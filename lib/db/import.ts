@@ -136,19 +136,23 @@ export interface ImportSummary {
   files: { name: string; rows: number; errors: RowError[] }[];
 }
 
-/** How many rows go in one message to the background: big enough to amortise, small enough to show progress. */
+/**
+ * Rows written in one transaction: big enough that the per-day summary chunks each batch
+ * re-reads and re-packs are few, small enough to show progress. Measured with
+ * `npm run bench:dashboard` (see the README's Architecture section).
+ * @default 4000
+ */
 export const IMPORT_BATCH = 4_000;
 
-/** Batches sent before waiting for the oldest answer. */
-export const IMPORT_IN_FLIGHT = 2;
-
 /**
- * Sends valid files' rows to the background in batches, reporting progress. Sending is passed in
- * (the dashboard passes its typed message) so this stays testable without an extension.
+ * Writes valid files' rows in batches, one after another, reporting progress. Writing is passed
+ * in (the dashboard passes `putImported` on its database) so this stays testable without an
+ * extension. Batches run one at a time: IndexedDB runs write transactions on the same tables one
+ * after another anyway, and a batch's work starts only when the previous one has committed.
  */
 export async function importParsedFiles(
   files: readonly ParsedFile[],
-  send: (rows: OverrideRow[]) => Promise<{ imported: number; skipped: number }>,
+  write: (rows: OverrideRow[]) => Promise<{ imported: number; skipped: number }>,
   onProgress: (done: number, total: number) => void = () => {},
   batchSize = IMPORT_BATCH,
 ): Promise<ImportSummary> {
@@ -163,28 +167,12 @@ export async function importParsedFiles(
     for (const row of file.rows) accepted.push(row);
   }
   onProgress(0, accepted.length);
-  // Two batches in flight: the background stores one while the next is serialised and sent, so
-  // neither process waits for the other. IndexedDB runs the write transactions one after another.
-  let done = 0;
-  const inFlight: Promise<void>[] = [];
-  try {
-    for (let i = 0; i < accepted.length; i += batchSize) {
-      const batch = accepted.slice(i, i + batchSize);
-      inFlight.push(
-        send(batch).then((answer) => {
-          summary.imported += answer.imported;
-          summary.skipped += answer.skipped;
-          done += batch.length;
-          onProgress(done, accepted.length);
-        }),
-      );
-      if (inFlight.length >= IMPORT_IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-  } catch (error) {
-    // Let the other batch settle so its failure is not an unhandled rejection, then report the first.
-    await Promise.allSettled(inFlight);
-    throw error;
+  for (let i = 0; i < accepted.length; i += batchSize) {
+    const batch = accepted.slice(i, i + batchSize);
+    const answer = await write(batch);
+    summary.imported += answer.imported;
+    summary.skipped += answer.skipped;
+    onProgress(i + batch.length, accepted.length);
   }
   return summary;
 }

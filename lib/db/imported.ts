@@ -24,18 +24,27 @@ export interface ImportedRecord {
  */
 export const IMPORTED_RECORD_ROWS = 1_000;
 
+/** What one import batch did. */
+export interface ImportResult {
+  imported: number;
+  /** Rows whose id was stored already (live or imported) or repeated within the batch. */
+  skipped: number;
+}
+
 /**
  * Stores imported rows whose ids are not stored yet (live or imported), and adds them to the
- * summary, in one transaction: a service worker stopped mid-batch leaves none of it behind, and
- * importing the same file again stores exactly what is missing.
- * @returns the rows that were new
+ * summary, in one transaction: a page closed or a browser stopped mid-batch leaves none of the
+ * batch behind, and importing the same files again stores exactly what is missing.
+ *
+ * The rows must be checked already: the dashboard passes the rows `parseExportFile` accepted
+ * (every field against the export schema) or the demo history it generated itself.
  */
 export async function putImported(
   db: ReplyGuardDb,
   rows: readonly OverrideRow[],
   recordRows = IMPORTED_RECORD_ROWS,
-): Promise<number> {
-  if (rows.length === 0) return 0;
+): Promise<ImportResult> {
+  if (rows.length === 0) return { imported: 0, skipped: 0 };
   return db.transaction('rw', db.imported, db.summary, async () => {
     // The summary holds every stored id by day: it decides what is new (see summaryAdd).
     const fresh = await summaryAdd(db.summary, rows);
@@ -51,7 +60,7 @@ export async function putImported(
       for (let i = 0; i < list.length; i += recordRows) records.push({ day, rows: list.slice(i, i + recordRows) });
     }
     await db.imported.bulkAdd(records as ImportedRecord[]);
-    return fresh.length;
+    return { imported: fresh.length, skipped: rows.length - fresh.length };
   });
 }
 

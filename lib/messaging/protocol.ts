@@ -48,11 +48,6 @@ export interface Protocol {
     request: Record<never, never>;
     response: { seen: number; accepted: number; edited: number; rejected: number; escalated: number };
   };
-  /** Merging other agents' exports: rows already validated by the page, validated again here. */
-  'dashboard→background:import-overrides': {
-    request: { rows: OverrideRow[] };
-    response: { imported: number; skipped: number };
-  };
 }
 
 export type MessageType = keyof Protocol;
@@ -68,7 +63,6 @@ const KNOWN: { [K in MessageType]: true } = {
   'content→background:analyze-customer': true,
   'popup→background:tab-status': true,
   'popup→background:today': true,
-  'dashboard→background:import-overrides': true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleMessage } from '@/lib/background/handle-message';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
 import { exportFileName, exportRows } from '@/lib/db/export';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
 import { importParsedFiles, parseExportFile } from '@/lib/db/import';
-import { importOverrides } from '@/lib/db/import-overrides';
+import { putImported } from '@/lib/db/imported';
 import { allOverridesByTime } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { row } from '../extension/rows';
@@ -105,28 +104,13 @@ describe('a corrupt file', () => {
   });
 });
 
-describe('import through the background handler', () => {
-  const deps = (db: ReplyGuardDb) => ({ db, tabStatus: new Map(), now: () => 0 });
-
+describe('import into the imported table', () => {
   it('imports new rows, skips known ids and keeps agent labels', async () => {
     const db = freshDb();
     const rows = awkwardRows();
-    const first = await handleMessage({ type: 'dashboard→background:import-overrides', rows }, {}, deps(db));
-    expect(first).toEqual({ imported: 3, skipped: 0 });
-    const again = await handleMessage(
-      { type: 'dashboard→background:import-overrides', rows: [...rows, row({ agent: 'cy' })] },
-      {},
-      deps(db),
-    );
-    expect(again).toEqual({ imported: 1, skipped: 3 });
+    expect(await putImported(db, rows)).toEqual({ imported: 3, skipped: 0 });
+    expect(await putImported(db, [...rows, row({ agent: 'cy' })])).toEqual({ imported: 1, skipped: 3 });
     expect((await allOverridesByTime(db)).map((r) => r.agent).sort()).toEqual(['', 'ana', 'bo', 'cy']);
-  });
-
-  it('refuses a batch with an invalid row and stores nothing from it', async () => {
-    const db = freshDb();
-    const bad = { ...row(), outcome: 'deleted' } as unknown as OverrideRow;
-    await expect(importOverrides(db, [row(), bad])).rejects.toThrow(/do not match/);
-    expect(await allOverridesByTime(db)).toEqual([]);
   });
 
   it('sends files in batches with progress and sums the answers; refused files count as rejected', async () => {
@@ -143,7 +127,7 @@ describe('import through the background handler', () => {
     const progress: number[] = [];
     const summary = await importParsedFiles(
       [good, dup, bad],
-      (rows) => importOverrides(db, rows),
+      (rows) => putImported(db, rows),
       (done) => progress.push(done),
       3,
     );
@@ -169,7 +153,7 @@ describe('the committed JSON Schema', () => {
 describe('allOverridesByTime', () => {
   it('returns every row, oldest decision first, whatever the id order', async () => {
     const db = freshDb();
-    await importOverrides(db, [
+    await putImported(db, [
       row({ id: 'c', decidedAt: 10 }),
       row({ id: 'a', decidedAt: 30 }),
       row({ id: 'b', decidedAt: 20 }),

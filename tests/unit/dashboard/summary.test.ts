@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
-import { importOverrides } from '@/lib/db/import-overrides';
+import { putImported } from '@/lib/db/imported';
 import { applyEvents, purgeOlderThan, putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, summaryRowsByTime } from '@/lib/db/queries';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from '@/lib/db/schema';
@@ -118,7 +118,7 @@ describe('per-day summary', () => {
       rows.slice(850, 1_200).map((r, i) => ({ kind: 'override', id: r.id, seq: i, row: r })),
     );
     // An import overlapping the live rows: the new ones go to the imported table.
-    expect(await importOverrides(db, rows.slice(1_100, 1_350))).toMatchObject({ imported: 150, skipped: 100 });
+    expect(await putImported(db, rows.slice(1_100, 1_350))).toMatchObject({ imported: 150, skipped: 100 });
     await expectSummaryMatchesRows(db);
 
     // Reasons given later, one for a row that does not exist.

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
-import { importOverrides } from '@/lib/db/import-overrides';
 import { putImported } from '@/lib/db/imported';
 import { purgeOlderThan, putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
@@ -29,7 +28,7 @@ describe('imported rows', () => {
   it('stores many rows per record, one group per UTC day, split at the record size', async () => {
     const db = freshDb();
     const rows = spread(300, 3);
-    expect(await putImported(db, rows, 40)).toBe(300);
+    expect(await putImported(db, rows, 40)).toEqual({ imported: 300, skipped: 0 });
     const records = await db.imported.toArray();
     // 100 rows per day, 40 per record: 3 records a day.
     expect(records).toHaveLength(9);
@@ -45,13 +44,12 @@ describe('imported rows', () => {
     const rows = spread(50, 5);
     const live = row({ decidedAt: T0 + DAY + 5 });
     await putOverrides(db, [live]);
-    expect(await importOverrides(db, [...rows.slice(0, 30), rows[0], rows[1], live] as typeof rows)).toEqual({
+    expect(await putImported(db, [...rows.slice(0, 30), rows[0], rows[1], live] as typeof rows)).toEqual({
       imported: 30,
       skipped: 3,
-      invalid: 0,
     });
-    expect(await importOverrides(db, rows)).toEqual({ imported: 20, skipped: 30, invalid: 0 });
-    expect(await importOverrides(db, rows)).toEqual({ imported: 0, skipped: 50, invalid: 0 });
+    expect(await putImported(db, rows)).toEqual({ imported: 20, skipped: 30 });
+    expect(await putImported(db, rows)).toEqual({ imported: 0, skipped: 50 });
     const all = await allOverridesByTime(db);
     expect(all).toHaveLength(51);
     expect(new Set(all.map((r) => r.id)).size).toBe(51);
@@ -97,7 +95,7 @@ describe('imported rows', () => {
     expect(ids(await summaryRowsByTime(db))).toEqual(ids(left));
     expect((await db.imported.toArray()).every((r) => r.day >= 2 && r.rows.length > 0)).toBe(true);
     // A purged row imported again is new again.
-    expect(await putImported(db, rows)).toBe(expected - 1);
+    expect((await putImported(db, rows)).imported).toBe(expected - 1);
   });
 
   it('leaves nothing behind when a batch fails', async () => {
@@ -108,6 +106,6 @@ describe('imported rows', () => {
     await expect(putImported(db, [...good, bad])).rejects.toThrow();
     expect(await db.imported.count()).toBe(0);
     expect(await db.summary.count()).toBe(0);
-    expect(await putImported(db, good)).toBe(10);
+    expect(await putImported(db, good)).toEqual({ imported: 10, skipped: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
-import { importOverrides } from '@/lib/db/import-overrides';
+import { putImported } from '@/lib/db/imported';
 import { putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, rowsById, summaryRowsByTime } from '@/lib/db/queries';
 import { row } from './rows';
@@ -46,7 +46,7 @@ describe('schema history', () => {
     const latest = openDatabase(name);
     expect(latest.verno).toBe(4);
     // An import of the whole history finds the 120 rows stored before the upgrade through the summary.
-    expect(await importOverrides(latest, rows)).toEqual({ imported: 80, skipped: 120, invalid: 0 });
+    expect(await putImported(latest, rows)).toEqual({ imported: 80, skipped: 120 });
     expect(await latest.overrides.count()).toBe(120);
     expect((await allOverridesByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect((await summaryRowsByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
