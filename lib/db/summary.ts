@@ -281,7 +281,8 @@ export async function buildSummary(tx: Transaction): Promise<void> {
 const byTime = (a: StatsRow, b: StatsRow): number =>
   a.decidedAt - b.decidedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function decodeFindings(s: string): StatsRow['findings'] {
+/** Decodes one stored findings string (see `DayColumns.findings`). */
+export function decodeFindings(s: string): StatsRow['findings'] {
   if (!s) return [];
   return s.split(RS).map((f) => {
     const [rule = '', category, severity, dismissed] = f.split(US);

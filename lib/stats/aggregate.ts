@@ -1,6 +1,14 @@
 import type { Outcome } from '../db/schema';
 import { type EventFilter, rowMatcher } from './filter';
-import { addToTally, emptyTally, type Headline, headlineOf, type Tally } from './metrics';
+import {
+  addEventToTally,
+  addToTally,
+  emptyTally,
+  type Headline,
+  headlineOf,
+  type Tally,
+  type TallyEvent,
+} from './metrics';
 import type { StatsRow } from './stats-row';
 
 export const DAY_MS = 86_400_000;
@@ -147,6 +155,82 @@ const nextWeek = (t: number): number => {
   return d.getTime();
 };
 
+/** The headline figures and trends of a period: what the dashboard's first render shows. */
+export type PeriodFigures = Pick<Aggregates, 'period' | 'headline' | 'previousHeadline' | 'trends'>;
+
+/**
+ * The tallies of a period and the same-length period before it, whole and by day and week. Both
+ * `aggregate` (over decoded rows) and `dayFigures` (over the summary's columns) fill one, so the
+ * slicing, and with it every figure, is the same code.
+ */
+export class PeriodTallies {
+  readonly start: number;
+  readonly end: number;
+  /** Start of the period before. */
+  readonly prevStart: number;
+  private readonly period: { start: number; end: number };
+  private readonly hasPrevious: boolean;
+  private readonly current = emptyTally();
+  private readonly previous = emptyTally();
+  private readonly days: Buckets;
+  private readonly weeks: Buckets;
+  private readonly prevDays: Buckets;
+  private readonly prevWeeks: Buckets;
+
+  constructor(period: { start: number; end: number }, firstEventAt: number) {
+    const { start, end } = period;
+    this.period = period;
+    this.start = start;
+    this.end = end;
+    this.prevStart = start - (end - start);
+    this.hasPrevious = firstEventAt < start;
+    this.days = new Buckets(start, end, startOfDay, nextDay);
+    this.weeks = new Buckets(start, end, startOfWeek, nextWeek);
+    this.prevDays = new Buckets(this.prevStart, start, startOfDay, nextDay);
+    this.prevWeeks = new Buckets(this.prevStart, start, startOfWeek, nextWeek);
+  }
+
+  /** Counts a row decided in `[prevStart, end)`; true when it is in the period itself. */
+  addRow(row: StatsRow): boolean {
+    return this.fill(row.decidedAt, row, addToTally);
+  }
+
+  /** Counts an event decided at `t` in `[prevStart, end)`; true when it is in the period itself. */
+  addEvent(t: number, event: TallyEvent): boolean {
+    // Spelled out rather than through `fill`: this runs for every row of the first render.
+    const current = t >= this.start;
+    addEventToTally(current ? this.current : this.previous, event);
+    const d = (current ? this.days : this.prevDays).at(t);
+    if (d) addEventToTally(d.tally, event);
+    const w = (current ? this.weeks : this.prevWeeks).at(t);
+    if (w) addEventToTally(w.tally, event);
+    return current;
+  }
+
+  private fill<T>(t: number, item: T, add: (tally: Tally, item: T) => void): boolean {
+    const current = t >= this.start;
+    add(current ? this.current : this.previous, item);
+    const d = (current ? this.days : this.prevDays).at(t);
+    if (d) add(d.tally, item);
+    const w = (current ? this.weeks : this.prevWeeks).at(t);
+    if (w) add(w.tally, item);
+    return current;
+  }
+
+  figures(): PeriodFigures {
+    const { hasPrevious } = this;
+    return {
+      period: this.period,
+      headline: headlineOf(this.current),
+      previousHeadline: hasPrevious ? headlineOf(this.previous) : null,
+      trends: {
+        day: { granularity: 'day', current: this.days.list, previous: hasPrevious ? this.prevDays.list : [] },
+        week: { granularity: 'week', current: this.weeks.list, previous: hasPrevious ? this.prevWeeks.list : [] },
+      },
+    };
+  }
+}
+
 /**
  * One pass over every row: headline figures for the period and the one before, day and week
  * trends for both, the rules table and the breakdowns. The rows need not be sorted.
@@ -161,15 +245,8 @@ export function aggregate(
   firstEventAt: number = period.start,
 ): Aggregates {
   const matches = rowMatcher(filter, true);
-  const { start, end } = period;
-  const prevStart = start - (end - start);
-  const hasPrevious = firstEventAt < start;
-  const current = emptyTally();
-  const previous = emptyTally();
-  const days = new Buckets(start, end, startOfDay, nextDay);
-  const weeks = new Buckets(start, end, startOfWeek, nextWeek);
-  const prevDays = new Buckets(prevStart, start, startOfDay, nextDay);
-  const prevWeeks = new Buckets(prevStart, start, startOfWeek, nextWeek);
+  const slices = new PeriodTallies(period, firstEventAt);
+  const { prevStart, end } = slices;
   const rules = new Map<string, RuleStat>();
   const maps: Record<BreakdownDimension, Map<string, BreakdownRow>> = {
     helpdesk: new Map(),
@@ -186,20 +263,8 @@ export function aggregate(
   for (const row of rows) {
     const t = row.decidedAt;
     if (t < prevStart || t >= end || !matches(row)) continue;
-    if (t < start) {
-      addToTally(previous, row);
-      const d = prevDays.at(t);
-      if (d) addToTally(d.tally, row);
-      const w = prevWeeks.at(t);
-      if (w) addToTally(w.tally, row);
-      continue;
-    }
+    if (!slices.addRow(row)) continue;
     events.push(row);
-    addToTally(current, row);
-    const d = days.at(t);
-    if (d) addToTally(d.tally, row);
-    const w = weeks.at(t);
-    if (w) addToTally(w.tally, row);
 
     bump(maps.helpdesk, row.helpdesk, row);
     bump(maps.agent, row.agent || 'me', row);
@@ -233,13 +298,7 @@ export function aggregate(
 
   const sorted = (m: Map<string, BreakdownRow>) => [...m.values()].sort((a, b) => b.seen - a.seen);
   return {
-    period,
-    headline: headlineOf(current),
-    previousHeadline: hasPrevious ? headlineOf(previous) : null,
-    trends: {
-      day: { granularity: 'day', current: days.list, previous: hasPrevious ? prevDays.list : [] },
-      week: { granularity: 'week', current: weeks.list, previous: hasPrevious ? prevWeeks.list : [] },
-    },
+    ...slices.figures(),
     rules: [...rules.values()].sort((a, b) => b.fired - a.fired || a.rule.localeCompare(b.rule)),
     breakdowns: {
       helpdesk: sorted(maps.helpdesk),

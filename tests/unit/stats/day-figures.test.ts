@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from '@/lib/db/schema';
+import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
+import { generateHistory } from '@/lib/demo/history';
+import type { Category } from '@/lib/engine/types';
+import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
+import { dayFigures, logExtent } from '@/lib/stats/day-figures';
+import type { EventFilter } from '@/lib/stats/filter';
+import { row } from '../extension/rows';
+
+const END = new Date(2026, 2, 31, 18, 0, 0).getTime();
+
+/** A small deterministic generator, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * Rows stored out of time order (as a merged import stores them), with ties in decision time
+ * broken by id, similarities with every bit of the mantissa set (square roots: with the 32-bit
+ * fractions of the generator, sums are exact in any order and an order mistake would not show),
+ * and every outcome, reason, finding severity and customer shape.
+ */
+function shuffledRows(count: number, seed: number): OverrideRow[] {
+  const next = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const rows: OverrideRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const tie = i > 0 && next() < 0.1;
+    const decidedAt = tie ? (rows[i - 1] as OverrideRow).decidedAt : END - Math.floor(next() * 70 * DAY_MS);
+    rows.push(
+      row({
+        id: `x-${Math.floor(next() * 1e9).toString(36)}-${i}`,
+        decidedAt,
+        shownAt: decidedAt - Math.floor(next() * 200_000) + (next() < 0.05 ? 300_000 : 0),
+        helpdesk: pick(['zendesk', 'freshdesk', 'intercom']),
+        agent: pick(['', 'ana', 'bo']),
+        outcome: pick(OUTCOMES),
+        reason: next() < 0.4 ? pick(OVERRIDE_REASONS) : null,
+        similarity: Math.sqrt(next()),
+        editSize: Math.floor(next() * 300),
+        findings: Array.from({ length: Math.floor(next() * 3) }, () => ({
+          rule: pick(['refund-promise', 'pii-card-number', 'legal-advice']),
+          category: pick(['privacy', 'commitment', 'compliance'] as const),
+          severity: pick(['info', 'warning', 'critical'] as const),
+          fingerprint: 'f',
+          dismissed: next() < 0.3,
+        })),
+        customer:
+          next() < 0.3
+            ? null
+            : {
+                sentiment: { label: pick(['negative', 'neutral', 'positive'] as const), score: next() * 2 - 1 },
+                sarcasm: { likely: next() < 0.2, score: next() },
+                escalation: { likely: false, kinds: [] },
+              },
+      }),
+    );
+  }
+  return rows;
+}
+
+const packed = (rows: OverrideRow[]) => [...chunksOf(rows).values()].map(packDay);
+
+const FILTERS: EventFilter[] = [
+  {},
+  { helpdesk: 'zendesk' },
+  { agent: '' },
+  { agent: 'bo', outcome: 'edited' },
+  { category: 'privacy' as Category },
+  { reason: 'tone' },
+  { outcome: 'escalated', category: 'compliance' as Category },
+  { helpdesk: 'not-in-the-log' },
+];
+
+/** Periods as the dashboard makes them: whole local days ending after the newest event. */
+function periods(first: number, last: number) {
+  const end = startOfDay(last) + DAY_MS;
+  return [7, 28, 90].map((d) => ({ start: end - d * DAY_MS, end })).concat({ start: startOfDay(first), end });
+}
+
+function expectSameFigures(rows: OverrideRow[]) {
+  const days = packed(rows);
+  const decoded = decodeChunks(days);
+  const first = decoded[0]?.decidedAt ?? END;
+  const last = decoded.at(-1)?.decidedAt ?? END;
+  for (const period of periods(first, last)) {
+    for (const filter of FILTERS) {
+      const { headline, previousHeadline, trends } = aggregate(decoded, filter, period, first);
+      expect(dayFigures(days, filter, period, first)).toEqual({ period, headline, previousHeadline, trends });
+    }
+  }
+}
+
+describe('dayFigures (first render from the packed summary)', () => {
+  it('gives exactly the headline figures and trends aggregate gives on the decoded rows', () => {
+    expectSameFigures(shuffledRows(3_000, 1));
+    expectSameFigures(shuffledRows(500, 2));
+  });
+
+  it('adds rows stored in time order but with tied times out of id order in decodeChunks order', () => {
+    const rows = shuffledRows(2_000, 5).map((r) => ({ ...r, outcome: 'edited' as const }));
+    rows.sort((a, b) => a.decidedAt - b.decidedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    expectSameFigures(rows);
+  });
+
+  it('matches on the demo history too, drift episode and all', { timeout: 30_000 }, () => {
+    expectSameFigures(generateHistory({ end: END }));
+  });
+
+  it('reads only the days the two periods cover', () => {
+    const rows = shuffledRows(2_000, 3);
+    const days = packed(rows);
+    const end = startOfDay(END) + DAY_MS;
+    const period = { start: end - 7 * DAY_MS, end };
+    const needed = days.filter((c) => (c.day + 1) * DAY_MS > period.start - 7 * DAY_MS);
+    const first = Math.min(...rows.map((r) => r.decidedAt));
+    expect(dayFigures(needed, { agent: 'ana' }, period, first)).toEqual(
+      dayFigures(days, { agent: 'ana' }, period, first),
+    );
+  });
+
+  it('gives empty figures for an empty log', () => {
+    const period = { start: END - 28 * DAY_MS, end: END };
+    const { headline, previousHeadline, trends } = aggregate([], {}, period);
+    expect(dayFigures([], {}, period)).toEqual({ period, headline, previousHeadline, trends });
+  });
+});
+
+describe('logExtent', () => {
+  it('counts rows and finds the first and last decision and the filter choices', () => {
+    const rows = shuffledRows(1_000, 4);
+    const extent = logExtent(packed(rows));
+    const times = rows.map((r) => r.decidedAt);
+    expect(extent).toEqual({
+      rows: 1_000,
+      first: Math.min(...times),
+      last: Math.max(...times),
+      helpdesks: [...new Set(rows.map((r) => r.helpdesk))].sort(),
+      agents: [...new Set(rows.map((r) => r.agent))].sort(),
+    });
+    expect(logExtent([])).toEqual({ rows: 0, first: null, last: null, helpdesks: [], agents: [] });
+  });
+});
