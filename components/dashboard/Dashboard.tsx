@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExportFormat } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
+import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
 import { aggregate, type BreakdownDimension, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
+import { dayFigures, logExtent } from '@/lib/stats/day-figures';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
 import type { StatsRow } from '@/lib/stats/stats-row';
@@ -18,6 +20,7 @@ import { EMPTY_TEXT, PERIOD_DAYS, PERIOD_LABELS, REASON_LABELS } from './labels'
 import { RulesTable } from './RulesTable';
 import type { DashboardStore, PeriodPreset } from './store';
 import { TrendPanel } from './TrendPanel';
+import { useAfterPaint } from './use-after-paint';
 import './dashboard.css';
 
 /** What the page can do beyond reading (imports, demo data, downloads), wired by the entry point. */
@@ -29,18 +32,19 @@ export interface DashboardActions {
 }
 
 interface Props {
-  /** Every row's summary, oldest decision first; undefined while loading. */
-  rows: readonly StatsRow[] | undefined;
   /**
-   * Reads one full row (texts, shape, signals) for the detail view. Without it, a row passed in
-   * `rows` that is already a full row is shown as is.
+   * Reads one full row (texts, shape, signals) for the detail view. Without it, a decoded summary
+   * row is shown as is.
    */
   loadRow?: (id: string) => Promise<OverrideRow | undefined>;
+  /** UI state, and the log's packed summary days as the page's live query pushes them in. */
   store: DashboardStore;
   actions: DashboardActions;
   now?: () => number;
-  /** Called once, after the first render with data (the benchmark's mark). */
-  onReady?: (rows: number) => void;
+  /** Called once, after the first render of the headline figures and trends (the benchmark's budget mark). */
+  onReady?: () => void;
+  /** Called once, when every panel of the whole log has rendered after the first load. */
+  onComplete?: (rows: number) => void;
 }
 
 /** Period bounds: whole local days ending today (or at the newest event, if that is later). */
@@ -50,6 +54,17 @@ export function periodBounds(preset: PeriodPreset, first: number, last: number, 
   return { start, end };
 }
 
+/**
+ * The earliest time a period preset's figures can need: the start of the period before, for a
+ * period ending today (it ends later only when the log holds decisions dated after today, and then
+ * it needs less). The page reads the summary from here on for its first render.
+ */
+export function earliestNeeded(preset: PeriodPreset, now: number): number {
+  if (preset === 'all') return Number.NEGATIVE_INFINITY;
+  const { start, end } = periodBounds(preset, now, now, now);
+  return start - (end - start);
+}
+
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
   dimension === 'helpdesk'
     ? helpdeskName(key)
@@ -57,47 +72,79 @@ const breakdownName = (dimension: BreakdownDimension, key: string): string =>
       ? (REASON_LABELS[key as keyof typeof REASON_LABELS] ?? key)
       : key;
 
-/**
- * The team lead's view of what agents did with AI suggestions. Data and writes come in as props,
- * so this stays React only; aggregates are memoised on (rows, filters, period) and computed in one
- * pass, drift on (rows, filters).
- */
-export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onReady }: Props) {
-  const s = useStore(store);
-  const ready = useRef(false);
-
-  const facets = useMemo(() => {
-    const helpdesks = new Set<string>();
-    const agents = new Set<string>();
-    for (const r of rows ?? []) {
-      helpdesks.add(r.helpdesk);
-      agents.add(r.agent);
-    }
-    return { helpdesks: [...helpdesks].sort(), agents: [...agents].sort() };
-  }, [rows]);
-
-  const first = rows?.[0]?.decidedAt ?? now();
-  const last = rows?.at(-1)?.decidedAt ?? now();
-  const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
-  const aggregates = useMemo(
-    () => (rows ? aggregate(rows, s.filters, period, first) : null),
-    [rows, s.filters, period, first],
+/** A panel's place while its figures are computed after the first paint: same card, same height. */
+function Computing({ title, className }: { title: string; className: string }) {
+  return (
+    <section className={`rg-section rg-card rg-computing ${className}`} aria-busy="true" data-rg-computing={title}>
+      <h2>{title}</h2>
+      <p className="rg-muted">Computing…</p>
+    </section>
   );
-  const drift = useMemo(() => {
-    if (!rows) return null;
+}
+
+/** Wraps a panel whose figures are being recomputed: the old ones stay, dimmed, until the new ones are in. */
+function Updating({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <div className={pending ? 'rg-updating' : 'rg-updated'} aria-busy={pending}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The team lead's view of what agents did with AI suggestions. Data and writes come in through the
+ * store and props, so this stays React only.
+ *
+ * Two speeds. The headline figures and trends are computed straight from the packed summary days
+ * (`dayFigures`, no row objects) for the period and the one before, synchronously: they are the
+ * first render and follow every filter at once. Everything that needs the whole log as rows (the
+ * rules table, breakdowns, events and drift) is decoded and computed after the browser has
+ * painted (`useAfterPaint`), one task each, showing "Computing…" in the panels' places first and
+ * the previous figures dimmed while a filter change is recomputed.
+ */
+export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, onComplete }: Props) {
+  const s = useStore(store);
+  const { summary } = s;
+  const readyCalled = useRef(false);
+  const completeCalled = useRef(false);
+
+  const extent = useMemo(() => (summary ? logExtent(summary.days) : null), [summary]);
+  const first = extent?.first ?? now();
+  const last = extent?.last ?? now();
+  const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
+  const covered = !!summary && (summary.complete || summary.from <= period.start - (period.end - period.start));
+  const figures = useMemo(
+    () => (summary && covered ? dayFigures(summary.days, s.filters, period, first) : null),
+    [summary, covered, s.filters, period, first],
+  );
+
+  const rows = useAfterPaint(() => (summary?.complete ? decodeChunks(summary.days) : undefined), [summary]);
+  const aggregates = useAfterPaint(
+    () => (rows.value ? aggregate(rows.value, s.filters, period, first) : undefined),
+    [rows.value, s.filters, period, first],
+  );
+  const drift = useAfterPaint(() => {
+    if (!rows.value) return undefined;
     const matches = rowMatcher(s.filters, true);
-    return monitorDrift(Object.keys(s.filters).length ? rows.filter(matches) : rows);
-  }, [rows, s.filters]);
+    return monitorDrift(Object.keys(s.filters).length ? rows.value.filter(matches) : rows.value);
+  }, [rows.value, s.filters]);
+  const heavyPending = !summary?.complete || rows.pending || aggregates.pending || drift.pending;
 
   useEffect(() => {
-    if (!rows || ready.current) return;
-    ready.current = true;
-    onReady?.(rows.length);
-  }, [rows, onReady]);
+    if (!figures || readyCalled.current) return;
+    readyCalled.current = true;
+    onReady?.();
+  }, [figures, onReady]);
+  useEffect(() => {
+    if (!extent || !summary?.complete || heavyPending || completeCalled.current) return;
+    completeCalled.current = true;
+    onComplete?.(extent.rows);
+  }, [extent, summary, heavyPending, onComplete]);
 
+  const events = aggregates.pending ? undefined : aggregates.value?.events;
   const selectedSummary = useMemo(
-    () => (s.selectedId && aggregates ? (aggregates.events.find((r) => r.id === s.selectedId) ?? null) : null),
-    [aggregates, s.selectedId],
+    () => (s.selectedId && events ? (events.find((r) => r.id === s.selectedId) ?? null) : null),
+    [events, s.selectedId],
   );
   const [selected, setSelected] = useState<OverrideRow | null>(null);
   useEffect(() => {
@@ -121,24 +168,28 @@ export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onRea
         ◆
       </span>
       <h1>ReplyGuard dashboard</h1>
-      <span className="rg-muted" data-rg-total={rows?.length ?? 0}>
-        {rows ? `${rows.length.toLocaleString('en')} decisions in the log` : ''}
+      <span className="rg-muted" data-rg-total={summary?.complete && extent ? extent.rows : ''}>
+        {summary?.complete && extent
+          ? `${extent.rows.toLocaleString('en')} decisions in the log`
+          : summary
+            ? 'Counting the decisions in the log…'
+            : ''}
       </span>
     </header>
   );
 
   const dataPanel = (
     <DataPanel
-      exportCount={aggregates?.events.length ?? 0}
+      exportCount={events?.length ?? 0}
       importState={s.importState}
-      onExport={(format) => aggregates && actions.exportRows(aggregates.events, format)}
+      onExport={(format) => events && actions.exportRows(events, format)}
       onImport={actions.importFiles}
       onLoadDemo={actions.loadDemo}
       onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
     />
   );
 
-  if (!rows || !aggregates || !drift) {
+  if (!summary || !extent) {
     return (
       <main className="rg-page rg-dashboard">
         {header}
@@ -149,7 +200,7 @@ export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onRea
     );
   }
 
-  if (rows.length === 0) {
+  if (summary.complete && extent.rows === 0) {
     return (
       <main className="rg-page rg-dashboard">
         {header}
@@ -173,8 +224,9 @@ export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onRea
   const periodLabel = PERIOD_LABELS[s.period].toLowerCase();
   const previousLabel = s.period === 'all' ? 'earlier' : `the ${periodLabel.replace('last ', '')} before`;
 
+  const agg = aggregates.value;
   return (
-    <main className="rg-page rg-dashboard" data-rg-events-in-period={aggregates.events.length}>
+    <main className="rg-page rg-dashboard" data-rg-events-in-period={figures?.headline.seen ?? ''}>
       {header}
       <p className="rg-muted">
         What agents did with AI-suggested replies, from this browser's local log. Nothing here leaves the machine.
@@ -182,14 +234,14 @@ export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onRea
       <Filters
         period={s.period}
         filters={s.filters}
-        helpdesks={facets.helpdesks}
-        agents={facets.agents}
+        helpdesks={extent.helpdesks}
+        agents={extent.agents}
         helpdeskName={helpdeskName}
         onPeriod={s.setPeriod}
         onFilter={s.setFilter}
         onClear={s.clearFilters}
       />
-      {aggregates.events.length === 0 ? (
+      {figures?.headline.seen === 0 ? (
         <p className="rg-card rg-empty" data-rg-no-match="">
           {EMPTY_TEXT.noMatch}{' '}
           <button type="button" className="rg-button" onClick={s.clearFilters}>
@@ -197,50 +249,86 @@ export function Dashboard({ rows, store, actions, loadRow, now = Date.now, onRea
           </button>
         </p>
       ) : null}
-      <HeadlineCards
-        headline={aggregates.headline}
-        previous={aggregates.previousHeadline}
-        previousLabel={previousLabel}
-        onSelect={(key) =>
-          s.set({
-            trendMetric: key === 'seen' || key === 'medianDecisionMs' || key === 'meanEditSize' ? s.trendMetric : key,
-          })
-        }
-      />
-      <div className="rg-grid">
-        <TrendPanel
-          trends={aggregates.trends}
-          metric={s.trendMetric}
-          granularity={s.granularity}
-          onMetric={(trendMetric) => s.set({ trendMetric })}
-          onGranularity={(granularity) => s.set({ granularity })}
+      {figures ? (
+        <HeadlineCards
+          headline={figures.headline}
+          previous={figures.previousHeadline}
+          previousLabel={previousLabel}
+          onSelect={(key) =>
+            s.set({
+              trendMetric: key === 'seen' || key === 'medianDecisionMs' || key === 'meanEditSize' ? s.trendMetric : key,
+            })
+          }
         />
-        <DriftPanel report={drift} metric={s.driftMetric} onMetric={(driftMetric) => s.set({ driftMetric })} />
+      ) : (
+        <Computing title="Headline figures" className="rg-computing--headline" />
+      )}
+      <div className="rg-grid">
+        {figures ? (
+          <TrendPanel
+            trends={figures.trends}
+            metric={s.trendMetric}
+            granularity={s.granularity}
+            onMetric={(trendMetric) => s.set({ trendMetric })}
+            onGranularity={(granularity) => s.set({ granularity })}
+          />
+        ) : (
+          <Computing title="Trend" className="rg-computing--chart" />
+        )}
+        {drift.value ? (
+          <Updating pending={drift.pending}>
+            <DriftPanel
+              report={drift.value}
+              metric={s.driftMetric}
+              onMetric={(driftMetric) => s.set({ driftMetric })}
+            />
+          </Updating>
+        ) : (
+          <Computing title="Drift" className="rg-computing--chart" />
+        )}
       </div>
       <div className="rg-grid">
-        <RulesTable rules={aggregates.rules} sort={s.rulesSort} onSort={(k) => s.sortBy('rulesSort', k)} />
-        <Breakdowns
-          breakdowns={aggregates.breakdowns}
-          dimension={s.breakdown}
-          onDimension={(breakdown) => s.set({ breakdown })}
-          name={breakdownName}
-        />
+        {agg ? (
+          <Updating pending={aggregates.pending}>
+            <RulesTable rules={agg.rules} sort={s.rulesSort} onSort={(k) => s.sortBy('rulesSort', k)} />
+          </Updating>
+        ) : (
+          <Computing title="Rules" className="rg-computing--table" />
+        )}
+        {agg ? (
+          <Updating pending={aggregates.pending}>
+            <Breakdowns
+              breakdowns={agg.breakdowns}
+              dimension={s.breakdown}
+              onDimension={(breakdown) => s.set({ breakdown })}
+              name={breakdownName}
+            />
+          </Updating>
+        ) : (
+          <Computing title="Breakdowns" className="rg-computing--table" />
+        )}
       </div>
       {selected ? (
         <EventDetail row={selected} helpdeskName={helpdeskName} onClose={() => s.set({ selectedId: null })} />
       ) : null}
-      <EventsTable
-        events={aggregates.events}
-        sort={s.eventsSort}
-        page={s.page}
-        search={s.search}
-        selectedId={s.selectedId}
-        onSort={(k) => s.sortBy('eventsSort', k)}
-        onPage={(page) => s.set({ page })}
-        onSearch={(search) => s.set({ search, page: 0 })}
-        onSelect={(selectedId) => s.set({ selectedId })}
-        helpdeskName={helpdeskName}
-      />
+      {agg ? (
+        <Updating pending={aggregates.pending}>
+          <EventsTable
+            events={agg.events}
+            sort={s.eventsSort}
+            page={s.page}
+            search={s.search}
+            selectedId={s.selectedId}
+            onSort={(k) => s.sortBy('eventsSort', k)}
+            onPage={(page) => s.set({ page })}
+            onSearch={(search) => s.set({ search, page: 0 })}
+            onSelect={(selectedId) => s.set({ selectedId })}
+            helpdeskName={helpdeskName}
+          />
+        </Updating>
+      ) : (
+        <Computing title="Events" className="rg-computing--table" />
+      )}
       {dataPanel}
     </main>
   );

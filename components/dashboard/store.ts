@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ImportSummary } from '@/lib/db/import';
+import type { SummaryDays } from '@/lib/db/queries';
 import type { Outcome, OverrideReason } from '@/lib/db/schema';
 import type { Category } from '@/lib/engine/types';
 import type { BreakdownDimension, Granularity } from '@/lib/stats/aggregate';
@@ -40,6 +41,11 @@ export interface ImportState {
 }
 
 export interface DashboardState {
+  /**
+   * The log's packed summary days, pushed in by the page's live query (entrypoints/dashboard):
+   * first only the days the selected period needs, then every day. Undefined while loading.
+   */
+  summary: SummaryDays | undefined;
   period: PeriodPreset;
   filters: Filters;
   trendMetric: HeadlineKey;
@@ -73,6 +79,7 @@ export const IDLE_IMPORT: ImportState = {
 /** One store per dashboard page. Filters reset the events page so a lead never lands on an empty page 37. */
 export function createDashboardStore() {
   return createStore<DashboardState>()((set, get) => ({
+    summary: undefined,
     period: '28d',
     filters: {},
     trendMetric: 'overrideRate',

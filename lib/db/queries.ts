@@ -2,7 +2,7 @@ import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
 import { importedRowsOfDays } from './imported';
 import type { OverrideRow } from './schema';
-import { dayOf, decodeChunks } from './summary';
+import { CHUNK_MS, type DayChunk, dayOf, decodeChunks } from './summary';
 
 /**
  * Every override row, live and imported, oldest decision first. The dashboard aggregates in memory in one pass:
@@ -61,6 +61,38 @@ export async function rowsById(db: ReplyGuardDb, refs: readonly RowRef[]): Promi
  */
 export async function summaryRowsByTime(db: ReplyGuardDb): Promise<StatsRow[]> {
   return decodeChunks(await db.summary.toArray());
+}
+
+/** Packed summary days as read for the dashboard. */
+export interface SummaryDays {
+  /** Stored days, oldest first. */
+  days: DayChunk[];
+  /** True when `days` is every stored day. */
+  complete: boolean;
+  /** Every stored day from this time on is in `days` (epoch ms; -Infinity when complete). */
+  from: number;
+}
+
+/** Every stored summary day, packed (decode with `decodeChunks` when rows are needed). */
+export async function summaryDays(db: ReplyGuardDb): Promise<SummaryDays> {
+  return { days: await db.summary.toArray(), complete: true, from: Number.NEGATIVE_INFINITY };
+}
+
+/**
+ * The summary days a first render needs: every day holding decisions from `from` on, plus the
+ * oldest day (it holds the first event, which says whether there is a period before to compare
+ * with), read in parallel. With 100,000 rows over four months, the default period and the one
+ * before are half the days; the rest can be read after the first paint.
+ */
+export async function summaryDaysFrom(db: ReplyGuardDb, from: number): Promise<SummaryDays> {
+  if (!Number.isFinite(from)) return summaryDays(db);
+  const fromDay = dayOf(from);
+  const [oldest, recent] = await Promise.all([
+    db.summary.toCollection().first(),
+    db.summary.where('day').aboveOrEqual(fromDay).toArray(),
+  ]);
+  if (!oldest || oldest.day >= fromDay) return { days: recent, complete: true, from: Number.NEGATIVE_INFINITY };
+  return { days: [oldest, ...recent], complete: false, from: fromDay * CHUNK_MS };
 }
 
 /** Row count, live and imported, without reading the rows (the summary holds every id). */
