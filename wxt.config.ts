@@ -34,23 +34,6 @@ export default defineConfig({
     // the build, so they stay out too.
     excludeSources: ['tests/**', 'vitest.config.ts', 'test-results/**', '**/*.log'],
   },
-  hooks: {
-    'build:manifestGenerated': (wxt, manifest) => {
-      // The overlay loads its CSS into its shadow root by URL, which a content script may only do
-      // for web-accessible files. WXT lists it for the built-in helpdesks; custom domains can be any
-      // https host. use_dynamic_url (Chrome) keeps pages from probing for the extension by that URL.
-      const css = 'content-scripts/helpdesk.css';
-      const listed = manifest.web_accessible_resources?.some(
-        (entry) => typeof entry === 'object' && entry.resources.includes(css),
-      );
-      if (listed && manifest.manifest_version === 3) {
-        const extra = { resources: [css], matches: ['https://*/*'] };
-        (manifest.web_accessible_resources as object[]).push(
-          wxt.config.browser === 'firefox' ? extra : { ...extra, use_dynamic_url: true },
-        );
-      }
-    },
-  },
   manifest: ({ browser }) => ({
     name: 'ReplyGuard',
     description:

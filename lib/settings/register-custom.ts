@@ -12,8 +12,8 @@ export const CUSTOM_SCRIPT_ID = 'replyguard-custom-helpdesks';
 
 /**
  * The packaged files of the manifest's own content script (WXT's output names), used when the
- * manifest cannot be read. Its CSS (`content-scripts/helpdesk.css`) is not injected into the page:
- * the overlay loads it into its shadow root (`cssInjectionMode: 'ui'`), as on built-in helpdesks.
+ * manifest cannot be read. There is no CSS file: the overlay's styles are bundled into the script
+ * and go into its shadow root, as on built-in helpdesks.
  */
 export const CONTENT_SCRIPT_FILES: ContentScriptFiles = { js: ['content-scripts/helpdesk.js'] };
 
