@@ -8,6 +8,16 @@
  *
  * Latency is timed from the page: a keydown listener registered first notes the time, and a
  * MutationObserver sees the overlay host's repaint revision (`data-rg-revision`) change.
+ *
+ * Start-up is the interval the content script's `main()` takes, from its first line until the
+ * controller has started (settings read, overlay mounted, the first scan of the ticket and check
+ * of the composer done), read from its User Timing marks. It does not include evaluating the
+ * script, which is traced separately (CDP `EvaluateScript` of content-scripts/helpdesk.js:
+ * compile plus top-level run) in a second browser, since tracing slows the page. The first load
+ * after the browser starts is reported on its own: the code cache is cold, and the browser's
+ * managed storage (enterprise policy) is still starting up.
+ *
+ * `--no-build` reuses the build in REPLYGUARD_OUT_DIR.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -15,13 +25,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumPath, launchWithExtension } from '../fixtures/browser';
 import { type FixtureServer, startFixtureServer } from '../fixtures/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.resolve(root, process.env.REPLYGUARD_OUT_DIR || '.output');
 const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
+/** Page loads timed for start-up; the first one comes right after the browser started. */
+const LOADS = 8;
 
 /** A 500-word reply with the kinds of spans the rules look at, repeated into paragraphs. */
 function longReply(words: number): string {
@@ -99,13 +111,111 @@ async function typeAndMeasure(page: Page, text: string, withExtension: boolean) 
   return page.evaluate(() => (window as unknown as { bench: { latencies: number[]; longTasks: number[] } }).bench);
 }
 
+/** Where one start-up went, from the content script's User Timing marks (ms since `main()` began). */
+interface Startup {
+  total: number;
+  /** main() → the overlay's panel in its shadow root (React's first commit, after main() returned). */
+  panel: number;
+  settings: number;
+  overlay: number;
+  controller: number;
+}
+
+/**
+ * Notes (as `window.rgPanelAt`) when the overlay's panel first appears in its shadow root, seen
+ * from the page: the end of start-up as the agent sees it. A string, not a function: tsx would
+ * wrap named inner functions in a helper the page does not have. It observes the document
+ * itself, since init scripts run before there is a documentElement.
+ */
+const WATCH_FOR_PANEL = `
+new MutationObserver((_, outer) => {
+  const shadow = document.querySelector('replyguard-overlay')?.shadowRoot;
+  if (!shadow) return;
+  outer.disconnect();
+  const seen = () => {
+    if (!shadow.querySelector('.rg-panel')) return false;
+    window.rgPanelAt = performance.now();
+    return true;
+  };
+  if (!seen()) {
+    new MutationObserver((__, inner) => {
+      if (seen()) inner.disconnect();
+    }).observe(shadow, { childList: true, subtree: true });
+  }
+}).observe(document, { childList: true, subtree: true });
+`;
+
+/** Loads the ticket and reads the content script's start-up marks. */
+async function loadAndTimeStartup(page: Page): Promise<Startup> {
+  await page.goto(TICKET);
+  await page.waitForFunction(() => document.querySelector('replyguard-overlay')?.hasAttribute('data-rg-startup-ms'));
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  );
+  const at = (name: string) => {
+    const t = marks[`replyguard:${name}`];
+    if (t === undefined) throw new Error(`start-up mark replyguard:${name} missing`);
+    return t;
+  };
+  const main = at('main');
+  const total = Number(await page.locator('replyguard-overlay').getAttribute('data-rg-startup-ms'));
+  await page.waitForFunction(() => (window as unknown as { rgPanelAt?: number }).rgPanelAt !== undefined);
+  const panelAt = await page.evaluate(() => (window as unknown as { rgPanelAt: number }).rgPanelAt);
+  return {
+    total,
+    panel: panelAt - main,
+    settings: at('settings-read') - main,
+    overlay: at('overlay-mounted') - at('settings-read'),
+    controller: at('started') - at('overlay-mounted'),
+  };
+}
+
+/** Loads the ticket `loads` times under a CDP trace and returns the content script's evaluation time per load. */
+async function traceScriptEvaluation(context: BrowserContext, loads: number): Promise<number[]> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const out: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    /** Trace events as Chromium reports them (the protocol types them loosely). */
+    type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } };
+    const events: TraceEvent[] = [];
+    const onData = (e: { value: object[] }) => {
+      events.push(...(e.value as TraceEvent[]));
+    };
+    cdp.on('Tracing.dataCollected', onData);
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline'] },
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(TICKET);
+    await page.waitForFunction(() => document.querySelector('replyguard-overlay')?.hasAttribute('data-rg-startup-ms'));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    const evaluation = events.filter(
+      (e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/helpdesk.js'),
+    );
+    if (evaluation.length !== 1)
+      throw new Error(`expected one evaluation of the content script, saw ${evaluation.length}`);
+    out.push((evaluation[0]?.dur ?? Number.NaN) / 1000);
+  }
+  await cdp.detach();
+  return out;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
 async function main(): Promise<void> {
-  console.log('$ npm run bench:page');
-  execFileSync(path.join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const noBuild = process.argv.includes('--no-build');
+  console.log(`$ npm run bench:page${noBuild ? ' -- --no-build' : ''}`);
+  if (!noBuild) {
+    execFileSync(path.join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
   const script = await readFile(path.join(outDir, 'chrome-mv3', 'content-scripts', 'helpdesk.js'));
   const server: FixtureServer = await startFixtureServer({ assetsDir: path.join(outDir, 'fixtures') });
   const typed = 'We are sorry about the crash, and a specialist will call you back today. '.repeat(14).slice(0, 1000);
@@ -118,21 +228,24 @@ async function main(): Promise<void> {
       headless: true,
     });
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-    const startups: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(TICKET);
-      const host = page.locator('replyguard-overlay');
-      await host.waitFor({ state: 'attached' });
-      await page.waitForFunction(() =>
-        document.querySelector('replyguard-overlay')?.hasAttribute('data-rg-startup-ms'),
-      );
-      startups.push(Number(await host.getAttribute('data-rg-startup-ms')));
-    }
+    const startups: Startup[] = [];
+    await ext.context.addInitScript(WATCH_FOR_PANEL);
+    for (let i = 0; i < LOADS; i++) startups.push(await loadAndTimeStartup(page));
     await prepareComposer(page);
     await page.locator('replyguard-overlay [data-rg-finding]').first().waitFor();
     const withExt = await typeAndMeasure(page, typed, true);
     await ext.context.close();
     await rm(ext.userDataDir, { recursive: true, force: true });
+
+    // Script evaluation, traced in a fresh browser so its first load is a cold one too.
+    const traced = await launchWithExtension({
+      extensionDir: path.join(outDir, 'chrome-mv3'),
+      fixturePort: server.port,
+      headless: true,
+    });
+    const evaluations = await traceScriptEvaluation(traced.context, LOADS);
+    await traced.context.close();
+    await rm(traced.userDataDir, { recursive: true, force: true });
 
     // The same typing without the extension, to tell the editor's own long tasks from ours.
     const plain = await chromium.launch({
@@ -152,6 +265,11 @@ async function main(): Promise<void> {
     await plain.close();
 
     const lat = withExt.latencies;
+    const [cold, ...warm] = startups;
+    if (!cold) throw new Error('no start-up measured');
+    const [coldEval, ...warmEval] = evaluations;
+    const warmTotals = warm.map((s) => s.total);
+    const part = (key: keyof Startup) => median(warm.map((s) => s[key])).toFixed(1);
     const rows: Array<[string, string, string, string]> = [
       [
         'keystroke → highlights, 500-word composer',
@@ -186,10 +304,28 @@ async function main(): Promise<void> {
         gzipSync(script).length <= 150 * 1024 ? 'ok' : 'OVER',
       ],
       [
-        'content script start-up (to overlay mounted)',
-        `median ${percentile(startups, 50).toFixed(1)} ms · max ${Math.max(...startups).toFixed(1)} ms (5 loads)`,
+        'content script start-up: main() → controller started',
+        `median ${median(warmTotals).toFixed(1)} ms · max ${Math.max(...warmTotals).toFixed(1)} ms (${warm.length} loads after the first); of the median parts: settings read ${part('settings')} · overlay built and mounted ${part('overlay')} · first scan and check ${part('controller')} ms`,
         '≤ 30 ms',
-        percentile(startups, 50) <= 30 ? 'ok' : 'OVER',
+        median(warmTotals) <= 30 ? 'ok' : 'OVER',
+      ],
+      [
+        'the same, first load after the browser started',
+        `${cold.total.toFixed(1)} ms: settings read ${cold.settings.toFixed(1)} · overlay ${cold.overlay.toFixed(1)} · first scan and check ${cold.controller.toFixed(1)} ms`,
+        '(cold code cache; the browser itself still starting)',
+        '',
+      ],
+      [
+        'main() → the overlay panel in the page (React commit)',
+        `median ${part('panel')} ms · max ${Math.max(...warm.map((s) => s.panel)).toFixed(1)} ms (${warm.length} loads after the first) · first load ${cold.panel.toFixed(1)} ms`,
+        '(what the agent waits for)',
+        '',
+      ],
+      [
+        'content script evaluation (compile + top-level run, CDP trace)',
+        `first load ${(coldEval ?? Number.NaN).toFixed(1)} ms · later loads median ${median(warmEval).toFixed(1)} ms, max ${Math.max(...warmEval).toFixed(1)} ms (${warmEval.length} loads)`,
+        '(before main(); not in the start-up figure)',
+        '',
       ],
     ];
     console.log('\nReplyGuard on the demo Zendesk ticket (CKEditor 5), headless Chromium, production build\n');
