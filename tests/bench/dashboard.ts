@@ -23,6 +23,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { exportRows } from '../../lib/db/export';
 import { generateHistory } from '../../lib/demo/history';
 import { launchWithExtension } from '../fixtures/browser';
@@ -43,6 +44,23 @@ interface Timing {
   fullReadMs: number;
   completeMs: number;
   rows: number;
+}
+
+/**
+ * Waits for the page's own timings (ms since its navigation start, taken in the page) without
+ * touching the page while it loads: `waitForSelector` right after `goto` injects Playwright's
+ * script into the page and polls it, and that script's evaluation (about 16 ms in a trace) landed
+ * between the page load and the IndexedDB read, inside the figure being measured. Here the first
+ * look at the page comes 250 ms after its load event, and reads one global.
+ */
+async function completed(page: Page): Promise<Timing> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const t = (await page.evaluate('window.__replyguardDashboard')) as Partial<Timing> | undefined;
+    if (t?.completeMs !== undefined) return t as Timing;
+  }
+  throw new Error('the dashboard did not complete within 120 s');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -86,10 +104,11 @@ async function main(): Promise<void> {
     const timings: Timing[] = [];
     for (let i = 0; i < runs; i++) {
       await page.goto(url);
-      await page.waitForSelector('html[data-rg-ready]', { timeout: 120_000 });
-      await page.waitForSelector(`html[data-rg-complete="${ROWS}"]`, { timeout: 120_000 });
-      const t = (await page.evaluate('window.__replyguardDashboard')) as Timing;
+      const t = await completed(page);
       if (t.rows !== ROWS) throw new Error(`the dashboard counted ${t.rows} rows, wanted ${ROWS}`);
+      if ((await page.locator(`html[data-rg-ready][data-rg-complete="${ROWS}"]`).count()) !== 1) {
+        throw new Error('the page did not mark data-rg-ready and data-rg-complete');
+      }
       timings.push(t);
     }
     const ready = median(timings.map((t) => t.readyMs));
