@@ -198,12 +198,15 @@ export async function summaryAdd(table: SummaryTable, rows: readonly OverrideRow
   const days = [...new Set(rows.map((r) => dayOf(r.decidedAt)))];
   const existing = await table.bulkGet(days);
   const base = new Map<number, DayColumns>();
+  // Look the day's ids up in the batch's, not the other way round: a live write of one row into
+  // a day of thousands then builds a set of one.
+  const wanted = new Set(rows.map((r) => r.id));
   const known = new Set<string>();
   for (const c of existing) {
     if (!c) continue;
     const columns = unpackDay(c);
     base.set(c.day, columns);
-    for (const id of columns.id) known.add(id);
+    for (const id of columns.id) if (wanted.has(id)) known.add(id);
   }
   const fresh: OverrideRow[] = [];
   for (const r of rows) {
