@@ -33,7 +33,11 @@ export interface ControllerOptions {
    * @default [250, 1000, 4000]
    */
   analysisRetryDelays?: readonly number[];
-  /** An attempt at reading the customer that has not answered by then counts as failed. @default 10000 */
+  /**
+   * An attempt at reading the customer that has not answered by then counts as failed. A message
+   * can hang while its service worker is being stopped; this bounds the wait for the chip to
+   * about 17 s in the worst case (four attempts plus the retry delays). @default 3000
+   */
   analysisTimeoutMs?: number;
   /** A confirmed decision about an AI suggestion: the caller turns it into a row and stores it. */
   onDecision(decision: Decision, context: DecisionContext): void;
@@ -74,7 +78,7 @@ const SEND_CONFIRM_WINDOW_MS = 30_000;
 /** An insertion this close to a suggestion already shown is that suggestion being inserted. */
 const SAME_SUGGESTION = 0.6;
 const ANALYSIS_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
-const ANALYSIS_TIMEOUT_MS = 10_000;
+const ANALYSIS_TIMEOUT_MS = 3000;
 /** After the reading was unavailable, the next page change this much later asks again. */
 const ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS = 30_000;
 
