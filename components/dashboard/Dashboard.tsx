@@ -33,10 +33,10 @@ export interface DashboardActions {
 
 interface Props {
   /**
-   * Reads one full row (texts, shape, signals) for the detail view. Without it, a decoded summary
-   * row is shown as is.
+   * Reads one full row (texts, shape, signals) for the detail view, by id; its decision time says
+   * which day holds it when it was imported. Without it, a decoded summary row is shown as is.
    */
-  loadRow?: (id: string) => Promise<OverrideRow | undefined>;
+  loadRow?: (ref: { id: string; decidedAt: number }) => Promise<OverrideRow | undefined>;
   /** UI state, and the log's packed summary days as the page's live query pushes them in. */
   store: DashboardStore;
   actions: DashboardActions;
@@ -154,7 +154,7 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
     }
     let live = true;
     const load = loadRow ?? (async () => ('shape' in selectedSummary ? (selectedSummary as OverrideRow) : undefined));
-    void load(selectedSummary.id).then((row) => {
+    void load({ id: selectedSummary.id, decidedAt: selectedSummary.decidedAt }).then((row) => {
       if (live) setSelected(row ?? null);
     });
     return () => {

@@ -30,8 +30,8 @@ declare global {
 const db = openDatabase();
 const store = createDashboardStore();
 const actions = dashboardActions(store, db);
-/** The detail view's full row, live or imported. */
-const loadRow = async (id: string) => (await rowsById(db, [{ id }]))[0];
+/** The detail view's full row, live or imported (the decision time names an imported row's day: no summary scan). */
+const loadRow = async (ref: { id: string; decidedAt: number }) => (await rowsById(db, [ref]))[0];
 const timing: DashboardTiming = {};
 window.__replyguardDashboard = timing;
 
