@@ -4,7 +4,7 @@ import type { ExportFormat } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
-import { aggregate, type BreakdownDimension, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
+import { aggregate, type BreakdownDimension } from '@/lib/stats/aggregate';
 import { dayFigures, logExtent } from '@/lib/stats/day-figures';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
@@ -16,9 +16,10 @@ import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
 import { Filters } from './Filters';
 import { HeadlineCards } from './HeadlineCards';
-import { EMPTY_TEXT, PERIOD_DAYS, PERIOD_LABELS, REASON_LABELS } from './labels';
+import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS } from './labels';
+import { periodBounds } from './period';
 import { RulesTable } from './RulesTable';
-import type { DashboardStore, PeriodPreset } from './store';
+import type { DashboardStore } from './store';
 import { TrendPanel } from './TrendPanel';
 import { useAfterPaint } from './use-after-paint';
 import './dashboard.css';
@@ -45,24 +46,6 @@ interface Props {
   onReady?: () => void;
   /** Called once, when every panel of the whole log has rendered after the first load. */
   onComplete?: (rows: number) => void;
-}
-
-/** Period bounds: whole local days ending today (or at the newest event, if that is later). */
-export function periodBounds(preset: PeriodPreset, first: number, last: number, now: number) {
-  const end = startOfDay(Math.max(now, last)) + DAY_MS;
-  const start = preset === 'all' ? startOfDay(Math.min(first, end - DAY_MS)) : end - PERIOD_DAYS[preset] * DAY_MS;
-  return { start, end };
-}
-
-/**
- * The earliest time a period preset's figures can need: the start of the period before, for a
- * period ending today (it ends later only when the log holds decisions dated after today, and then
- * it needs less). The page reads the summary from here on for its first render.
- */
-export function earliestNeeded(preset: PeriodPreset, now: number): number {
-  if (preset === 'all') return Number.NEGATIVE_INFINITY;
-  const { start, end } = periodBounds(preset, now, now, now);
-  return start - (end - start);
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>

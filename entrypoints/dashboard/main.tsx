@@ -1,12 +1,10 @@
 import '@/components/ui/base.css';
 import { liveQuery, type Subscription } from 'dexie';
-import ReactDOM from 'react-dom/client';
-import { Dashboard, earliestNeeded } from '@/components/dashboard/Dashboard';
+import { earliestNeeded } from '@/components/dashboard/period';
 import { createDashboardStore, type DashboardState } from '@/components/dashboard/store';
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
 import { rowsById, type SummaryDays, summaryDays, summaryDaysFrom } from '@/lib/db/queries';
-import { dashboardActions } from './actions';
 
 /** Timings the benchmark reads, in ms since navigation start (absent until reached). */
 interface DashboardTiming {
@@ -29,7 +27,6 @@ declare global {
 
 const db = openDatabase();
 const store = createDashboardStore();
-const actions = dashboardActions(store, db);
 /** The detail view's full row, live or imported (the decision time names an imported row's day: no summary scan). */
 const loadRow = async (ref: { id: string; decidedAt: number }) => (await rowsById(db, [ref]))[0];
 const timing: DashboardTiming = {};
@@ -97,10 +94,7 @@ function onComplete(rows: number): void {
   });
 }
 
+// Start reading the log first, then load the UI: the React tree, the charts and the import and
+// export code are a separate chunk, fetched and run while IndexedDB reads the period's days.
 watchSummary();
-const root = document.getElementById('root');
-if (root) {
-  ReactDOM.createRoot(root).render(
-    <Dashboard store={store} actions={actions} loadRow={loadRow} onReady={onReady} onComplete={onComplete} />,
-  );
-}
+void import('./render').then(({ renderDashboard }) => renderDashboard({ db, store, loadRow, onReady, onComplete }));

@@ -1,0 +1,30 @@
+import ReactDOM from 'react-dom/client';
+import { Dashboard } from '@/components/dashboard/Dashboard';
+import type { DashboardStore } from '@/components/dashboard/store';
+import type { ReplyGuardDb } from '@/lib/db/database';
+import type { OverrideRow } from '@/lib/db/schema';
+import { dashboardActions } from './actions';
+
+/** What the page's data path hands to the UI. */
+export interface RenderInput {
+  db: ReplyGuardDb;
+  store: DashboardStore;
+  loadRow: (ref: { id: string; decidedAt: number }) => Promise<OverrideRow | undefined>;
+  onReady: () => void;
+  onComplete: (rows: number) => void;
+}
+
+/** Mounts the dashboard; main.tsx loads this module after it has started reading the log. */
+export function renderDashboard({ db, store, loadRow, onReady, onComplete }: RenderInput): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  ReactDOM.createRoot(root).render(
+    <Dashboard
+      store={store}
+      actions={dashboardActions(store, db)}
+      loadRow={loadRow}
+      onReady={onReady}
+      onComplete={onComplete}
+    />,
+  );
+}
