@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
+import { row } from '../fixtures/rows';
 import { type Harness, openHarness } from './harness';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/dashboard');
@@ -13,26 +14,19 @@ function scriptedDay(): OverrideRow[] {
   const day = new Date();
   day.setHours(0, 0, 0, 0);
   const at = (h: number) => day.getTime() + h * 3_600_000;
-  const base = (i: number, partial: Partial<OverrideRow>): OverrideRow => ({
-    id: `day-${i}`,
-    shownAt: at(0.2 + i * 0.05) - 30_000,
-    decidedAt: at(0.2 + i * 0.05),
-    helpdesk: i % 2 ? 'zendesk' : 'intercom',
-    ticketHash: `t${i}`,
-    agent: i < 6 ? 'ana' : 'bo',
-    outcome: 'accepted',
-    shape: 'draft-in-composer',
-    reason: null,
-    note: null,
-    similarity: 1,
-    editSize: 0,
-    findings: [],
-    customer: null,
-    privacy: 'full',
-    suggestionText: 'Hi Sam, your refund is on its way. Have a great day!',
-    sentText: 'Hi Sam, your refund is on its way. Have a great day!',
-    ...partial,
-  });
+  const base = (i: number, partial: Partial<OverrideRow>): OverrideRow =>
+    row({
+      id: `day-${i}`,
+      shownAt: at(0.2 + i * 0.05) - 30_000,
+      decidedAt: at(0.2 + i * 0.05),
+      helpdesk: i % 2 ? 'zendesk' : 'intercom',
+      ticketHash: `t${i}`,
+      agent: i < 6 ? 'ana' : 'bo',
+      privacy: 'full',
+      suggestionText: 'Hi Sam, your refund is on its way. Have a great day!',
+      sentText: 'Hi Sam, your refund is on its way. Have a great day!',
+      ...partial,
+    });
   const critical = {
     rule: 'pii-card-number',
     category: 'privacy',

@@ -1,24 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
 import { exportFileName, exportRows } from '@/lib/db/export';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
 import { importParsedFiles, parseExportFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
 import { allOverridesByTime } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
-import { row } from '../extension/rows';
+import { freshDatabases, row } from '../../fixtures/rows';
 
-const dbs: ReplyGuardDb[] = [];
-function freshDb(): ReplyGuardDb {
-  const db = openDatabase(`export-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const freshDb = freshDatabases('export');
 
 /** Rows with every awkward value a CSV or JSON writer can get wrong. */
 function awkwardRows(): OverrideRow[] {

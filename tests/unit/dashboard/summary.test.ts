@@ -9,7 +9,7 @@ import type { Category, SentimentLabel, Severity } from '@/lib/engine/types';
 import { aggregate } from '@/lib/stats/aggregate';
 import { monitorDrift } from '@/lib/stats/monitor';
 import type { StatsRow } from '@/lib/stats/stats-row';
-import { row } from '../extension/rows';
+import { row } from '../../fixtures/rows';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1, 5);

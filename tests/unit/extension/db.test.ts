@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handle-message';
 import { purgeExpired } from '@/lib/background/retention';
-import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import type { ReplyGuardDb } from '@/lib/db/database';
 import { applyEvents, putOverrides, recentOverrides } from '@/lib/db/overrides';
 import { analyzeCustomer } from '@/lib/engine/signals';
 import type { TabStatus } from '@/lib/messaging/protocol';
 import { overrideEvent, reasonEvent } from '@/lib/overrides/events';
-import { row } from './rows';
+import { freshDatabases, row } from '../../fixtures/rows';
 
-const dbs: ReplyGuardDb[] = [];
-function freshDb(): ReplyGuardDb {
-  const db = openDatabase(`test-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const freshDb = freshDatabases('test');
 
 describe('putOverrides', () => {
   it('stores new rows and treats a repeated id as a no-op', async () => {

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { describe, expect, it } from 'vitest';
 import { putImported, rowsOf } from '@/lib/db/imported';
 import { purgeOlderThan, putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
-import { row } from './rows';
+import { freshDatabases, row } from '../../fixtures/rows';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 
-const dbs: ReplyGuardDb[] = [];
-function freshDb(): ReplyGuardDb {
-  const db = openDatabase(`imported-${Math.random()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const freshDb = freshDatabases('imported');
 
 /** `count` rows spread over `days` UTC days from T0, a few hours apart. */
 const spread = (count: number, days: number) =>

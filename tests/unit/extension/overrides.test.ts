@@ -4,7 +4,7 @@ import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox } from '@/lib/overrides/outbox';
 import { similarity } from '@/lib/overrides/similarity';
 import { SuggestionTracker } from '@/lib/overrides/tracker';
-import { row } from './rows';
+import { row } from '../../fixtures/rows';
 
 const suggestion = {
   id: 's1',

@@ -3,7 +3,7 @@ import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { putImported } from '@/lib/db/imported';
 import { putOverrides } from '@/lib/db/overrides';
 import { allOverridesByTime, rowsById, summaryRowsByTime } from '@/lib/db/queries';
-import { row } from './rows';
+import { row } from '../../fixtures/rows';
 
 describe('schema history', () => {
   it('is append-only and numbered in order', () => {

@@ -9,7 +9,7 @@ import {
   startOfDay,
   startOfWeek,
 } from '@/lib/stats/aggregate';
-import { row } from '../extension/rows';
+import { row } from '../../fixtures/rows';
 
 // A Wednesday at local noon, so day and week edges are away from the events.
 const WED = new Date(2026, 2, 4, 12, 0, 0).getTime();

@@ -6,7 +6,7 @@ import type { Category } from '@/lib/engine/types';
 import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
 import { dayFigures, logExtent } from '@/lib/stats/day-figures';
 import type { EventFilter } from '@/lib/stats/filter';
-import { row } from '../extension/rows';
+import { row } from '../../fixtures/rows';
 
 const END = new Date(2026, 2, 31, 18, 0, 0).getTime();
 

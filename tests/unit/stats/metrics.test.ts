@@ -10,7 +10,7 @@ import {
   headlineOf,
   median,
 } from '@/lib/stats/metrics';
-import { row } from '../extension/rows';
+import { row } from '../../fixtures/rows';
 
 const finding = (partial: Partial<ShownFinding> = {}): ShownFinding => ({
   rule: 'refund-promise',

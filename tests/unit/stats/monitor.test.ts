@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OverrideRow } from '@/lib/db/schema';
 import { seededRandom } from '@/lib/demo/random';
 import { driftMetricLabel, monitorDrift, whatMoved } from '@/lib/stats/monitor';
-import { row } from '../extension/rows';
+import { row } from '../../fixtures/rows';
 
 /** Events a minute apart; from `changeAt` on the AI gets cheerful: more tone findings and more rejections. */
 function history(n: number, changeAt: number, seed = 7): OverrideRow[] {
