@@ -2,10 +2,11 @@ import type { Outcome } from '../db/schema';
 import { type EventFilter, rowMatcher } from './filter';
 import {
   addEventToTally,
-  addToTally,
   emptyTally,
+  eventOf,
   type Headline,
   headlineOf,
+  scratchEvent,
   type Tally,
   type TallyEvent,
 } from './metrics';
@@ -176,6 +177,8 @@ export class PeriodTallies {
   private readonly weeks: Buckets;
   private readonly prevDays: Buckets;
   private readonly prevWeeks: Buckets;
+  /** Filled per row by `addRow`: one object for the whole pass. */
+  private readonly scratch = scratchEvent();
 
   constructor(period: { start: number; end: number }, firstEventAt: number) {
     const { start, end } = period;
@@ -192,28 +195,17 @@ export class PeriodTallies {
 
   /** Counts a row decided in `[prevStart, end)`; true when it is in the period itself. */
   addRow(row: StatsRow): boolean {
-    return this.fill(row.decidedAt, row, addToTally);
+    return this.addEvent(row.decidedAt, eventOf(row, this.scratch));
   }
 
   /** Counts an event decided at `t` in `[prevStart, end)`; true when it is in the period itself. */
   addEvent(t: number, event: TallyEvent): boolean {
-    // Spelled out rather than through `fill`: this runs for every row of the first render.
     const current = t >= this.start;
     addEventToTally(current ? this.current : this.previous, event);
     const d = (current ? this.days : this.prevDays).at(t);
     if (d) addEventToTally(d.tally, event);
     const w = (current ? this.weeks : this.prevWeeks).at(t);
     if (w) addEventToTally(w.tally, event);
-    return current;
-  }
-
-  private fill<T>(t: number, item: T, add: (tally: Tally, item: T) => void): boolean {
-    const current = t >= this.start;
-    add(current ? this.current : this.previous, item);
-    const d = (current ? this.days : this.prevDays).at(t);
-    if (d) add(d.tally, item);
-    const w = (current ? this.weeks : this.prevWeeks).at(t);
-    if (w) add(w.tally, item);
     return current;
   }
 

@@ -2,7 +2,7 @@ import { OUTCOMES, OVERRIDE_REASONS } from '../db/schema';
 import { CHUNK_MS, type DayChunk, decodeFindings } from '../db/summary';
 import { type PeriodFigures, PeriodTallies } from './aggregate';
 import type { EventFilter } from './filter';
-import { hasUnresolvedCritical, type TallyEvent } from './metrics';
+import { hasUnresolvedCritical, scratchEvent } from './metrics';
 
 /**
  * The dashboard's first render, straight from the summary's packed days (lib/db/summary.ts):
@@ -107,14 +107,7 @@ export function dayFigures(
   const slices = new PeriodTallies(period, firstEventAt);
   const { prevStart, end } = slices;
   const { outcome: outcomeFilter, reason: reasonFilter, category } = filter;
-  const event: TallyEvent = {
-    outcome: 'accepted',
-    findings: 0,
-    unresolvedCritical: false,
-    editSize: 0,
-    similarity: 0,
-    decisionMs: 0,
-  };
+  const event = scratchEvent();
   const wanted = days
     .filter((c) => (c.day + 1) * CHUNK_MS > prevStart && c.day * CHUNK_MS < end)
     .sort((a, b) => a.day - b.day);

@@ -75,26 +75,29 @@ export function hasUnresolvedCritical(findings: StatsRow['findings']): boolean {
   return false;
 }
 
-/** The event `addToTally` fills for each row: one object reused, so a 100,000-row pass allocates nothing. */
-const scratch: TallyEvent = {
-  outcome: 'accepted',
-  findings: 0,
-  unresolvedCritical: false,
-  editSize: 0,
-  similarity: 0,
-  decisionMs: 0,
-};
+/** An empty event for a pass to fill row by row: one object reused, so a 100,000-row pass allocates nothing. */
+export function scratchEvent(): TallyEvent {
+  return { outcome: 'accepted', findings: 0, unresolvedCritical: false, editSize: 0, similarity: 0, decisionMs: 0 };
+}
+
+/** Fills `into` with what a tally counts of `row`, and returns it. */
+export function eventOf(row: StatsRow, into: TallyEvent): TallyEvent {
+  into.outcome = row.outcome;
+  into.findings = row.findings.length;
+  into.unresolvedCritical =
+    (row.outcome === 'accepted' || row.outcome === 'edited') && hasUnresolvedCritical(row.findings);
+  into.editSize = row.editSize;
+  into.similarity = row.similarity;
+  into.decisionMs = row.decidedAt - row.shownAt;
+  return into;
+}
+
+/** The event `addToTally` fills for each row. */
+const scratch = scratchEvent();
 
 /** Adds one event. Kept allocation-free: it runs once per row per slice on every filter change. */
 export function addToTally(t: Tally, row: StatsRow): void {
-  scratch.outcome = row.outcome;
-  scratch.findings = row.findings.length;
-  scratch.unresolvedCritical =
-    (row.outcome === 'accepted' || row.outcome === 'edited') && hasUnresolvedCritical(row.findings);
-  scratch.editSize = row.editSize;
-  scratch.similarity = row.similarity;
-  scratch.decisionMs = row.decidedAt - row.shownAt;
-  addEventToTally(t, scratch);
+  addEventToTally(t, eventOf(row, scratch));
 }
 
 /** The headline figures. Rates are shares in [0, 1]; null when there is nothing to divide by. */
