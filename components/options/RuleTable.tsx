@@ -1,23 +1,8 @@
+import { CATEGORY_LABELS } from '@/components/ui/labels';
 import { rules } from '@/lib/engine/rules/registry';
-import type { Category, Severity } from '@/lib/engine/types';
+import type { Severity } from '@/lib/engine/types';
 import type { RuleSeverityOverride } from '@/lib/settings/schema';
 import { Locked } from './Locked';
-
-/** Category names as an admin reads them. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  privacy: 'Privacy',
-  commitment: 'Commitment',
-  tone: 'Tone',
-  empathy: 'Empathy',
-  escalation: 'Escalation',
-  repetition: 'Repetition',
-  disclosure: 'Disclosure',
-  placeholder: 'Placeholder',
-  compliance: 'Compliance',
-  accuracy: 'Accuracy',
-  link: 'Link',
-  custom: 'Team rule pack',
-};
 
 export const SEVERITY_LABELS: Record<RuleSeverityOverride, string> = {
   info: 'Info (a hint)',

@@ -1,4 +1,4 @@
-import type { Category, EscalationKind, SarcasmCueKind, SentimentLabel } from '@/lib/engine/types';
+import type { EscalationKind, SarcasmCueKind, SentimentLabel } from '@/lib/engine/types';
 
 /** Words the overlay shows; kept together so wording is reviewed in one place. */
 export const SENTIMENT_LABEL: Record<SentimentLabel, string> = {
@@ -28,23 +28,8 @@ export const CUE_LABEL: Record<SarcasmCueKind, string> = {
   exaggeration: 'exaggeration',
 };
 
-export const CATEGORY_LABEL: Record<Category, string> = {
-  privacy: 'Privacy',
-  commitment: 'Commitment',
-  tone: 'Tone',
-  empathy: 'Empathy',
-  escalation: 'Escalation',
-  repetition: 'Repetition',
-  disclosure: 'AI disclosure',
-  placeholder: 'Placeholder',
-  compliance: 'Compliance',
-  accuracy: 'Accuracy',
-  link: 'Link',
-  custom: 'Team rule',
-};
-
-/** Shared with the dashboard. */
-export { REASON_LABELS as REASON_LABEL } from '@/components/ui/labels';
+/** Shared with the dashboard and the options page. */
+export { CATEGORY_LABELS as CATEGORY_LABEL, REASON_LABELS as REASON_LABEL } from '@/components/ui/labels';
 
 export const OUTCOME_QUESTION: Record<'edited' | 'rejected' | 'escalated', string> = {
   edited: 'You edited the AI suggestion. Why?',
