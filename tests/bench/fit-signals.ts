@@ -25,6 +25,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom as rng } from '../../lib/demo/random';
 import { tokenize } from '../../lib/engine/nlp/tokenize';
 import { extractFeatures } from '../../lib/engine/signals/features';
 import { lexiconScore } from '../../lib/engine/signals/lexicon-score';
@@ -65,17 +66,6 @@ const MIN_SARCASM_GAIN = 0.05;
 const NEUTRAL_BAND = 0.5;
 /** The VADER tweets, kept apart so the held-out check and the bias tuning look at tweets. */
 const tweetExamples = new Set<Example>();
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

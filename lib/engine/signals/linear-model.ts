@@ -194,3 +194,15 @@ export function linearProbabilities(model: LinearModel, features: Features): Flo
   for (let c = 0; c < s.length; c++) s[c] = (s[c] as number) / sum;
   return s;
 }
+
+/**
+ * A shipped model, decoded on first use (decoding costs a few milliseconds, and a page that never
+ * reads a customer never pays it). Null when the data holds no model (`keys` empty).
+ */
+export function lazyModel(data: LinearModelData): () => LinearModel | null {
+  let model: LinearModel | null | undefined;
+  return () => {
+    if (model === undefined) model = data.keys === '' ? null : decodeModel(data);
+    return model;
+  };
+}

@@ -1,5 +1,5 @@
 import type { Features } from './features';
-import { decodeModel, type LinearModel, type LinearModelData, linearProbabilities } from './linear-model';
+import { type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
 import modelData from './sarcasm-model.json';
 
 /**
@@ -8,15 +8,7 @@ import modelData from './sarcasm-model.json';
  * ("The only thing I got from college is a caffeine addiction") the cues cannot name.
  */
 
-let model: LinearModel | null | undefined;
-
-function getModel(): LinearModel | null {
-  if (model === undefined) {
-    const data = modelData as LinearModelData;
-    model = data.keys === '' ? null : decodeModel(data);
-  }
-  return model;
-}
+const getModel = lazyModel(modelData as LinearModelData);
 
 const logit = (p: number) => Math.log(p / (1 - p));
 

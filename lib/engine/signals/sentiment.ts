@@ -2,7 +2,7 @@ import type { Token } from '../nlp/tokenize';
 import type { SentimentLabel } from '../types';
 import { extractFeatures, type Features } from './features';
 import type { LexiconScore } from './lexicon-score';
-import { decodeModel, type LinearModel, type LinearModelData, linearProbabilities } from './linear-model';
+import { type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
 import modelData from './sentiment-model.json';
 
 /**
@@ -18,15 +18,7 @@ export interface SentimentProbabilities {
   positive: number;
 }
 
-let model: LinearModel | null | undefined;
-
-function getModel(): LinearModel | null {
-  if (model === undefined) {
-    const data = modelData as LinearModelData;
-    model = data.keys === '' ? null : decodeModel(data);
-  }
-  return model;
-}
+const getModel = lazyModel(modelData as LinearModelData);
 
 /** Lexicon-only fallback: a soft three-way split around a neutral band. */
 function fromLexicon(lex: LexiconScore): SentimentProbabilities {
