@@ -5,7 +5,7 @@ import type { OverrideRow } from '@/lib/db/schema';
 import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
 import { aggregate, type BreakdownDimension } from '@/lib/stats/aggregate';
-import { dayFigures, logExtent } from '@/lib/stats/day-figures';
+import { dayFigures, totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
 import type { StatsRow } from '@/lib/stats/stats-row';
@@ -78,12 +78,14 @@ function Updating({ pending, children }: { pending: boolean; children: ReactNode
  * The team lead's view of what agents did with AI suggestions. Data and writes come in through the
  * store and props, so this stays React only.
  *
- * Two speeds. The headline figures and trends are computed straight from the packed summary days
- * (`dayFigures`, no row objects) for the period and the one before, synchronously: they are the
- * first render and follow every filter at once. Everything that needs the whole log as rows (the
- * rules table, breakdowns, events and drift) is decoded and computed after the browser has
- * painted (`useAfterPaint`), one task each, showing "Computing…" in the panels' places first and
- * the previous figures dimmed while a filter change is recomputed.
+ * Two speeds. The header, the filters' choices, the headline figures and the trends come from the
+ * per-day totals the page reads first (`totalsExtent`, `totalsFigures`); with a filter, the figures
+ * come from the packed summary days once they are read (`dayFigures`, no row objects). Both run
+ * synchronously: they are the first render and follow every filter at once. Everything that
+ * needs the whole log as rows (the rules table, breakdowns, events and drift) is decoded and
+ * computed after the browser has painted (`useAfterPaint`), one task each, showing "Computing…"
+ * in the panels' places first and the previous figures dimmed while a filter change is
+ * recomputed.
  */
 export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, onComplete }: Props) {
   const s = useStore(store);
@@ -91,15 +93,16 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
   const readyCalled = useRef(false);
   const completeCalled = useRef(false);
 
-  const extent = useMemo(() => (summary ? logExtent(summary.days) : null), [summary]);
+  const extent = useMemo(() => (summary ? totalsExtent(summary.totals) : null), [summary]);
   const first = extent?.first ?? now();
   const last = extent?.last ?? now();
   const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
-  const covered = !!summary && (summary.complete || summary.from <= period.start - (period.end - period.start));
-  const figures = useMemo(
-    () => (summary && covered ? dayFigures(summary.days, s.filters, period, first) : null),
-    [summary, covered, s.filters, period, first],
-  );
+  const figures = useMemo(() => {
+    if (!summary) return null;
+    const unfiltered = Object.keys(s.filters).length === 0;
+    const fromTotals = unfiltered ? totalsFigures(summary.totals, period, first) : null;
+    return fromTotals ?? (summary.complete ? dayFigures(summary.days, s.filters, period, first) : null);
+  }, [summary, s.filters, period, first]);
 
   const rows = useAfterPaint(() => (summary?.complete ? decodeChunks(summary.days) : undefined), [summary]);
   const aggregates = useAfterPaint(
@@ -151,12 +154,8 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
         ◆
       </span>
       <h1>ReplyGuard dashboard</h1>
-      <span className="rg-muted" data-rg-total={summary?.complete && extent ? extent.rows : ''}>
-        {summary?.complete && extent
-          ? `${extent.rows.toLocaleString('en')} decisions in the log`
-          : summary
-            ? 'Counting the decisions in the log…'
-            : ''}
+      <span className="rg-muted" data-rg-total={extent ? extent.rows : ''}>
+        {extent ? `${extent.rows.toLocaleString('en')} decisions in the log` : ''}
       </span>
     </header>
   );
@@ -183,7 +182,7 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
     );
   }
 
-  if (summary.complete && extent.rows === 0) {
+  if (extent.rows === 0) {
     return (
       <main className="rg-page rg-dashboard">
         {header}

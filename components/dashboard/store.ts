@@ -42,8 +42,8 @@ export interface ImportState {
 
 export interface DashboardState {
   /**
-   * The log's packed summary days, pushed in by the page's live query (entrypoints/dashboard):
-   * first only the days the selected period needs, then every day. Undefined while loading.
+   * The log's summary, pushed in by the page's live query (entrypoints/dashboard): first every
+   * day's totals only, then the packed days too. Undefined while loading.
    */
   summary: SummaryDays | undefined;
   period: PeriodPreset;

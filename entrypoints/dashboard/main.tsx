@@ -1,14 +1,13 @@
 import '@/components/ui/base.css';
 import { liveQuery, type Subscription } from 'dexie';
-import { earliestNeeded } from '@/components/dashboard/period';
 import { createDashboardStore, type DashboardState } from '@/components/dashboard/store';
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
-import { rowsById, type SummaryDays, summaryDays, summaryDaysFrom } from '@/lib/db/queries';
+import { rowsById, type SummaryDays, summaryDays, summaryTotals } from '@/lib/db/queries';
 
 /** Timings the benchmark reads, in ms since navigation start (absent until reached). */
 interface DashboardTiming {
-  /** The summary days the first render needs, read from IndexedDB. */
+  /** Every day's totals read from IndexedDB: what the first render needs. */
   firstReadMs?: number;
   /** Headline figures and trends rendered, one frame later (the budget figure). */
   readyMs?: number;
@@ -25,6 +24,7 @@ declare global {
   }
 }
 
+performance.mark('replyguard:dashboard-main');
 const db = openDatabase();
 const store = createDashboardStore();
 /** The detail view's full row, live or imported (the decision time names an imported row's day: no summary scan). */
@@ -32,7 +32,7 @@ const loadRow = async (ref: { id: string; decidedAt: number }) => (await rowsByI
 const timing: DashboardTiming = {};
 window.__replyguardDashboard = timing;
 
-/** Until the first render has painted, read only the days it needs; from then on, every day. */
+/** Until the first render has painted, read only the per-day totals; from then on, the packed days too. */
 let firstPainted = false;
 let subscription: Subscription | undefined;
 
@@ -42,10 +42,12 @@ async function readSummary(): Promise<SummaryDays> {
     timing.fullReadMs ??= performance.now();
     return all;
   }
-  const some = await summaryDaysFrom(db, earliestNeeded(store.getState().period, Date.now()));
-  timing.firstReadMs ??= performance.now();
-  if (some.complete) timing.fullReadMs ??= timing.firstReadMs;
-  return some;
+  const totals = await summaryTotals(db);
+  if (timing.firstReadMs === undefined) {
+    timing.firstReadMs = performance.now();
+    performance.mark('replyguard:dashboard-first-read');
+  }
+  return totals;
 }
 
 /**
@@ -62,21 +64,21 @@ function watchSummary(): void {
 
 /**
  * While an import runs the summary is not re-read on every batch (each re-read of 100,000 rows
- * would slow the import); it is read once when the import ends. A period chosen before the first
- * render needs its own days.
+ * would slow the import); it is read once when the import ends.
  */
 const importing = (s: DashboardState) => s.importState.phase === 'importing' || s.importState.phase === 'reading';
 store.subscribe((s, prev) => {
   if (importing(s) && !importing(prev)) {
     subscription?.unsubscribe();
     subscription = undefined;
-  } else if (!importing(s) && (importing(prev) || (!firstPainted && s.period !== prev.period))) {
+  } else if (!importing(s) && importing(prev)) {
     watchSummary();
   }
 });
 
 /** The first render with figures has painted: mark it, then read the rest of the log. */
 function onReady(): void {
+  performance.mark('replyguard:dashboard-first-commit');
   afterPaint(() => {
     timing.readyMs = performance.now();
     document.documentElement.dataset.rgReady = '';

@@ -5,6 +5,8 @@ import type { ReplyGuardDb } from '@/lib/db/database';
 import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
 
+performance.mark('replyguard:dashboard-ui');
+
 /** What the page's data path hands to the UI. */
 export interface RenderInput {
   db: ReplyGuardDb;

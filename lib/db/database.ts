@@ -1,7 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk } from './summary';
+import { buildTotals } from './summary-writes';
 
 export const DB_NAME = 'replyguard';
 
@@ -11,6 +13,8 @@ export type ReplyGuardDb = Dexie & {
   summary: EntityTable<DayChunk, 'day'>;
   /** Rows imported from export files, many per record (lib/db/imported.ts). */
   imported: EntityTable<ImportedRecord, 'key'>;
+  /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
+  dayTotals: EntityTable<DayTotals, 'day'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -52,6 +56,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Existing rows stay where they are; the summary already holds them all.
     version: 4,
     stores: { imported: '++key, day' },
+  },
+  {
+    // Each summary day's totals per quarter hour, written with the day: the dashboard's first
+    // render reads these few kilobytes per day instead of the packed days' every row (a
+    // tenth of the bytes, nothing to decode), and adds up quarter hours instead of rows.
+    version: 5,
+    stores: { dayTotals: 'day' },
+    upgrade: buildTotals,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { ReplyGuardDb } from './database';
 import type { OverrideRow } from './schema';
-import { dayOf, summaryAdd } from './summary';
+import { dayOf } from './summary';
+import { summaryAdd } from './summary-writes';
 
 /**
  * Imported rows, many to a record. IndexedDB pays a fixed cost per record written (about
@@ -57,9 +58,9 @@ export async function putImported(
   recordRows = IMPORTED_RECORD_ROWS,
 ): Promise<ImportResult> {
   if (rows.length === 0) return { imported: 0, skipped: 0 };
-  return db.transaction('rw', db.imported, db.summary, async () => {
+  return db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
     // The summary holds every stored id by day: it decides what is new (see summaryAdd).
-    const fresh = await summaryAdd(db.summary, rows);
+    const fresh = await summaryAdd(db, rows);
     const byDay = new Map<number, OverrideRow[]>();
     for (const r of fresh) {
       const day = dayOf(r.decidedAt);

@@ -3,7 +3,7 @@ import type { LogEvent } from '../overrides/events';
 import type { ReplyGuardDb } from './database';
 import { purgeImported } from './imported';
 import type { OverrideRow } from './schema';
-import { summaryAdd, summaryPurge, summarySetReason } from './summary';
+import { summaryAdd, summaryPurge, summarySetReason } from './summary-writes';
 
 /**
  * Writes rows whose ids are not stored yet. Ids are made when the event is created, so a retry
@@ -17,7 +17,7 @@ import { summaryAdd, summaryPurge, summarySetReason } from './summary';
 export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
-  return db.transaction('rw', db.overrides, db.summary, async () => {
+  return db.transaction('rw', db.overrides, db.summary, db.dayTotals, async () => {
     let added: OverrideRow[] = unique;
     try {
       await db.overrides.bulkAdd(unique);
@@ -28,7 +28,7 @@ export async function putOverrides(db: ReplyGuardDb, rows: readonly OverrideRow[
       // Only the rows stored now join the summary: a clash is a row it already holds.
       added = unique.filter((_, i) => !(i in error.failuresByPos));
     }
-    const fresh = await summaryAdd(db.summary, added);
+    const fresh = await summaryAdd(db, added);
     if (fresh.length < added.length) {
       const kept = new Set(fresh.map((r) => r.id));
       await db.overrides.bulkDelete(added.filter((r) => !kept.has(r.id)).map((r) => r.id));
@@ -52,14 +52,14 @@ export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<Override
 export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[]): Promise<number> {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const rows = ordered.flatMap((e) => (e.kind === 'override' ? [e.row] : []));
-  return db.transaction('rw', db.overrides, db.summary, async () => {
+  return db.transaction('rw', db.overrides, db.summary, db.dayTotals, async () => {
     let changed = await putOverrides(db, rows);
     for (const e of ordered) {
       if (e.kind !== 'reason') continue;
       const row = await db.overrides.get(e.overrideId);
       if (!row) continue;
       changed += await db.overrides.update(e.overrideId, { reason: e.reason, note: e.note });
-      await summarySetReason(db.summary, row, e.reason, e.note);
+      await summarySetReason(db, row, e.reason, e.note);
     }
     return changed;
   });
@@ -70,9 +70,9 @@ export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[])
  * @returns how many rows were deleted
  */
 export function purgeOlderThan(db: ReplyGuardDb, cutoff: number): Promise<number> {
-  return db.transaction('rw', db.overrides, db.imported, db.summary, async () => {
+  return db.transaction('rw', db.overrides, db.imported, db.summary, db.dayTotals, async () => {
     await db.overrides.where('decidedAt').below(cutoff).delete();
     await purgeImported(db, cutoff);
-    return summaryPurge(db.summary, cutoff);
+    return summaryPurge(db, cutoff);
   });
 }

@@ -1,8 +1,9 @@
 import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
+import type { DayTotals } from './day-totals';
 import { importedRowsOfDays, rowsOf } from './imported';
 import type { OverrideRow } from './schema';
-import { CHUNK_MS, type DayChunk, dayOf, decodeChunks } from './summary';
+import { type DayChunk, dayOf, decodeChunks } from './summary';
 
 /**
  * Every override row, live and imported, oldest decision first. The dashboard aggregates in memory in one pass:
@@ -63,43 +64,37 @@ export async function summaryRowsByTime(db: ReplyGuardDb): Promise<StatsRow[]> {
   return decodeChunks(await db.summary.toArray());
 }
 
-/** Packed summary days as read for the dashboard. */
+/** The summary as the dashboard reads it. */
 export interface SummaryDays {
-  /** Stored days, oldest first. */
+  /** Every stored day's totals, oldest first: the headline figures and trends, the header, the filters' choices. */
+  totals: DayTotals[];
+  /** Packed days, oldest first: every stored day when `complete`, none before. */
   days: DayChunk[];
-  /** True when `days` is every stored day. */
+  /** True once `days` is read: filtered figures, rules, breakdowns, drift and events need it. */
   complete: boolean;
-  /** Every stored day from this time on is in `days` (epoch ms; -Infinity when complete). */
-  from: number;
-}
-
-/** Every stored summary day, packed (decode with `decodeChunks` when rows are needed). */
-export async function summaryDays(db: ReplyGuardDb): Promise<SummaryDays> {
-  return { days: await db.summary.toArray(), complete: true, from: Number.NEGATIVE_INFINITY };
 }
 
 /**
- * The summary days a first render needs: every day holding decisions from `from` on, plus the
- * oldest day (it holds the first event, which says whether there is a period before to compare
- * with), read in parallel. With 100,000 rows over four months, the default period and the one
- * before are half the days; the rest can be read after the first paint.
+ * What the dashboard's first render reads: every day's totals, about a tenth of the packed
+ * days' bytes with nothing to decode (lib/db/day-totals.ts).
  */
-export async function summaryDaysFrom(db: ReplyGuardDb, from: number): Promise<SummaryDays> {
-  if (!Number.isFinite(from)) return summaryDays(db);
-  const fromDay = dayOf(from);
-  const [oldest, recent] = await Promise.all([
-    db.summary.toCollection().first(),
-    db.summary.where('day').aboveOrEqual(fromDay).toArray(),
-  ]);
-  if (!oldest || oldest.day >= fromDay) return { days: recent, complete: true, from: Number.NEGATIVE_INFINITY };
-  return { days: [oldest, ...recent], complete: false, from: fromDay * CHUNK_MS };
+export async function summaryTotals(db: ReplyGuardDb): Promise<SummaryDays> {
+  return { totals: await db.dayTotals.toArray(), days: [], complete: false };
+}
+
+/** Every stored summary day, packed (decode with `decodeChunks` when rows are needed), with its totals. */
+export async function summaryDays(db: ReplyGuardDb): Promise<SummaryDays> {
+  const [totals, days] = await db.transaction('r', db.dayTotals, db.summary, () =>
+    Promise.all([db.dayTotals.toArray(), db.summary.toArray()]),
+  );
+  return { totals, days, complete: true };
 }
 
 /** Row count, live and imported, without reading the rows (the summary holds every id). */
 export async function overrideCount(db: ReplyGuardDb): Promise<number> {
   let n = 0;
-  await db.summary.each((chunk) => {
-    n += chunk.decidedAt.length;
+  await db.dayTotals.each((t) => {
+    n += t.rows;
   });
   return n;
 }

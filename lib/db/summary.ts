@@ -182,88 +182,11 @@ export function chunksOf(
   return base;
 }
 
-/**
- * Adds to their day chunks the rows whose ids the summary does not hold yet, and returns them:
- * the rows the caller must now store. Call inside the write's transaction.
- *
- * The summary holds the id of every stored row, live (`overrides`) or imported (`imported`),
- * under the UTC day of its `decidedAt`. An event's `decidedAt` is set once, when the agent's
- * decision is confirmed, and never changes afterwards (exports carry it as is), so a row seen
- * again always falls in the same day: reading the few day chunks a batch touches, which this
- * write needs anyway, finds every duplicate without one IndexedDB read per row. Ids repeated
- * within `rows` count once (the first wins).
- */
-export async function summaryAdd(table: SummaryTable, rows: readonly OverrideRow[]): Promise<OverrideRow[]> {
-  if (rows.length === 0) return [];
-  const days = [...new Set(rows.map((r) => dayOf(r.decidedAt)))];
-  const existing = await table.bulkGet(days);
-  const base = new Map<number, DayColumns>();
-  // Look the day's ids up in the batch's, not the other way round: a live write of one row into
-  // a day of thousands then builds a set of one.
-  const wanted = new Set(rows.map((r) => r.id));
-  const known = new Set<string>();
-  for (const c of existing) {
-    if (!c) continue;
-    const columns = unpackDay(c);
-    base.set(c.day, columns);
-    for (const id of columns.id) if (wanted.has(id)) known.add(id);
-  }
-  const fresh: OverrideRow[] = [];
-  for (const r of rows) {
-    if (known.has(r.id)) continue;
-    known.add(r.id);
-    fresh.push(r);
-  }
-  if (fresh.length) await table.bulkPut([...chunksOf(fresh, base).values()].map(packDay));
-  return fresh;
-}
-
-/** Sets the reason and note of a stored row in its chunk (a reason given after the decision). */
-export async function summarySetReason(
-  table: SummaryTable,
-  row: Pick<OverrideRow, 'id' | 'decidedAt'>,
-  reason: OverrideRow['reason'],
-  note: OverrideRow['note'],
-): Promise<void> {
-  const stored = await table.get(dayOf(row.decidedAt));
-  if (!stored) return;
-  const c = unpackDay(stored);
-  const i = c.id.indexOf(row.id);
-  if (i < 0) return;
-  c.reason[i] = reason ? OVERRIDE_REASONS.indexOf(reason) : -1;
-  c.note[i] = note;
-  await table.put(packDay(c));
-}
-
-/**
- * Drops rows decided before `cutoff` from the summary, as retention drops them from `overrides`
- * and `imported`. @returns how many rows it dropped: every stored row is in the summary, so this
- * is how many rows the purge deleted, live and imported.
- */
-export async function summaryPurge(table: SummaryTable, cutoff: number): Promise<number> {
-  const boundary = dayOf(cutoff);
-  let dropped = 0;
-  await table
-    .where('day')
-    .below(boundary)
-    .each((c) => {
-      dropped += c.decidedAt.length;
-    });
-  await table.where('day').below(boundary).delete();
-  const stored = await table.get(boundary);
-  if (!stored) return dropped;
-  const c = unpackDay(stored);
-  const keep = c.decidedAt.map((t, i) => (t >= cutoff ? i : -1)).filter((i) => i >= 0);
-  dropped += c.id.length - keep.length;
-  if (keep.length === c.id.length) return dropped;
-  if (keep.length === 0) {
-    await table.delete(boundary);
-    return dropped;
-  }
-  const next = emptyColumns(boundary);
+/** The rows of a day at the indexes `keep`, in that order. */
+export function selectRows(c: DayColumns, keep: readonly number[]): DayColumns {
+  const next = emptyColumns(c.day);
   for (const k of COLUMNS) (next[k] as unknown[]) = keep.map((i) => (c[k] as unknown[])[i]);
-  await table.put(packDay(next));
-  return dropped;
+  return next;
 }
 
 /** Schema upgrade: (re)builds the summary from every stored row. */

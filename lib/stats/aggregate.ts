@@ -2,6 +2,7 @@ import type { Outcome } from '../db/schema';
 import { type EventFilter, rowMatcher } from './filter';
 import {
   addEventToTally,
+  addSumsToTally,
   emptyTally,
   eventOf,
   type Headline,
@@ -207,6 +208,42 @@ export class PeriodTallies {
     const w = (current ? this.weeks : this.prevWeeks).at(t);
     if (w) addEventToTally(w.tally, event);
     return current;
+  }
+
+  /**
+   * Adds stored sums of events decided in `[t, t + grain)` (see `addSumsToTally`), where `grain`
+   * passed `alignedTo`; true when they are in the period itself.
+   */
+  addSums(
+    t: number,
+    sums: ArrayLike<number>,
+    at: number,
+    durations: ArrayLike<number>,
+    from: number,
+    to: number,
+  ): boolean {
+    const current = t >= this.start;
+    addSumsToTally(current ? this.current : this.previous, sums, at, durations, from, to);
+    const d = (current ? this.days : this.prevDays).at(t);
+    if (d) addSumsToTally(d.tally, sums, at, durations, from, to);
+    const w = (current ? this.weeks : this.prevWeeks).at(t);
+    if (w) addSumsToTally(w.tally, sums, at, durations, from, to);
+    return current;
+  }
+
+  /**
+   * True when every boundary (the periods', every day's and week's) is a multiple of `grain` ms:
+   * then events summed over `[k·grain, (k+1)·grain)` each fall in one slice, and `addSums` counts
+   * exactly what `addEvent` would.
+   */
+  alignedTo(grain: number): boolean {
+    const on = (t: number) => t % grain === 0;
+    return (
+      on(this.prevStart) &&
+      on(this.start) &&
+      on(this.end) &&
+      [this.days, this.weeks, this.prevDays, this.prevWeeks].every((b) => b.list.every((x) => on(x.start)))
+    );
   }
 
   figures(): PeriodFigures {

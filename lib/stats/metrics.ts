@@ -69,6 +69,35 @@ export function addEventToTally(t: Tally, e: TallyEvent): void {
   if (t.decisionMs && Number.isFinite(e.decisionMs) && e.decisionMs >= 0) t.decisionMs.push(e.decisionMs);
 }
 
+/** A tally's sums, in the order stored sums are laid out (lib/db/day-totals.ts). */
+export const TALLY_SUMS = [
+  'seen',
+  'accepted',
+  'edited',
+  'rejected',
+  'escalated',
+  'findings',
+  'sentWithCritical',
+  'editSizeSum',
+  'editChangeSum',
+] as const satisfies readonly (keyof Tally)[];
+
+/**
+ * Adds stored sums (`TALLY_SUMS.length` numbers from `sums[at]`) and their decision times
+ * (`durations[from]` to `durations[to]`, already filtered as `addEventToTally` filters them).
+ */
+export function addSumsToTally(
+  t: Tally,
+  sums: ArrayLike<number>,
+  at: number,
+  durations: ArrayLike<number>,
+  from: number,
+  to: number,
+): void {
+  for (let k = 0; k < TALLY_SUMS.length; k++) t[TALLY_SUMS[k] as (typeof TALLY_SUMS)[number]] += sums[at + k] as number;
+  if (t.decisionMs) for (let i = from; i < to; i++) t.decisionMs.push(durations[i] as number);
+}
+
 /** True when one of the findings is critical and was not dismissed. */
 export function hasUnresolvedCritical(findings: StatsRow['findings']): boolean {
   for (const f of findings) if (f.severity === 'critical' && !f.dismissed) return true;

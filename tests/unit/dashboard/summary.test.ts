@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ReplyGuardDb } from '@/lib/db/database';
+import { totalsOfDay } from '@/lib/db/day-totals';
 import { putImported } from '@/lib/db/imported';
 import { applyEvents, purgeOlderThan, putOverrides } from '@/lib/db/overrides';
-import { allOverridesByTime, summaryRowsByTime } from '@/lib/db/queries';
+import { allOverridesByTime, overrideCount, summaryDays, summaryRowsByTime } from '@/lib/db/queries';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from '@/lib/db/schema';
 import type { Category, SentimentLabel, Severity } from '@/lib/engine/types';
 import { aggregate } from '@/lib/stats/aggregate';
@@ -98,6 +99,10 @@ async function expectSummaryMatchesRows(db: ReplyGuardDb): Promise<void> {
     expect(strip(aggregate(summary, filter, period, first))).toEqual(strip(aggregate(full, filter, period, first)));
   }
   expect(monitorDrift(summary)).toEqual(monitorDrift(full));
+  // Every write path keeps each day's totals what the day's packed rows give.
+  const { totals, days } = await summaryDays(db);
+  expect(totals).toEqual(days.map(totalsOfDay));
+  expect(await overrideCount(db)).toBe(full.length);
 }
 
 describe('per-day summary', () => {
@@ -149,6 +154,7 @@ describe('per-day summary', () => {
     await putOverrides(db, [row({ decidedAt: T0 }), row({ decidedAt: T0 + 1 }), row({ decidedAt: T0 + 2 * DAY })]);
     await purgeOlderThan(db, T0 + 2);
     expect(await db.summary.count()).toBe(1);
+    expect(await db.dayTotals.count()).toBe(1);
     await expectSummaryMatchesRows(db);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
+import { totalsOfDay } from '@/lib/db/day-totals';
 import { putImported } from '@/lib/db/imported';
-import { putOverrides } from '@/lib/db/overrides';
-import { allOverridesByTime, rowsById, summaryRowsByTime } from '@/lib/db/queries';
+import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
 import { row } from '../../fixtures/rows';
 
 describe('schema history', () => {
@@ -36,21 +36,41 @@ describe('schema history', () => {
     await latest.delete();
   });
 
-  it('adds the imported table at version 4 beside the rows a version 3 database holds, without duplicating them', async () => {
-    const name = `upgrade-v4-${Math.random()}`;
-    const third = openDatabase(name, SCHEMA_VERSIONS.slice(0, 3));
+  it('imports beside the rows a version 1 database held, without duplicating them', async () => {
+    const name = `upgrade-import-${Math.random()}`;
+    const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
     const rows = Array.from({ length: 200 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 600_000 }));
-    await putOverrides(third, rows.slice(0, 120));
-    third.close();
+    await first.overrides.bulkAdd(rows.slice(0, 120));
+    first.close();
 
     const latest = openDatabase(name);
-    expect(latest.verno).toBe(4);
+    expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     // An import of the whole history finds the 120 rows stored before the upgrade through the summary.
     expect(await putImported(latest, rows)).toEqual({ imported: 80, skipped: 120 });
     expect(await latest.overrides.count()).toBe(120);
+    expect(await overrideCount(latest)).toBe(200);
     expect((await allOverridesByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect((await summaryRowsByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(await rowsById(latest, rows)).toEqual(rows);
+    await latest.delete();
+  });
+
+  it('derives at version 5 the per-day totals of every day a version 4 database summarised', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      row({ id: `r-${i}`, decidedAt: 1_700_000_000_000 + i * 1_800_000, outcome: i % 3 ? 'edited' : 'accepted' }),
+    );
+    await first.overrides.bulkAdd(rows);
+    first.close();
+    const fourth = openDatabase(name, SCHEMA_VERSIONS.slice(0, 4));
+    const days = await fourth.summary.toArray();
+    fourth.close();
+
+    const latest = openDatabase(name);
+    const totals = await latest.dayTotals.toArray();
+    expect(totals).toEqual(days.map(totalsOfDay));
+    expect(totals.reduce((n, t) => n + t.rows, 0)).toBe(400);
     await latest.delete();
   });
 

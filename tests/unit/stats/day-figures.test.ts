@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { totalsOfDay } from '@/lib/db/day-totals';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from '@/lib/db/schema';
 import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
 import type { Category } from '@/lib/engine/types';
 import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
-import { dayFigures, logExtent } from '@/lib/stats/day-figures';
+import { dayFigures, totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
 import type { EventFilter } from '@/lib/stats/filter';
 import { row } from '../../fixtures/rows';
 
@@ -131,10 +132,100 @@ describe('dayFigures (first render from the packed summary)', () => {
   });
 });
 
-describe('logExtent', () => {
+/**
+ * Figures with every fraction rounded to 12 significant digits: totals add a quarter hour's
+ * changes before adding quarter hours, so a sum of fractions can differ from the row-by-row sum
+ * in its last bits. Counts, medians and integer sums stay exact.
+ */
+function rounded<T>(x: T): T {
+  return JSON.parse(
+    JSON.stringify(x, (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v)),
+  ) as T;
+}
+
+const totalsOf = (rows: OverrideRow[]) => packed(rows).map(totalsOfDay);
+
+function expectSameTotalsFigures(rows: OverrideRow[]) {
+  const days = packed(rows);
+  const totals = days.map(totalsOfDay);
+  const decoded = decodeChunks(days);
+  const first = decoded[0]?.decidedAt ?? END;
+  const last = decoded.at(-1)?.decidedAt ?? END;
+  for (const period of periods(first, last)) {
+    const { headline, previousHeadline, trends } = aggregate(decoded, {}, period, first);
+    const figures = totalsFigures(totals, period, first);
+    expect(figures).not.toBeNull();
+    expect(rounded(figures)).toEqual(rounded({ period, headline, previousHeadline, trends }));
+    // Counts, the median and the integer sums are not rounded at all.
+    expect(figures?.headline.seen).toBe(headline.seen);
+    expect(figures?.headline.medianDecisionMs).toBe(headline.medianDecisionMs);
+    expect(figures?.trends.day.current.map((b) => b.tally.edited)).toEqual(
+      trends.day.current.map((b) => b.tally.edited),
+    );
+  }
+}
+
+/** Runs `fn` with the process in another time zone (Node reads TZ again when it changes). */
+function inTimeZone(zone: string, fn: () => void) {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    fn();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+describe('totalsFigures (first render from the per-day totals)', () => {
+  it('gives the headline figures and trends aggregate gives on the decoded rows', () => {
+    expectSameTotalsFigures(shuffledRows(3_000, 1));
+    expectSameTotalsFigures(shuffledRows(500, 2));
+  });
+
+  it('matches on the demo history, drift episode and all', { timeout: 30_000 }, () => {
+    expectSameTotalsFigures(generateHistory({ end: END }));
+  });
+
+  it('matches in time zones a quarter or half hour off UTC and across a daylight-saving change', () => {
+    for (const zone of ['Asia/Kathmandu', 'Australia/Eucla', 'America/St_Johns', 'Europe/Berlin', 'Pacific/Chatham']) {
+      inTimeZone(zone, () => {
+        expect(Math.abs(new Date(END).getTimezoneOffset()) % 15).toBe(0);
+        expectSameTotalsFigures(shuffledRows(1_500, 6));
+      });
+    }
+  });
+
+  it('declines a period whose days do not start on a quarter hour, and dayFigures still counts it', () => {
+    // Liberia kept Monrovia mean time, 44 minutes 30 seconds behind UTC, until 1972.
+    inTimeZone('Africa/Monrovia', () => {
+      const end1971 = new Date(1971, 5, 30, 18).getTime();
+      const rows = shuffledRows(300, 7).map((r) => ({
+        ...r,
+        decidedAt: r.decidedAt - (END - end1971),
+        shownAt: r.shownAt - (END - end1971),
+      }));
+      const days = packed(rows);
+      const end = startOfDay(end1971) + DAY_MS;
+      const period = { start: end - 28 * DAY_MS, end };
+      expect(period.start % (15 * 60_000)).not.toBe(0);
+      expect(totalsFigures(days.map(totalsOfDay), period)).toBeNull();
+      const { headline } = aggregate(decodeChunks(days), {}, period);
+      expect(dayFigures(days, {}, period).headline).toEqual(headline);
+    });
+  });
+
+  it('gives empty figures for an empty log', () => {
+    const period = { start: startOfDay(END) - 27 * DAY_MS, end: startOfDay(END) + DAY_MS };
+    const { headline, previousHeadline, trends } = aggregate([], {}, period);
+    expect(totalsFigures([], period)).toEqual({ period, headline, previousHeadline, trends });
+  });
+});
+
+describe('totalsExtent', () => {
   it('counts rows and finds the first and last decision and the filter choices', () => {
     const rows = shuffledRows(1_000, 4);
-    const extent = logExtent(packed(rows));
+    const extent = totalsExtent(totalsOf(rows));
     const times = rows.map((r) => r.decidedAt);
     expect(extent).toEqual({
       rows: 1_000,
@@ -143,6 +234,6 @@ describe('logExtent', () => {
       helpdesks: [...new Set(rows.map((r) => r.helpdesk))].sort(),
       agents: [...new Set(rows.map((r) => r.agent))].sort(),
     });
-    expect(logExtent([])).toEqual({ rows: 0, first: null, last: null, helpdesks: [], agents: [] });
+    expect(totalsExtent([])).toEqual({ rows: 0, first: null, last: null, helpdesks: [], agents: [] });
   });
 });

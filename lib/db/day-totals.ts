@@ -1,0 +1,97 @@
+import type { EntityTable } from 'dexie';
+import { addEventToTally, emptyTally, scratchEvent, TALLY_SUMS, type Tally } from '../stats/metrics';
+import { eventAt, findingsReader, rowOrder } from './day-rows';
+import { CHUNK_MS, type DayChunk } from './summary';
+
+/**
+ * Per-day totals: what the dashboard's first render needs, a few kilobytes per day.
+ *
+ * For each UTC day of the summary, the sums a headline figure or a trend point adds up, per
+ * quarter hour of the day that holds decisions, and the day's decision times (for the median)
+ * quarter hour after quarter hour. Every time zone in use today is a whole number of quarter
+ * hours from UTC, so its local midnights, and with them the period bounds and the day and week
+ * trend points, fall on quarter hours: adding up whole quarter hours gives the same counts as
+ * adding up the rows. Where a boundary does not fall on one (historic offsets), the figures are
+ * computed from the rows instead (lib/stats/day-figures.ts).
+ *
+ * A day's totals are derived from its packed summary day whenever that is written, in the same
+ * transaction (lib/db/summary-writes.ts), so the two never disagree.
+ */
+
+/** One quarter hour: the finest grain of the totals. */
+export const SLOT_MS = 15 * 60_000;
+
+export interface DayTotals {
+  /** `floor(decidedAt / CHUNK_MS)`, as in the summary. */
+  day: number;
+  /** Decisions on the day. */
+  rows: number;
+  /** Earliest and latest decision of the day. */
+  first: number;
+  last: number;
+  /** The day's distinct helpdesks and agents (the filters' choices). */
+  helpdesks: string[];
+  agents: string[];
+  /** Quarter hours of the day that hold decisions, ascending (0 to 95). */
+  slots: Uint8Array;
+  /** `TALLY_SUMS.length` sums per slot, slot after slot. */
+  sums: Float64Array;
+  /** Decision times counted for the median (finite, not negative), slot after slot. */
+  durations: Float64Array;
+  /** Per slot, where its decision times end in `durations` (they start where the previous slot's end). */
+  durationEnds: Uint32Array;
+}
+
+export type DayTotalsTable = EntityTable<DayTotals, 'day'>;
+
+/** Sums a packed day per quarter hour, adding its rows in the order `aggregate` adds them. */
+export function totalsOfDay(c: DayChunk): DayTotals {
+  const n = c.decidedAt.length;
+  const order = rowOrder(c);
+  const findingsAt = findingsReader(c);
+  const event = scratchEvent();
+  const dayStart = c.day * CHUNK_MS;
+  const slots: number[] = [];
+  const sums: number[] = [];
+  const durations: number[] = [];
+  const durationEnds: number[] = [];
+  let slot = -1;
+  let tally: Tally = emptyTally();
+  const close = () => {
+    if (slot < 0) return;
+    slots.push(slot);
+    for (const k of TALLY_SUMS) sums.push(tally[k]);
+    for (const d of tally.decisionMs as number[]) durations.push(d);
+    durationEnds.push(durations.length);
+  };
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const i = order ? (order[k] as number) : k;
+    const t = c.decidedAt[i] as number;
+    if (t < first) first = t;
+    if (t > last) last = t;
+    // Rows come in time order, so slots only go up.
+    const s = Math.floor((t - dayStart) / SLOT_MS);
+    if (s !== slot) {
+      close();
+      slot = s;
+      tally = emptyTally();
+    }
+    addEventToTally(tally, eventAt(c, i, findingsAt(i), event));
+  }
+  close();
+  const distinct = (codes: Uint32Array) => [...new Set(codes)].map((code) => c.strings[code] as string).sort();
+  return {
+    day: c.day,
+    rows: n,
+    first: n ? first : 0,
+    last: n ? last : 0,
+    helpdesks: distinct(c.helpdesk),
+    agents: distinct(c.agent),
+    slots: Uint8Array.from(slots),
+    sums: Float64Array.from(sums),
+    durations: Float64Array.from(durations),
+    durationEnds: Uint32Array.from(durationEnds),
+  };
+}
