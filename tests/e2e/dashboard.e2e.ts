@@ -131,6 +131,13 @@ describe('the dashboard', () => {
     await expect.poll(() => metric(page, 'seen')).toBe(4);
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect.poll(() => metric(page, 'seen')).toBe(10);
+    // A fresh page's first render (from the per-day totals alone) shows the same figures.
+    await page.reload();
+    await page.locator('[data-rg-metric="seen"]').waitFor();
+    expect(await metric(page, 'seen')).toBe(10);
+    expect(await metric(page, 'meanEditChange')).toBeCloseTo(0.3, 10);
+    expect(await metric(page, 'medianDecisionMs')).toBe(30_000);
+    expect(await metric(page, 'unresolvedCriticalShare')).toBe(0.1);
     // The detail view shows the diff of the edited reply.
     await page.locator('[data-rg-row="day-5"] button').click();
     await page.locator('[data-rg-detail="day-5"] [data-rg-diff] ins').first().waitFor();
