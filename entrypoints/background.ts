@@ -2,7 +2,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { openDatabase } from '@/lib/db/database';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
-import { loadSettings, watchSettings } from '@/lib/settings/storage';
+import { loadEffectiveSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
 function registrationApis(): RegistrationApis {
@@ -28,14 +28,24 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
 
-  // Custom helpdesk domains: register the content script on start-up and whenever the settings,
-  // the policy or the granted host permissions change. One sync at a time, in order.
+  // On start-up and whenever the settings, the policy or the granted host permissions change:
+  // keep a copy of the policy for content scripts' start-up (lib/settings/storage.ts,
+  // `startupSettings`) and register the content script on custom helpdesk domains. One sync at a
+  // time, in order.
   let queue: Promise<unknown> = Promise.resolve();
   const sync = () => {
-    queue = queue
-      .then(loadSettings)
-      .then((settings) => syncCustomContentScripts(settings, registrationApis()))
-      .catch((error: unknown) => console.warn('ReplyGuard: could not register custom helpdesk domains', error));
+    queue = queue.then(loadEffectiveSettings).then(
+      ({ settings, policy }) =>
+        Promise.all([
+          rememberPolicy(policy).catch((error: unknown) =>
+            console.warn('ReplyGuard: could not keep a copy of the policy', error),
+          ),
+          syncCustomContentScripts(settings, registrationApis()).catch((error: unknown) =>
+            console.warn('ReplyGuard: could not register custom helpdesk domains', error),
+          ),
+        ]),
+      (error: unknown) => console.warn('ReplyGuard: could not read the settings', error),
+    );
   };
   sync();
   watchSettings(sync);

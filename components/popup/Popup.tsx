@@ -31,6 +31,7 @@ export const STATE_TEXT: Record<TabStatus['state'], string> = {
   'paused-by-user': 'Paused on this site',
   'paused-error': 'Paused',
   waiting: 'Waiting for a ticket',
+  'switched-off': 'Switched off',
 };
 
 /** Status of the current tab (or why ReplyGuard is not there), today's counts and the per-site switch. */

@@ -4,7 +4,7 @@ import { Overlay } from '@/components/overlay/Overlay';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { startController } from '@/lib/content/controller';
 import { redactPii } from '@/lib/engine/pii';
-import { HELPDESK_MATCHES } from '@/lib/hosts/helpdesks';
+import { HELPDESK_MATCHES, helpdeskName } from '@/lib/hosts/helpdesks';
 import { adapterById, adapterFor } from '@/lib/hosts/registry';
 import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
@@ -15,7 +15,8 @@ import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
 import { checkOptionsFrom } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
-import { loadSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
+import type { Settings } from '@/lib/settings/schema';
+import { startupSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
 
 const OUTBOX_PREFIX = 'outbox:';
 
@@ -87,36 +88,44 @@ export default defineContentScript({
     // A built-in helpdesk is known from the URL alone: its overlay is built while the settings
     // (storage.local and the managed policy) are read, instead of after.
     const builtIn = adapterFor(url);
-    const settingsRead = loadSettings();
+    const settingsRead = startupSettings();
     const early = builtIn ? createOverlay(ctx, builtIn.id) : null;
-    let settings = await settingsRead;
+    const startup = await settingsRead;
+    let settings = startup.settings;
     performance.mark('replyguard:settings-read');
     // Built-in adapters first; on an admin's custom domain, the adapter (or selectors) it names.
-    const custom = builtIn ? null : customHelpdeskFor(url, settings);
-    // Self-hosted Zammad or Chatwoot may open on a page whose shape no adapter recognises yet:
-    // the admin's entry names the adapter to use there.
-    const adapter =
-      builtIn ??
-      (custom
-        ? (adapterFor(url, custom.adapter === 'generic' ? custom.selectors : undefined) ??
-          adapterById(custom.adapter, custom.selectors))
-        : null);
+    const adapterOn = (s: Settings) => {
+      const custom = builtIn ? null : customHelpdeskFor(url, s);
+      // Self-hosted Zammad or Chatwoot may open on a page whose shape no adapter recognises yet:
+      // the admin's entry names the adapter to use there.
+      return (
+        builtIn ??
+        (custom
+          ? (adapterFor(url, custom.adapter === 'generic' ? custom.selectors : undefined) ??
+            adapterById(custom.adapter, custom.selectors))
+          : null)
+      );
+    };
+    let found = adapterOn(settings);
+    if ((!found || !settings.helpdesks[found.id]) && startup.confirmed) {
+      // The copy of the policy says no: the policy itself decides (it may have changed since).
+      settings = await startup.confirmed;
+      found = adapterOn(settings);
+    }
+    const adapter = found;
     if (!adapter || !settings.helpdesks[adapter.id]) return;
     const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
       void sendToBackground('content→background:tab-status', { status }).catch(() => {});
+    const pausedStatus = {
+      helpdesk: adapter.id,
+      host: location.hostname,
+      state: 'paused-by-user',
+      detail: 'Paused on this site.',
+    } as const;
     if (settings.pausedSites.includes(location.hostname)) {
-      reportStatus({
-        helpdesk: adapter.id,
-        host: location.hostname,
-        state: 'paused-by-user',
-        detail: 'Paused on this site.',
-      });
+      reportStatus(pausedStatus);
       return;
     }
-    const unwatch = watchSettings((next) => {
-      settings = next;
-    });
-    ctx.onInvalidated(unwatch);
 
     const { store, ui } = await (early ?? createOverlay(ctx, adapter.id));
     const outbox = new Outbox({
@@ -173,6 +182,35 @@ export default defineContentScript({
     // From main() to the controller's first scan and check done; React paints the panel after.
     ui.shadowHost.dataset.rgStartupMs = (performance.mark('replyguard:started').startTime - started).toFixed(1);
 
+    // Settings follow live: the real policy when start-up used the background's copy of it, then
+    // every change (options, a policy pushed while the browser runs, a pause from another tab).
+    // Switched off or paused here, this tab stops at once rather than at its next reload.
+    let stopped = false;
+    const stop = (status: Parameters<typeof reportStatus>[0]) => {
+      if (stopped) return;
+      stopped = true;
+      unwatch();
+      controller.abort();
+      ui.remove();
+      reportStatus(status);
+    };
+    const follow = (next: Settings) => {
+      settings = next;
+      if (!next.helpdesks[adapter.id]) {
+        stop({
+          helpdesk: adapter.id,
+          host: location.hostname,
+          state: 'switched-off',
+          detail: `${helpdeskName(adapter.id)} is switched off in the options.`,
+        });
+      } else if (next.pausedSites.includes(location.hostname)) {
+        stop(pausedStatus);
+      }
+    };
+    const unwatch = watchSettings(follow);
+    ctx.onInvalidated(unwatch);
+    startup.confirmed?.then(follow, () => {});
+
     store.subscribe((state, previous) => {
       const answer = state.lastReasonAnswer;
       if (answer && answer !== previous.lastReasonAnswer) {
@@ -181,16 +219,7 @@ export default defineContentScript({
       }
       if (state.pauseRequested !== previous.pauseRequested) {
         updateSettings({ pausedSites: [...new Set([...settings.pausedSites, location.hostname])] }).then(
-          () => {
-            controller.abort();
-            ui.remove();
-            reportStatus({
-              helpdesk: adapter.id,
-              host: location.hostname,
-              state: 'paused-by-user',
-              detail: 'Paused on this site.',
-            });
-          },
+          () => stop(pausedStatus),
           (error: unknown) =>
             store.setState({
               saveError: `Could not pause here: ${error instanceof Error ? error.message : String(error)}`,

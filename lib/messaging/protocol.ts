@@ -8,7 +8,7 @@ export interface TabStatus {
   helpdesk: string | null;
   /** The page's hostname, for "pause on this site". */
   host: string;
-  state: 'active' | 'paused-by-user' | 'paused-error' | 'waiting';
+  state: 'active' | 'paused-by-user' | 'paused-error' | 'waiting' | 'switched-off';
   /** Why ReplyGuard is paused or waiting, in words an agent understands. */
   detail: string;
 }

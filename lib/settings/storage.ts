@@ -36,6 +36,43 @@ export async function readPolicy(): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * The background's copy of the last policy it read (checked), for content scripts' start-up:
+ * right after the browser starts, Chrome answers `storage.managed` about 2 s late (storage.local
+ * in about 20 ms), and a helpdesk tab restored then would wait that long for ReplyGuard.
+ */
+export const policyCopyItem = storage.defineItem<SettingsOverrides | null>('local:policyCopy', { fallback: null });
+
+/** Background: keeps the policy copy equal to the policy it last read (written only on change). */
+export async function rememberPolicy(policy: SettingsOverrides): Promise<void> {
+  const copy = await policyCopyItem.getValue();
+  if (JSON.stringify(copy) !== JSON.stringify(policy)) await policyCopyItem.setValue(policy);
+}
+
+/** Settings a content script starts from, and the real ones when those come later. */
+export interface StartupSettings {
+  settings: Settings;
+  /**
+   * Null when `settings` came from the policy itself. Otherwise they came from the background's
+   * copy of it, and this resolves with the settings under the policy read now, which the caller
+   * must apply (an admin may have changed the policy while the browser was closed).
+   */
+  confirmed: Promise<Settings> | null;
+}
+
+/**
+ * Settings for a content script's start-up: the real policy when it answers at once (every page
+ * load but those right after the browser starts), else the background's copy of it, if any.
+ */
+export async function startupSettings(): Promise<StartupSettings> {
+  const real = loadSettings();
+  const [user, copy] = await Promise.all([settingsItem.getValue(), policyCopyItem.getValue()]);
+  const now = await Promise.race([real, new Promise<null>((resolve) => setTimeout(() => resolve(null), 0))]);
+  if (now) return { settings: now, confirmed: null };
+  if (copy === null) return { settings: await real, confirmed: null };
+  return { settings: mergeSettings({ user, policy: copy }).settings, confirmed: real };
+}
+
 /** Effective settings with locks and problems, for the options page and the background. */
 export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
   const [user, policy] = await Promise.all([settingsItem.getValue(), readPolicy()]);

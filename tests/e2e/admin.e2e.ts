@@ -48,6 +48,24 @@ describe('options page', () => {
     await overlay(h.page, '[data-rg-guard="block"]').waitFor({ timeout: 10_000 });
   });
 
+  it('switching the helpdesk off stops the ticket already open at once, without a reload', async () => {
+    h = await openHarness();
+    await openTicket(h.page, TICKET);
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+
+    const options = await openOptions(h);
+    await options.locator('input[name="helpdesk-zendesk"]').click();
+    await options.locator('[data-rg-saved]:has-text("Saved")').waitFor();
+
+    await h.page.bringToFront();
+    await expect.poll(() => overlay(h.page).count(), { timeout: 5_000 }).toBe(0);
+    // Nothing of ours is left in the page: no highlights, no overlay, and typing brings none back.
+    await applyDemoSuggestion(h.page, COMPOSER);
+    await h.page.waitForTimeout(500);
+    expect(await overlay(h.page).count()).toBe(0);
+    expect(await h.page.evaluate('CSS.highlights ? CSS.highlights.size : 0')).toBe(0);
+  });
+
   it('generates the rule table from the registry and previews a pack with severity overrides', async () => {
     h = await openHarness();
     const options = await openOptions(h);

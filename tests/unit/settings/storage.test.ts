@@ -1,7 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrateV1 } from '@/lib/settings/migrations';
-import { loadEffectiveSettings, SettingsError, settingsItem, updateSettings } from '@/lib/settings/storage';
+import {
+  loadEffectiveSettings,
+  policyCopyItem,
+  rememberPolicy,
+  SettingsError,
+  settingsItem,
+  startupSettings,
+  updateSettings,
+} from '@/lib/settings/storage';
 
 describe('settings storage', () => {
   beforeEach(() => {
@@ -44,5 +52,77 @@ describe('settings storage', () => {
     const { settings } = await loadEffectiveSettings();
     expect(settings.agentLabel).toBe('');
     expect(settings.helpdesks.freescout).toBe(true);
+  });
+});
+
+describe('start-up settings (the background keeps a copy of the policy)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  /** Managed storage that answers only when the test says so, as Chrome's does right after it starts. */
+  function slowPolicy(policy: Record<string, unknown>) {
+    let answer: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+        () =>
+          new Promise((done) => {
+            answer = () => done(policy);
+            resolve();
+          }),
+      );
+    });
+    return { asked, answer: () => answer() };
+  }
+
+  it('uses the policy itself when it answers at once', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(async () => ({ sendGuard: 'block' }));
+    await rememberPolicy({ sendGuard: 'warn' });
+    const startup = await startupSettings();
+    expect(startup.settings.sendGuard).toBe('block');
+    expect(startup.confirmed).toBeNull();
+  });
+
+  it('starts from the copy while the policy is slow, then gives the real settings', async () => {
+    await updateSettings({ agentLabel: 'Ana' });
+    await rememberPolicy({ sendGuard: 'warn', helpdesks: { zendesk: true } });
+    const managed = slowPolicy({ sendGuard: 'block', helpdesks: { zendesk: false } });
+    const startup = await startupSettings();
+    expect(startup.settings.sendGuard).toBe('warn');
+    expect(startup.settings.helpdesks.zendesk).toBe(true);
+    expect(startup.settings.agentLabel).toBe('Ana');
+    await managed.asked;
+    managed.answer();
+    const real = await startup.confirmed;
+    expect(real?.sendGuard).toBe('block');
+    expect(real?.helpdesks.zendesk).toBe(false);
+    expect(real?.agentLabel).toBe('Ana');
+  });
+
+  it('waits for the policy when there is no copy yet (the first run)', async () => {
+    const managed = slowPolicy({ sendGuard: 'block' });
+    let settled = false;
+    const pending = startupSettings().then((s) => {
+      settled = true;
+      return s;
+    });
+    await managed.asked;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    managed.answer();
+    const startup = await pending;
+    expect(startup.settings.sendGuard).toBe('block');
+    expect(startup.confirmed).toBeNull();
+  });
+
+  it('writes the copy only when the policy changed', async () => {
+    const set = vi.spyOn(policyCopyItem, 'setValue');
+    await rememberPolicy({ retentionDays: 30 });
+    await rememberPolicy({ retentionDays: 30 });
+    expect(set).toHaveBeenCalledTimes(1);
+    await rememberPolicy({});
+    expect(set).toHaveBeenCalledTimes(2);
+    expect(await policyCopyItem.getValue()).toEqual({});
   });
 });
