@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ExportFormat } from '@/lib/db/export';
+import type { ExportFormat } from '@/lib/db/export-formats';
 import type { OverrideRow } from '@/lib/db/schema';
 import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '@/lib/db/export';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/db/export-formats';
 import type { ImportState } from './store';
 
 interface Props {

@@ -1,26 +1,30 @@
 import type { DashboardActions } from '@/components/dashboard/Dashboard';
 import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
-import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportRows } from '@/lib/db/export';
-import { importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
-import { putImported } from '@/lib/db/imported';
+import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '@/lib/db/export-formats';
+import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
-import { generateHistory } from '@/lib/demo/history';
 import type { StatsRow } from '@/lib/stats/stats-row';
 
+/** The import, export and demo code, fetched on first use (see ./moves.ts). */
+const moves = () => import('./moves');
+
 /** Runs an import of parsed files, keeping the store's progress and summary current. */
-async function runImport(store: DashboardStore, db: ReplyGuardDb, files: () => Promise<ParsedFile[]>): Promise<void> {
+async function runImport(
+  store: DashboardStore,
+  db: ReplyGuardDb,
+  files: (m: Awaited<ReturnType<typeof moves>>) => Promise<ParsedFile[]> | ParsedFile[],
+): Promise<void> {
   const set = (importState: Partial<typeof IDLE_IMPORT>) =>
     store.getState().set({ importState: { ...store.getState().importState, ...importState } });
   set({ ...IDLE_IMPORT, phase: 'reading' });
   const started = performance.now();
   try {
-    const parsed = await files();
+    const m = await moves();
+    const parsed = await files(m);
     set({ phase: 'importing', checkMs: performance.now() - started });
-    // The page writes imports itself: see the README's Architecture section for why.
-    const write = (rows: OverrideRow[]) => putImported(db, rows);
-    const summary = await importParsedFiles(parsed, write, (done, total) => set({ done, total }));
+    const summary = await m.writeFiles(db, parsed, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -41,20 +45,17 @@ function download(name: string, mime: string, text: string): void {
 export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): DashboardActions {
   return {
     importFiles(files) {
-      void runImport(store, db, () => Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text()))));
+      void runImport(store, db, (m) => m.parseFiles(files));
     },
     loadDemo() {
-      void runImport(store, db, async () => {
-        const rows = generateHistory();
-        return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
-      });
+      void runImport(store, db, (m) => m.demoFiles());
     },
     exportRows(events: readonly StatsRow[], format: ExportFormat) {
       // The dashboard holds the summary; an export carries every field, so read the full rows.
-      void rowsById(db, events).then((found) => {
+      void Promise.all([rowsById(db, events), moves()]).then(([found, m]) => {
         const rows = found.filter((r): r is OverrideRow => r !== undefined);
         const info = EXPORT_FORMATS.find((f) => f.format === format);
-        download(exportFileName(format), info?.mime ?? 'text/plain', exportRows(rows, format));
+        download(exportFileName(format), info?.mime ?? 'text/plain', m.serialise(rows, format));
       });
     },
   };

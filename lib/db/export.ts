@@ -1,15 +1,7 @@
 import Papa from 'papaparse';
+import type { ExportFormat } from './export-formats';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION } from './export-schema';
 import { OVERRIDE_ROW_FIELDS, type OverrideRow } from './schema';
-
-/** The export formats the dashboard offers. */
-export type ExportFormat = 'csv' | 'json' | 'ndjson';
-
-export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; mime: string; extension: string }[] = [
-  { format: 'csv', label: 'CSV', mime: 'text/csv;charset=utf-8', extension: 'csv' },
-  { format: 'json', label: 'JSON', mime: 'application/json', extension: 'json' },
-  { format: 'ndjson', label: 'NDJSON', mime: 'application/x-ndjson', extension: 'ndjson' },
-];
 
 /** CSV columns, in order: the row's fields, so a header maps one to one onto `$defs/row`. */
 export const CSV_COLUMNS = OVERRIDE_ROW_FIELDS;
@@ -44,10 +36,4 @@ export function exportRows(rows: readonly OverrideRow[], format: ExportFormat, e
         rows,
       });
   }
-}
-
-/** A file name that sorts by date and says what it holds. */
-export function exportFileName(format: ExportFormat, now = new Date()): string {
-  const ext = EXPORT_FORMATS.find((f) => f.format === format)?.extension ?? format;
-  return `replyguard-overrides-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${ext}`;
 }

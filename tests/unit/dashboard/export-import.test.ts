@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportRows } from '@/lib/db/export';
+import { exportRows } from '@/lib/db/export';
+import { exportFileName } from '@/lib/db/export-formats';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
 import { importParsedFiles, parseExportFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';

@@ -1,0 +1,34 @@
+import type { ReplyGuardDb } from '@/lib/db/database';
+import { exportRows } from '@/lib/db/export';
+import type { ExportFormat } from '@/lib/db/export-formats';
+import { type ImportSummary, importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import { putImported } from '@/lib/db/imported';
+import type { OverrideRow } from '@/lib/db/schema';
+import { generateHistory } from '@/lib/demo/history';
+
+/**
+ * The dashboard's data moves: reading and checking export files (zod, papaparse), writing them,
+ * the demo history and serialising an export. Loaded by ./actions.ts when a lead first imports,
+ * exports or loads the demo, so none of it is fetched or run before the first render.
+ */
+
+/** Reads and checks the files a lead picked. */
+export const parseFiles = (files: readonly File[]): Promise<ParsedFile[]> =>
+  Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text())));
+
+/** The generated demo history, as one parsed file. */
+export function demoFiles(): ParsedFile[] {
+  const rows = generateHistory();
+  return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
+}
+
+/** Writes checked files into the log; the page writes imports itself (see the README's Architecture section). */
+export function writeFiles(
+  db: ReplyGuardDb,
+  parsed: ParsedFile[],
+  onProgress: (done: number, total: number) => void,
+): Promise<ImportSummary> {
+  return importParsedFiles(parsed, (rows: OverrideRow[]) => putImported(db, rows), onProgress);
+}
+
+export const serialise = (rows: readonly OverrideRow[], format: ExportFormat): string => exportRows(rows, format);

@@ -1,0 +1,20 @@
+/**
+ * The export formats as the dashboard's buttons and downloads name them. Apart from the
+ * serialiser (./export.ts, with papaparse and the schema), so the dashboard's first render does
+ * not load the import and export code.
+ */
+
+/** The export formats the dashboard offers. */
+export type ExportFormat = 'csv' | 'json' | 'ndjson';
+
+export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; mime: string; extension: string }[] = [
+  { format: 'csv', label: 'CSV', mime: 'text/csv;charset=utf-8', extension: 'csv' },
+  { format: 'json', label: 'JSON', mime: 'application/json', extension: 'json' },
+  { format: 'ndjson', label: 'NDJSON', mime: 'application/x-ndjson', extension: 'ndjson' },
+];
+
+/** A file name that sorts by date and says what it holds. */
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  const ext = EXPORT_FORMATS.find((f) => f.format === format)?.extension ?? format;
+  return `replyguard-overrides-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${ext}`;
+}
