@@ -4,10 +4,10 @@ import type { ExportFormat } from '@/lib/db/export-formats';
 import type { OverrideRow } from '@/lib/db/schema';
 import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
-import { aggregate, type BreakdownDimension } from '@/lib/stats/aggregate';
+import { type Aggregates, aggregate, type BreakdownDimension } from '@/lib/stats/aggregate';
 import { dayFigures, totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
 import { rowMatcher } from '@/lib/stats/filter';
-import { monitorDrift } from '@/lib/stats/monitor';
+import { type DriftReport, monitorDrift } from '@/lib/stats/monitor';
 import type { StatsRow } from '@/lib/stats/stats-row';
 import { Breakdowns } from './Breakdowns';
 import { DataPanel } from './DataPanel';
@@ -19,6 +19,7 @@ import { HeadlineCards } from './HeadlineCards';
 import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS } from './labels';
 import { periodBounds } from './period';
 import { RulesTable } from './RulesTable';
+import { Recent } from './recent';
 import type { DashboardStore } from './store';
 import { TrendPanel } from './TrendPanel';
 import { useAfterPaint } from './use-after-paint';
@@ -105,14 +106,29 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
   }, [summary, s.filters, period, first]);
 
   const rows = useAfterPaint(() => (summary?.complete ? decodeChunks(summary.days) : undefined), [summary]);
+  // The last few filters' results stay until the log changes: going back to one is instant.
+  const recent = useMemo(
+    () => (rows.value ? { aggregates: new Recent<Aggregates>(), drift: new Recent<DriftReport>() } : null),
+    [rows.value],
+  );
+  const filterKey = useMemo(
+    () => JSON.stringify(Object.entries(s.filters).sort(([a], [b]) => (a < b ? -1 : 1))),
+    [s.filters],
+  );
   const aggregates = useAfterPaint(
-    () => (rows.value ? aggregate(rows.value, s.filters, period, first) : undefined),
+    () =>
+      rows.value && recent
+        ? recent.aggregates.get(`${filterKey} ${period.start} ${period.end} ${first}`, () =>
+            aggregate(rows.value as StatsRow[], s.filters, period, first),
+          )
+        : undefined,
     [rows.value, s.filters, period, first],
   );
   const drift = useAfterPaint(() => {
-    if (!rows.value) return undefined;
+    if (!rows.value || !recent) return undefined;
+    const all = rows.value;
     const matches = rowMatcher(s.filters, true);
-    return monitorDrift(Object.keys(s.filters).length ? rows.value.filter(matches) : rows.value);
+    return recent.drift.get(filterKey, () => monitorDrift(Object.keys(s.filters).length ? all.filter(matches) : all));
   }, [rows.value, s.filters]);
   const heavyPending = !summary?.complete || rows.pending || aggregates.pending || drift.pending;
 
