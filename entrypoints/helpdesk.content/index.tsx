@@ -163,6 +163,9 @@ export default defineContentScript({
         (await sendToBackground('content→background:analyze-customer', { messages })).customer,
       onDecision: (decision, context) => {
         const record = async () => {
+          // Started from the copy of the policy: what is kept of the texts (privacy mode) and the
+          // agent's label come from the real policy, so wait for it (at most the ~2 s it lags).
+          if (startup.confirmed) await startup.confirmed.then(follow, () => {});
           const ticketHash = await hashTicket(context.helpdesk, context.ticketId);
           const row = makeOverrideRow(decision, context, {
             privacy: settings.privacyMode,
