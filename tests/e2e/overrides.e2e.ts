@@ -165,13 +165,21 @@ describe('send-guard', () => {
     await h.page.keyboard.press('Control+Enter');
     await overlay(h.page, '[data-rg-guard="block"]').waitFor();
     await overlay(h.page, '[data-rg-guard-cancel]').click();
-    // Replace the placeholder with the customer's name.
-    await h.page.locator(COMPOSER).click();
+    // Replace the placeholder with the customer's name: select the greeting line and retype it.
+    // CKEditor takes the caret from the page's selectionchange event, a task that synthetic key
+    // presses (input, scheduled first) outrun on a loaded machine: typed at once after the caret
+    // moved, the text went to the old caret position (CI once kept "Hi {Dana,"; a probe under
+    // CPU load lost 5 of 15 such edits without the extension, none with a 150 ms pause). A person's
+    // next key comes later than that.
+    const composer = h.page.locator(COMPOSER);
+    await composer.click();
     await h.page.keyboard.press('ControlOrMeta+Home');
-    await h.page.keyboard.press('End');
-    for (let i = 0; i < '{{first_name}},'.length; i++) await h.page.keyboard.press('Backspace');
-    await h.page.keyboard.type('Dana,');
-    await h.page.waitForTimeout(400);
+    await h.page.keyboard.press('Shift+End');
+    await h.page.waitForTimeout(150);
+    await h.page.keyboard.type('Hi Dana,');
+    await expect.poll(() => composer.innerText()).toMatch(/^Hi Dana,\n/);
+    // Checked (no placeholder finding left) before the agent sends.
+    await expect.poll(() => overlay(h.page, '[data-rg-finding="unfilled-placeholder"]').count()).toBe(0);
     const before = await agentMessages();
     await h.page.keyboard.press('Control+Enter');
     await expect.poll(agentMessages).toBe(before + 1);
