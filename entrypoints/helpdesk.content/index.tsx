@@ -199,7 +199,16 @@ export default defineContentScript({
     };
     const follow = (next: Settings) => {
       settings = next;
-      if (!next.helpdesks[adapter.id]) {
+      if (!adapterOn(next)) {
+        // An admin's custom domain taken off the list: the background unregisters the script for
+        // new loads, and this tab stops now.
+        stop({
+          helpdesk: adapter.id,
+          host: location.hostname,
+          state: 'switched-off',
+          detail: 'This domain is no longer listed as a helpdesk in the options.',
+        });
+      } else if (!next.helpdesks[adapter.id]) {
         stop({
           helpdesk: adapter.id,
           host: location.hostname,
