@@ -20,6 +20,11 @@ import { scratchEvent, TALLY_SUMS } from './metrics';
  * that (sums of fractions equal to the last few bits: quarter hours are summed before days).
  */
 
+/** The stored days (packed or totals) that overlap `[from, to)`, oldest first. */
+function daysOverlapping<T extends { day: number }>(days: readonly T[], from: number, to: number): T[] {
+  return days.filter((d) => (d.day + 1) * CHUNK_MS > from && d.day * CHUNK_MS < to).sort((a, b) => a.day - b.day);
+}
+
 /** The code of `value` among a day's distinct strings: -1 when absent, undefined when not filtered on. */
 function codeOf(c: DayChunk, value: string | undefined): number | undefined {
   return value === undefined ? undefined : c.strings.indexOf(value);
@@ -42,10 +47,7 @@ export function dayFigures(
   const { prevStart, end } = slices;
   const { outcome: outcomeFilter, reason: reasonFilter, category } = filter;
   const event = scratchEvent();
-  const wanted = days
-    .filter((c) => (c.day + 1) * CHUNK_MS > prevStart && c.day * CHUNK_MS < end)
-    .sort((a, b) => a.day - b.day);
-  for (const c of wanted) {
+  for (const c of daysOverlapping(days, prevStart, end)) {
     const helpdesk = codeOf(c, filter.helpdesk);
     const agent = codeOf(c, filter.agent);
     if (helpdesk === -1 || agent === -1) continue;
@@ -87,10 +89,7 @@ export function totalsFigures(
   if (!slices.alignedTo(SLOT_MS)) return null;
   const { prevStart, end } = slices;
   const width = TALLY_SUMS.length;
-  const wanted = totals
-    .filter((d) => (d.day + 1) * CHUNK_MS > prevStart && d.day * CHUNK_MS < end)
-    .sort((a, b) => a.day - b.day);
-  for (const d of wanted) {
+  for (const d of daysOverlapping(totals, prevStart, end)) {
     let from = 0;
     for (let k = 0; k < d.slots.length; k++) {
       const to = d.durationEnds[k] as number;
