@@ -53,6 +53,14 @@ const suggestionMemory: SuggestionMemory = {
   },
 };
 
+/** Where the agent moved the overlay and whether they folded it, per helpdesk. */
+interface OverlayLayout {
+  place: { left: number; top: number } | null;
+  collapsed: boolean;
+}
+const overlayLayout = (helpdesk: string) =>
+  storage.defineItem<OverlayLayout>(`local:overlayLayout:${helpdesk}`, { fallback: { place: null, collapsed: false } });
+
 /** "Don't ask again today" for the reason prompt, until local midnight. */
 const reasonMutedUntil = storage.defineItem<number>('local:reasonMutedUntil', { fallback: 0 });
 
@@ -149,6 +157,17 @@ export default defineContentScript({
     }
 
     const { store, ui } = await (early ?? createOverlay(ctx, adapter.id));
+    // The agent's own place for the overlay on this helpdesk, and whether they folded it.
+    const layout = overlayLayout(adapter.id);
+    layout.getValue().then(
+      (saved) => store.setState({ place: saved.place, collapsed: saved.collapsed }),
+      () => {},
+    );
+    store.subscribe((state, previous) => {
+      if (state.place !== previous.place || state.collapsed !== previous.collapsed) {
+        void layout.setValue({ place: state.place, collapsed: state.collapsed }).catch(() => {});
+      }
+    });
     const outbox = new Outbox({
       store: outboxStore,
       deliver: (events) => sendToBackground('content→background:record-events', { events }),

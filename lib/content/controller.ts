@@ -248,6 +248,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       ...result.discardControls,
       ...result.escalationControls,
       ...(result.suggestion ? [result.suggestion.element] : []),
+      // The customer's messages are what the agent reads while replying.
+      ...result.thread.map((m) => m.element),
     ];
     const previousAvoid = store.getState().avoid;
     if (avoid.length !== previousAvoid.length || avoid.some((el, i) => el !== previousAvoid[i]))
