@@ -75,3 +75,8 @@ export const WINDOW_SIZES = [
   { name: '1024×768', width: 1024, height: 768 },
   { name: '150 % zoom', width: Math.round(1280 / 1.5), height: Math.round(860 / 1.5) },
 ] as const;
+
+/** Sizes the page's viewport to one of `WINDOW_SIZES`. */
+export async function setWindow(page: Page, size: (typeof WINDOW_SIZES)[number]): Promise<void> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+}
