@@ -15,12 +15,16 @@ export interface Harness extends ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh profile with the production build loaded; headless. */
-export async function openHarness(): Promise<Harness> {
+/**
+ * A fresh profile with the production build loaded; headless. `grantedOrigins`: custom helpdesk
+ * domains the profile has already granted (see `launchWithExtension`).
+ */
+export async function openHarness(options: { grantedOrigins?: readonly string[] } = {}): Promise<Harness> {
   const browser = await launchWithExtension({
     extensionDir: inject('extensionDir'),
     fixturePort: inject('fixturePort'),
     headless: true,
+    ...options,
   });
   const requests: Request[] = [];
   browser.context.on('request', (request) => requests.push(request));
