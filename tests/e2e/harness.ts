@@ -118,9 +118,40 @@ export async function setSettings(h: Harness, overrides: Record<string, unknown>
   }
 }
 
+/**
+ * Adds a custom helpdesk domain as an admin does on the options page (the profile must have been
+ * opened with its origin in `grantedOrigins`), and waits until the background has registered the
+ * content script there.
+ */
+export async function addCustomHelpdesk(
+  h: Harness,
+  entry: { pattern: string; adapter: string; selectors?: Record<string, string> },
+  timeoutMs = 15_000,
+): Promise<void> {
+  await setSettings(h, { customHelpdesks: [entry] });
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const registered = () =>
+      page.evaluate(async (pattern) => {
+        const scripting = (globalThis as unknown as { chrome: ChromeLike }).chrome.scripting;
+        const scripts = await scripting.getRegisteredContentScripts();
+        return scripts.some((s) => s.matches?.includes(pattern));
+      }, entry.pattern);
+    const deadline = Date.now() + timeoutMs;
+    while (!(await registered())) {
+      if (Date.now() > deadline) throw new Error(`the content script was not registered for ${entry.pattern}`);
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 /** The slice of the extension API the helpers above use inside extension pages. */
 interface ChromeLike {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
 }
 
 /** Uses the demo's AI suggestion and waits until it is in the composer. */
