@@ -119,15 +119,17 @@ async function caretAtEnd(page: Page, c: EditorCase): Promise<void> {
 
 /** Highlights cover exactly the text of each finding the panel lists (and nothing else). */
 async function expectHighlightsOnFindings(page: Page, c: EditorCase): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const listed = await listedFindings(page);
-        return listed.length > 0 && JSON.stringify(await highlighted(page, c)) === JSON.stringify(listed);
-      },
-      { timeout: 5000 },
-    )
-    .toBe(true);
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const listed = await listedFindings(page);
+    const painted = await highlighted(page, c);
+    if ((listed.length > 0 && JSON.stringify(painted) === JSON.stringify(listed)) || Date.now() > deadline) {
+      expect(listed.length).toBeGreaterThan(0);
+      expect(painted).toEqual(listed);
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The row the log gained since `before`, once it is there. */
