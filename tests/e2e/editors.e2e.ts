@@ -104,7 +104,7 @@ async function openLab(h: Harness, c: EditorCase, ticket = '1001'): Promise<Page
 }
 
 /** "Use suggested reply": the lab inserts the demo suggestion through the editor's own API. */
-async function useSuggestion(page: Page, c: EditorCase): Promise<void> {
+async function insertSuggestion(page: Page, c: EditorCase): Promise<void> {
   await page.locator(LAB_SELECTORS.aiControl).click();
   await expect.poll(() => composerText(page, c), { timeout: 5000 }).toContain('Best regards');
 }
@@ -178,7 +178,7 @@ describe.each(CASES)('$id in the editor lab', (c) => {
   it("highlights each finding on exactly its text in the editor's DOM", async () => {
     const page = await openLab(h, c);
     try {
-      await useSuggestion(page, c);
+      await insertSuggestion(page, c);
       await expectHighlightsOnFindings(page, c);
       const critical = (await highlighted(page, c)).filter((x) => x.startsWith('critical'));
       expect(critical).toContain('critical: {{first_name}}');
@@ -190,7 +190,7 @@ describe.each(CASES)('$id in the editor lab', (c) => {
   it('never changes the editor: painting adds no node, typing at the caret and undo work as without ReplyGuard', async () => {
     const page = await openLab(h, c);
     try {
-      await useSuggestion(page, c);
+      await insertSuggestion(page, c);
       await expectHighlightsOnFindings(page, c);
       const frame = await composerFrame(page, c);
       // Watch the editable from the page, then make ReplyGuard repaint without the text changing.
@@ -270,7 +270,7 @@ describe.each(CASES)('$id in the editor lab', (c) => {
     const before = await readRows(h);
     const page = await openLab(h, c);
     try {
-      await useSuggestion(page, c);
+      await insertSuggestion(page, c);
       await page.waitForTimeout(300);
       await page.locator(LAB_SELECTORS.send).click();
       await confirmGuardIfAsked(page);
@@ -293,7 +293,7 @@ describe.each(CASES)('$id in the editor lab', (c) => {
     const before = await readRows(h);
     const page = await openLab(h, c);
     try {
-      await useSuggestion(page, c);
+      await insertSuggestion(page, c);
       await caretAtEnd(page, c);
       await page.keyboard.type(EDIT);
       await expect.poll(async () => words(await composerText(page, c))).toContain(EDIT.trim());
