@@ -6,6 +6,7 @@ import { DEMO_TICKETS, type DemoTicket } from '../fixtures/tickets';
 import {
   addCustomHelpdesk,
   confirmGuardIfAsked,
+  foreignNodes,
   type Harness,
   openHarness,
   openTicket,
@@ -230,15 +231,7 @@ describe.each(CASES)('$id in the editor lab', (c) => {
       expect(await frame.evaluate(() => (window as unknown as { __labMutations: string[] }).__labMutations)).toEqual(
         [],
       );
-      const foreign = await composerOf(page, c).evaluate(
-        (el) =>
-          [el, ...Array.from(el.querySelectorAll('*'))].filter(
-            (n) =>
-              n.tagName.toLowerCase().startsWith('replyguard') ||
-              Array.from(n.attributes).some((a) => a.name.startsWith('data-rg') || a.name.includes('replyguard')),
-          ).length,
-      );
-      expect(foreign).toBe(0);
+      expect(await foreignNodes(composerOf(page, c))).toBe(0);
 
       await caretAtEnd(page, c);
       await page.keyboard.type(TYPED);

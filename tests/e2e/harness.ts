@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { inject } from 'vitest';
 import type { OverrideRow } from '../../lib/db/schema';
 import { type ExtensionBrowser, launchWithExtension } from '../fixtures/browser';
@@ -162,6 +162,18 @@ export async function applyDemoSuggestion(page: Page, composer: string, marker =
     await page.waitForTimeout(100);
   }
   throw new Error('the suggestion did not reach the composer');
+}
+
+/** Elements of ours inside an editor (our tag names, `data-rg*` or `replyguard` attributes): must stay 0. */
+export function foreignNodes(editable: Locator): Promise<number> {
+  return editable.evaluate(
+    (el) =>
+      [el, ...Array.from(el.querySelectorAll('*'))].filter(
+        (n) =>
+          n.tagName.toLowerCase().startsWith('replyguard') ||
+          Array.from(n.attributes).some((a) => a.name.startsWith('data-rg') || a.name.includes('replyguard')),
+      ).length,
+  );
 }
 
 /** Confirms the send-guard's question ("Send anyway") if it is asked. */
