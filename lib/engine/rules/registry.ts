@@ -1,5 +1,11 @@
 import aiSelfReference from './ai-self-reference';
 import asksForSecret from './asks-for-secret';
+import biasAssumedAttribute from './bias-assumed-attribute';
+import biasAssumedGender from './bias-assumed-gender';
+import biasNonInclusiveTerm from './bias-non-inclusive-term';
+import biasPatronising from './bias-patronising';
+import biasSlur from './bias-slur';
+import biasStereotype from './bias-stereotype';
 import blameShifting from './blame-shifting';
 import cheerfulToUpset from './cheerful-to-upset';
 import condescension from './condescension';
@@ -40,6 +46,12 @@ import unfilledPlaceholder from './unfilled-placeholder';
 export const rules: readonly Rule[] = [
   aiSelfReference,
   asksForSecret,
+  biasAssumedAttribute,
+  biasAssumedGender,
+  biasNonInclusiveTerm,
+  biasPatronising,
+  biasSlur,
+  biasStereotype,
   blameShifting,
   cheerfulToUpset,
   condescension,
