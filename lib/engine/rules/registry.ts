@@ -38,6 +38,11 @@ import repeatedReply from './repeated-reply';
 import secretToken from './secret-token';
 import stackedHedging from './stacked-hedging';
 import unfilledPlaceholder from './unfilled-placeholder';
+import ungroundedAmount from './ungrounded-amount';
+import ungroundedContact from './ungrounded-contact';
+import ungroundedDate from './ungrounded-date';
+import ungroundedReference from './ungrounded-reference';
+import wrongCustomerName from './wrong-customer-name';
 
 /**
  * Every built-in rule, sorted by id. Explicit on purpose (no globbing, no ids derived from
@@ -83,6 +88,11 @@ export const rules: readonly Rule[] = [
   secretToken,
   stackedHedging,
   unfilledPlaceholder,
+  ungroundedAmount,
+  ungroundedContact,
+  ungroundedDate,
+  ungroundedReference,
+  wrongCustomerName,
 ];
 
 /** Rule by id, for the options page and for validating pack severity overrides. */
