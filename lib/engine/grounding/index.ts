@@ -98,6 +98,12 @@ export interface GroundingIndex {
 
 const MULTIPLES = [2, 3, 4, 6, 12];
 
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 function build(
   customerMessages: readonly string[],
   agent: readonly string[],
@@ -124,9 +130,7 @@ function build(
       for (const r of d.references) {
         referenceKeys.add(r.key);
         if (!r.role) continue;
-        let set = referencesByRole.get(r.role);
-        if (!set) referencesByRole.set(r.role, (set = new Set()));
-        set.add(r.key);
+        addTo(referencesByRole, r.role, r.key);
       }
       amounts.push(...d.amounts);
       for (const date of d.dates) {
@@ -152,9 +156,7 @@ function build(
   for (const a of capped) {
     amountKeys.add(`${a.currency}:${a.cents}`);
     for (const k of MULTIPLES) amountKeys.add(`${a.currency}:${a.cents * k}`);
-    let set = amountsByCurrency.get(a.currency);
-    if (!set) amountsByCurrency.set(a.currency, (set = new Set()));
-    set.add(a.cents);
+    addTo(amountsByCurrency, a.currency, a.cents);
     for (const b of capped) {
       if (a === b || a.currency !== b.currency) continue;
       amountKeys.add(`${a.currency}:${a.cents + b.cents}`);
