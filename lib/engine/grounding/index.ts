@@ -97,6 +97,10 @@ export interface GroundingIndex {
 }
 
 const MULTIPLES = [2, 3, 4, 6, 12];
+/** Pairs of amounts are summed and subtracted: bound the quadratic part. */
+const MAX_PAIRED_AMOUNTS = 30;
+/** Each source is read up to this length: a pasted megabyte must not stall the first keystroke. */
+const MAX_SOURCE_CHARS = 20_000;
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
@@ -104,82 +108,153 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   else map.set(key, new Set([value]));
 }
 
-function build(
-  customerMessages: readonly string[],
-  agent: readonly string[],
-  knownFacts: readonly string[],
-  customerName: readonly string[],
-): GroundingIndex {
-  const referenceKeys = new Set<string>();
-  const referencesByRole = new Map<ReferenceRole, Set<string>>();
-  const amounts: Amount[] = [];
-  const dateKeys = new Set<string>();
-  const durationKeys = new Set<string>();
-  const emails = new Set<string>();
-  const emailParts = new Set<string>();
-  const phones: string[] = [];
-  const urls: string[] = [];
-  const sources = [...customerMessages, ...agent, ...knownFacts];
-  for (const source of sources) {
-    // Capped like the reply: a pasted megabyte must not stall the first keystroke.
-    const text = source.length > 50_000 ? source.slice(0, 50_000) : source;
-    for (const token of text.match(/[A-Za-z0-9][A-Za-z0-9-]*\d[A-Za-z0-9-]*/g) ?? [])
-      referenceKeys.add(referenceKey(token));
-    for (const line of text.split('\n')) {
-      const d = findDetails(line);
-      for (const r of d.references) {
-        referenceKeys.add(r.key);
-        if (!r.role) continue;
-        addTo(referencesByRole, r.role, r.key);
+/**
+ * The index, built lazily one kind at a time: a sentence without a phone number never pays for
+ * validating the thread's phone numbers, and a thread change costs nothing until a sentence with
+ * a specific is checked.
+ */
+class ThreadFacts implements GroundingIndex {
+  private readonly sources: readonly string[];
+  private readonly thread: readonly string[];
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly customerMessages: readonly string[],
+    private readonly agent: readonly string[],
+    knownFacts: readonly string[],
+    private readonly helpdeskName: readonly string[],
+  ) {
+    const cap = (t: string) => (t.length > MAX_SOURCE_CHARS ? t.slice(0, MAX_SOURCE_CHARS) : t);
+    this.thread = [...customerMessages, ...agent].map(cap);
+    this.sources = [...this.thread, ...knownFacts.map(cap)];
+  }
+
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, compute());
+    return this.cache.get(key) as T;
+  }
+
+  get referenceKeys(): ReadonlySet<string> {
+    return this.once('referenceKeys', () => {
+      const keys = new Set<string>();
+      for (const text of this.sources) {
+        for (const token of text.match(/[A-Za-z0-9][A-Za-z0-9-]*\d[A-Za-z0-9-]*/g) ?? []) keys.add(referenceKey(token));
       }
-      amounts.push(...d.amounts);
-      for (const date of d.dates) {
-        for (const day of date.days) {
-          dateKeys.add(day);
-          if (date.year) dateKeys.add(`${date.year}-${day}`);
+      return keys;
+    });
+  }
+
+  get referencesByRole(): ReadonlyMap<ReferenceRole, ReadonlySet<string>> {
+    return this.once('referencesByRole', () => {
+      const byRole = new Map<ReferenceRole, Set<string>>();
+      for (const text of this.sources) {
+        for (const r of findReferences(text, () => false)) if (r.role) addTo(byRole, r.role, r.key);
+      }
+      return byRole;
+    });
+  }
+
+  private get amounts(): { keys: Set<string>; byCurrency: Map<string, Set<number>> } {
+    return this.once('amounts', () => {
+      const keys = new Set<string>();
+      const byCurrency = new Map<string, Set<number>>();
+      const threadAmounts = this.thread.flatMap((t) => findAmounts(t));
+      const factAmounts = this.sources.slice(this.thread.length).flatMap((t) => findAmounts(t));
+      for (const a of [...threadAmounts, ...factAmounts]) {
+        keys.add(`${a.currency}:${a.cents}`);
+        for (const k of MULTIPLES) keys.add(`${a.currency}:${a.cents * k}`);
+        addTo(byCurrency, a.currency, a.cents);
+      }
+      // Sums and differences only of the conversation's amounts ("two charges of $49.99"), not of price lists.
+      const paired = threadAmounts.slice(0, MAX_PAIRED_AMOUNTS);
+      for (const a of paired) {
+        for (const b of paired) {
+          if (a === b || a.currency !== b.currency) continue;
+          keys.add(`${a.currency}:${a.cents + b.cents}`);
+          keys.add(`${a.currency}:${Math.abs(a.cents - b.cents)}`);
         }
       }
-      for (const duration of d.durations) durationKeys.add(duration.key);
-      for (const e of d.emails) {
-        emails.add(e.key);
-        const [local, domain] = e.key.split('@');
-        if (local) emailParts.add(`${local}@`);
-        if (domain) emailParts.add(`@${domain}`);
+      return { keys, byCurrency };
+    });
+  }
+
+  get amountKeys(): ReadonlySet<string> {
+    return this.amounts.keys;
+  }
+
+  get amountsByCurrency(): ReadonlyMap<string, ReadonlySet<number>> {
+    return this.amounts.byCurrency;
+  }
+
+  get dateKeys(): ReadonlySet<string> {
+    return this.once('dateKeys', () => {
+      const keys = new Set<string>();
+      for (const text of this.sources) {
+        for (const date of findDates(text)) {
+          for (const day of date.days) {
+            keys.add(day);
+            if (date.year) keys.add(`${date.year}-${day}`);
+          }
+        }
       }
-      phones.push(...d.phones.map((p) => p.key));
-      urls.push(...d.urls.map((u) => u.key));
-    }
+      return keys;
+    });
   }
-  const amountKeys = new Set<string>();
-  const amountsByCurrency = new Map<string, Set<number>>();
-  const capped = amounts.slice(0, 200);
-  for (const a of capped) {
-    amountKeys.add(`${a.currency}:${a.cents}`);
-    for (const k of MULTIPLES) amountKeys.add(`${a.currency}:${a.cents * k}`);
-    addTo(amountsByCurrency, a.currency, a.cents);
-    for (const b of capped) {
-      if (a === b || a.currency !== b.currency) continue;
-      amountKeys.add(`${a.currency}:${a.cents + b.cents}`);
-      amountKeys.add(`${a.currency}:${Math.abs(a.cents - b.cents)}`);
-    }
+
+  get durationKeys(): ReadonlySet<string> {
+    return this.once('durationKeys', () => new Set(this.sources.flatMap((t) => findDurations(t).map((d) => d.key))));
   }
-  const names = new Set<string>();
-  for (const n of customerName) for (const w of nameWords(n)) names.add(w);
-  for (const w of customerNameWords(customerMessages)) names.add(w);
-  for (const w of greetedNameWords(agent)) names.add(w);
-  return {
-    referenceKeys,
-    referencesByRole,
-    amountKeys,
-    amountsByCurrency,
-    dateKeys,
-    durationKeys,
-    emails,
-    emailParts,
-    phones,
-    urls,
-    customerName: names,
-  };
+
+  private get mail(): { emails: Set<string>; parts: Set<string> } {
+    return this.once('mail', () => {
+      const emails = new Set<string>();
+      const parts = new Set<string>();
+      for (const text of this.sources) {
+        for (const e of findEmails(text)) {
+          const key = text.slice(e.start, e.end).toLowerCase();
+          emails.add(key);
+          const [local, domain] = key.split('@');
+          if (local) parts.add(`${local}@`);
+          if (domain) parts.add(`@${domain}`);
+        }
+      }
+      return { emails, parts };
+    });
+  }
+
+  get emails(): ReadonlySet<string> {
+    return this.mail.emails;
+  }
+
+  get emailParts(): ReadonlySet<string> {
+    return this.mail.parts;
+  }
+
+  get phones(): readonly string[] {
+    return this.once('phones', () =>
+      this.sources.flatMap((t) => findPhones(t).map((s) => phoneKey(t.slice(s.start, s.end)))),
+    );
+  }
+
+  get urls(): readonly string[] {
+    return this.once('urls', () =>
+      this.sources.flatMap((t) =>
+        findLinks(t)
+          .filter((l) => l.host !== '')
+          .map((l) => urlKey(t.slice(l.start, l.end))),
+      ),
+    );
+  }
+
+  get customerName(): ReadonlySet<string> {
+    return this.once('customerName', () => {
+      const names = new Set<string>();
+      for (const n of this.helpdeskName) for (const w of nameWords(n)) names.add(w);
+      for (const w of customerNameWords(this.customerMessages)) names.add(w);
+      for (const w of greetedNameWords(this.agent)) names.add(w);
+      return names;
+    });
+  }
 }
 
 /** The grounding index of a thread, rebuilt only when the thread or the known facts change. */
@@ -188,8 +263,9 @@ export const groundingIndex: (
   agent: readonly string[],
   knownFacts: readonly string[],
   customerName: readonly string[],
-) => GroundingIndex = threadMemo((customerMessages, agent, knownFacts, customerName) =>
-  build(customerMessages ?? [], agent ?? [], knownFacts ?? [], customerName ?? []),
+) => GroundingIndex = threadMemo(
+  (customerMessages, agent, knownFacts, customerName) =>
+    new ThreadFacts(customerMessages ?? [], agent ?? [], knownFacts ?? [], customerName ?? []),
 );
 
 /** A URL is supported when the thread or the facts give it, or a page above it ("help.acme.example/"). */
