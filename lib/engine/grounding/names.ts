@@ -81,8 +81,10 @@ const INLINE_SIGNATURE = new RegExp(
   String.raw`(?:${ci('(?:regards|thanks|thank you|cheers|best|sincerely)')}[,.!]?\s+|[-—–]\s*)(${NAME})[\s.!]*$`,
   'u',
 );
+/** A name alone after the last sentence of a one-line message: "It was due Monday. Jordan". */
+const TRAILING_NAME = new RegExp(String.raw`[.!?][ \t]+(${NAME})[ \t]*$`, 'u');
 const SELF_INTRO = new RegExp(
-  String.raw`\b${ci("(?:my name is|my name's|this is|it's|it is|i am|i'm)")}\s+(${NAME})`,
+  String.raw`\b${ci("(?:my name is|my name's|this is|it's|it is|i am|i'm)")}\s+(${NAME})|(${NAME}) here\b`,
   'gu',
 );
 const GREETING = new RegExp(
@@ -115,7 +117,8 @@ export function customerNameWords(messages: readonly string[]): Set<string> {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    const last = lines[lines.length - 1] ?? '';
+    // A role in brackets after a signature ("Ms. Alvarez (head of purchasing)") is not part of the name.
+    const last = (lines[lines.length - 1] ?? '').replace(/\s*\([^()]*\)\s*$/, '');
     const before = lines[lines.length - 2] ?? '';
     if (lines.length > 1 && SIGN_OFF.test(before) && before.replace(SIGN_OFF, '') === '') {
       add(out, SIGNATURE_LINE.exec(last)?.[1]);
@@ -123,8 +126,9 @@ export function customerNameWords(messages: readonly string[]): Set<string> {
       add(out, SIGNATURE_LINE.exec(last)?.[1]);
     }
     add(out, INLINE_SIGNATURE.exec(last)?.[1]);
+    add(out, TRAILING_NAME.exec(last)?.[1]);
     SELF_INTRO.lastIndex = 0;
-    for (const m of execAll(SELF_INTRO, message)) add(out, m[1]);
+    for (const m of execAll(SELF_INTRO, message)) add(out, m[1] ?? m[2]);
   }
   return out;
 }

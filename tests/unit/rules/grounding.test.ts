@@ -71,6 +71,9 @@ describe('names', () => {
     expect([...customerNameWords(['Where is it? — Robin Taylor'])]).toEqual(['robin', 'taylor']);
     expect([...customerNameWords(['Hi, this is Mr. Ito. An item is missing.'])]).toEqual(['ito']);
     expect([...customerNameWords(['Where is my order 5512?'])]).toEqual([]);
+    expect([...customerNameWords(['My parcel is late. It was due Monday. Jordan'])]).toEqual(['jordan']);
+    expect([...customerNameWords(['Regards, Ms. Alvarez (head of purchasing)'])]).toEqual(['alvarez']);
+    expect([...customerNameWords(['Hello, Mx Jordan Lee here. My parcel is late.'])]).toEqual(['jordan', 'lee']);
   });
 
   it('finds the greeted name, not the words after a greeting', () => {
