@@ -51,6 +51,7 @@ function year(text: string | undefined): number | null {
 }
 
 export function findDates(text: string): DateMention[] {
+  if (!/\d/.test(text)) return [];
   const out: DateMention[] = [];
   DATE.lastIndex = 0;
   for (const m of execAll(DATE, text)) {
