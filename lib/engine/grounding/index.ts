@@ -58,7 +58,9 @@ export function findDetails(text: string): Details {
     taken.push(...kept);
     return kept;
   };
-  const emails = keep((text.includes('@') ? findEmails(text) : []).map((s) => ({ ...s, key: text.slice(s.start, s.end).toLowerCase() })));
+  const emails = keep(
+    (text.includes('@') ? findEmails(text) : []).map((s) => ({ ...s, key: text.slice(s.start, s.end).toLowerCase() })),
+  );
   const urls = keep(
     findLinks(text)
       .filter((l) => l.host !== '')
