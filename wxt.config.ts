@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { stripRuleDocsPlugin } from './lib/build/strip-rule-docs';
 import { HELPDESK_MATCHES } from './lib/hosts/helpdesks';
 
 // Firefox needs a stable id for storage and policies, and (since 140) a data-collection
@@ -25,6 +26,8 @@ const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `ico
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Rule descriptions and examples stay out of the content script, which never shows them (see the plugin).
+  vite: () => ({ plugins: [stripRuleDocsPlugin()] }),
   // REPLYGUARD_OUT_DIR lets parallel test runs build side by side; the demo and e2e tests read it too.
   outDir: process.env.REPLYGUARD_OUT_DIR || '.output',
   zip: {
