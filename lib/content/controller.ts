@@ -208,6 +208,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       customer: reader.customer,
       customerMessages: reader.current,
       agent: agentTexts,
+      customerName: snapshot.customerName,
     });
     follower.composerChanged(reply);
   };
