@@ -1,3 +1,4 @@
+import { createBackgroundAudit } from '@/lib/background/audit';
 import { handleMessage } from '@/lib/background/handle-message';
 import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/background/outbox-drain';
 import { openDatabase } from '@/lib/db/database';
@@ -19,7 +20,11 @@ function registrationApis(): RegistrationApis {
 }
 
 export default defineBackground(() => {
-  const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now };
+  const db = openDatabase();
+  const audit = createBackgroundAudit(db);
+  const deps = { db, tabStatus: new Map<number, TabStatus>(), now: Date.now, audit };
+  // The install's signing key is made at the first start; rows from before the audit trail are chained once.
+  audit.start().catch((error: unknown) => console.warn('ReplyGuard: could not start the audit trail', error));
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMessage(message)) return undefined;
@@ -39,8 +44,13 @@ export default defineBackground(() => {
   let drainTimer: ReturnType<typeof setTimeout> | null = null;
   const drain = () => {
     drainTimer = null;
-    drainOrphanedOutbox(browser.storage.local, (events) => applyEvents(deps.db, events), Date.now()).catch(
-      (error: unknown) => console.warn('ReplyGuard: could not write events left by a closed page', error),
+    const write = async (events: Parameters<typeof applyEvents>[1]) => {
+      const stored = await applyEvents(deps.db, events, { chain: await audit.context() });
+      if (stored) audit.afterWrite();
+      return stored;
+    };
+    drainOrphanedOutbox(browser.storage.local, write, Date.now()).catch((error: unknown) =>
+      console.warn('ReplyGuard: could not write events left by a closed page', error),
     );
   };
   browser.storage.onChanged.addListener((changes, area) => {

@@ -2,12 +2,15 @@ import type { ReplyGuardDb } from '../db/database';
 import { applyEvents, putOverrides } from '../db/overrides';
 import { analyzeCustomer } from '../engine/signals';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
+import type { BackgroundAudit } from './audit';
 
 /** What the handler needs from its surroundings, passed in so tests can use a plain database. */
 export interface BackgroundDeps {
   db: ReplyGuardDb;
   tabStatus: Map<number, TabStatus>;
   now: () => number;
+  /** The audit trail every live write is chained in (lib/background/audit.ts); tests may leave it out. */
+  audit?: BackgroundAudit;
 }
 
 /** The sender as far as the handler cares: which tab a content-script message came from. */
@@ -27,11 +30,13 @@ export async function handleMessage<T extends MessageType>(
   const m = message as Message;
   switch (m.type) {
     case 'content→background:record-overrides': {
-      const stored = await putOverrides(deps.db, m.rows);
+      const stored = await putOverrides(deps.db, m.rows, await deps.audit?.context());
+      if (stored) deps.audit?.afterWrite();
       return { stored } as Response<T>;
     }
     case 'content→background:record-events': {
-      const stored = await applyEvents(deps.db, m.events);
+      const stored = await applyEvents(deps.db, m.events, { chain: await deps.audit?.context() });
+      if (stored) deps.audit?.afterWrite();
       return { stored } as Response<T>;
     }
     case 'content→background:tab-status': {

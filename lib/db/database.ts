@@ -1,6 +1,11 @@
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { ChainEntry, CheckpointRecord } from '../audit/live-chain';
+import type { InstallRecord, SegmentRecord } from '../audit/segments';
+import type { ImportedFileRecord } from '../handover/fingerprints';
+import type { HandoverRecord } from '../handover/state';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
+import type { KeyRecord } from './keys';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
@@ -15,6 +20,20 @@ export type ReplyGuardDb = Dexie & {
   imported: EntityTable<ImportedRecord, 'key'>;
   /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
   dayTotals: EntityTable<DayTotals, 'day'>;
+  /** The install's secrets, as non-extractable CryptoKeys (lib/db/keys.ts). */
+  keys: EntityTable<KeyRecord, 'name'>;
+  /** This install's audit chain: one record per event of the live log (lib/audit/live-chain.ts). */
+  chain: EntityTable<ChainEntry, 'seq'>;
+  /** Retention checkpoints of this install's chain (lib/audit/live-chain.ts). */
+  checkpoints: EntityTable<CheckpointRecord, 'key'>;
+  /** Other installs' chain events, as imported with their rows, one record per file and install (lib/audit/segments.ts). */
+  segments: EntityTable<SegmentRecord, 'key'>;
+  /** Installs whose exports were imported: their public keys (lib/audit/segments.ts). */
+  installs: EntityTable<InstallRecord, 'id'>;
+  /** The hand-over folder and its schedule's state (lib/handover/state.ts). */
+  handover: Table<HandoverRecord, string>;
+  /** Files already imported, so a folder imported again skips them quickly (lib/handover/fingerprints.ts). */
+  importedFiles: EntityTable<ImportedFileRecord, 'key'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -73,6 +92,28 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: {},
     upgrade: addSuggestionSource,
+  },
+  // Version 7 is taken by a change on another branch (the `keys` table for keyed ticket hashes);
+  // this placeholder keeps the numbers contiguous here and goes when the two merge.
+  { version: 7, stores: {} },
+  {
+    // The tamper-evident audit trail and the hand-over. `keys` holds the install's signing key
+    // (a non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON);
+    // `chain` one event per live write, by sequence number and row id; `checkpoints` what
+    // retention removed; `segments` other installs' events imported with their rows, many per
+    // record like `imported`; `installs` their public keys; `handover` the folder handle (a
+    // FileSystemDirectoryHandle, which only IndexedDB can keep); `importedFiles` the
+    // fingerprints of imported files (`meta` finds one by name, size and time without reading it).
+    version: 8,
+    stores: {
+      keys: 'name',
+      chain: 'seq, id',
+      checkpoints: '++key',
+      segments: '++key, install',
+      installs: 'id',
+      handover: 'name',
+      importedFiles: 'key, meta',
+    },
   },
 ];
 
