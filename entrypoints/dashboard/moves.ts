@@ -1,7 +1,8 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { exportRows } from '@/lib/db/export';
 import type { ExportFormat } from '@/lib/db/export-formats';
-import { type ImportSummary, importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import { type ImportSummary, importParsedFiles, type ParsedFile } from '@/lib/db/import';
+import { parseExportFile } from '@/lib/db/read-export';
 import { putImported } from '@/lib/db/imported';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';

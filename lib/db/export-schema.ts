@@ -7,9 +7,13 @@ import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from
  * are merged by importing them, so the shape is a contract: bump EXPORT_SCHEMA_VERSION (and the
  * `$id`) on any change that an older reader would misread, and regenerate export-schema.json.
  */
-export const EXPORT_SCHEMA_VERSION = 2;
-/** Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see `upgradeExportRow`). */
-export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
+export const EXPORT_SCHEMA_VERSION = 3;
+/**
+ * Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see
+ * `upgradeExportRow`); version 3 rows are version 2 rows, and a version 3 export may come with an
+ * audit file (`<file>.audit`, lib/audit/audit-file.ts) and be encrypted (`.age`).
+ */
+export const READABLE_EXPORT_VERSIONS = [1, 2, 3] as const;
 export const EXPORT_SCHEMA_ID = `https://replyguard.dev/schemas/override-export.v${EXPORT_SCHEMA_VERSION}.json`;
 export const EXPORT_FORMAT = 'replyguard-overrides';
 
@@ -113,7 +117,10 @@ export function exportJsonSchema(): Record<string, unknown> {
     description:
       'What agents did with AI-suggested replies, exported from the ReplyGuard dashboard. A .json file is this ' +
       'document; each line of a .ndjson file and each record of a .csv file (RFC 4180, header row, findings and ' +
-      'customer as JSON text, empty cell = null) is a $defs/row.',
+      'customer as JSON text, empty cell = null) is a $defs/row. Since version 3 an export may come with an audit ' +
+      'file named after it plus ".audit" (NDJSON: the chain events and signatures of the installs that wrote the ' +
+      'rows), and may be encrypted to the age format (".age" added to both names); the rows themselves are the ' +
+      'same as in version 2.',
     version: EXPORT_SCHEMA_VERSION,
     ...doc,
     properties: { ...properties, rows: { type: 'array', items: { $ref: '#/$defs/row' } } },

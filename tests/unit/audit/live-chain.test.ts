@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installIdentity } from '@/lib/audit/install-key';
-import { createChainSigner } from '@/lib/audit/live-chain';
+import { type ChainEntry, createChainSigner } from '@/lib/audit/live-chain';
 import { verifyLog } from '@/lib/audit/log-view';
 import { describeProblem } from '@/lib/audit/problems';
 import { purgeExpired } from '@/lib/background/retention';
@@ -93,10 +93,10 @@ describe('the live audit chain', () => {
 
   it('names rows whose chain events were swapped (reordered history)', async () => {
     const { db } = await liveLog(8);
-    const [e4, e5] = (await db.chain.bulkGet([4, 5])) as NonNullable<Awaited<ReturnType<typeof db.chain.get>>>[];
+    const [e4, e5] = (await db.chain.bulkGet([4, 5])) as ChainEntry[];
     await db.chain.bulkPut([
-      { ...e5, seq: 4 },
-      { ...e4, seq: 5 },
+      { ...(e5 as ChainEntry), seq: 4 },
+      { ...(e4 as ChainEntry), seq: 5 },
     ]);
     const report = await verify(db);
     expect(report.status).toBe('tampered');
