@@ -139,3 +139,29 @@ export function blobSink(type: string): { writable: WritableStream<Uint8Array>; 
     },
   };
 }
+
+/** Text lines (without their line end) from text chunks. */
+export async function* linesOf(text: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of text) {
+    const all = rest + chunk;
+    let at = 0;
+    for (let nl = all.indexOf('\n'); nl >= 0; nl = all.indexOf('\n', at)) {
+      yield all.slice(at, nl).replace(/\r$/, '');
+      at = nl + 1;
+    }
+    rest = all.slice(at);
+  }
+  if (rest !== '') yield rest.replace(/\r$/, '');
+}
+
+/** Text from a byte stream (UTF-8, a bad byte sequence is an error, never a replacement character). */
+export async function* textOf(bytes: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of chunksOf(bytes)) {
+    const t = decoder.decode(chunk, { stream: true });
+    if (t) yield t;
+  }
+  const t = decoder.decode();
+  if (t) yield t;
+}
