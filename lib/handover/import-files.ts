@@ -100,7 +100,7 @@ const EXPORT_NAME = /\.(ndjson|jsonl|json|csv)(\.gz)?$/i;
 const AUDIT_NAME = /\.audit$/i;
 
 /** A rows file and, when it came with one, its audit file. */
-interface Group {
+export interface Group {
   rows: ImportSource;
   audit: ImportSource | null;
 }
@@ -189,12 +189,14 @@ function empty(path: string): FileResult {
   };
 }
 
-async function readAudit(source: ImportSource, deps: ImportDeps): Promise<FileAudit> {
-  const { text } = await openText(() => source.open(), { keys: deps.keys });
+/** Reads and checks an audit file (decrypting it when it is encrypted). */
+export async function readAudit(source: ImportSource, keys: DecryptKeys): Promise<FileAudit> {
+  const { text } = await openText(() => source.open(), { keys });
   return FileAudit.read(linesOf(text), source.path);
 }
 
-function auditResult(file: string, fa: FileAudit, report: AuditReport): FileAuditResult {
+/** An audit report with its problems in words. */
+export function auditResult(file: string, fa: FileAudit, report: AuditReport): FileAuditResult {
   const who = installNamer(fa.file.view);
   return {
     file,
@@ -230,7 +232,7 @@ async function importGroup(
   let audit: FileAudit | null = null;
   if (group.audit) {
     try {
-      audit = await readAudit(group.audit, deps);
+      audit = await readAudit(group.audit, deps.keys);
     } catch (error) {
       return refuse(`its audit file ${group.audit.path} cannot be read: ${readProblem(error, 0)}`);
     }
