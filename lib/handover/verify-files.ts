@@ -56,7 +56,10 @@ export async function verifySources(
     }
     let read = 0;
     try {
-      const text = await openText(() => rows.open(), { keys, onRaw: (c) => void (read += c.length) });
+      const onRaw = (c: Uint8Array) => {
+        read += c.length;
+      };
+      const text = await openText(() => rows.open(), { keys, onRaw });
       base.encrypted = text.encryptedWith;
       const check = await readRowsFile(rows.path, text.text, async (batch) => {
         if (fa) await fa.addRows(batch);
