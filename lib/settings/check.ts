@@ -24,6 +24,16 @@ export interface CheckedOverrides {
 export const RETENTION_DAYS = { min: 1, max: 3650 } as const;
 /** Agent labels end up in CSV exports; keep them short. */
 export const AGENT_LABEL_MAX = 64;
+/**
+ * An age public key: `age1` and the Bech32 encoding of an X25519 key (58 characters), or a
+ * post-quantum hybrid (`age1pq1…`) or tag recipient. Checked here, without the age library, so
+ * the content script (which reads settings) stays small.
+ */
+export const AGE_RECIPIENT = /^age1(?:pq1|tag1|tagpq1)?[02-9ac-hj-np-z]{50,2500}$/;
+/** Team keys an export may be encrypted to. */
+export const HANDOVER_RECIPIENTS_MAX = 20;
+export const HANDOVER_HINT_MAX = 300;
+const SCHEDULES = ['off', 'daily', 'weekly'] as const;
 
 const SEND_GUARD = ['off', 'warn', 'block'] as const;
 const PRIVACY = ['full', 'redacted', 'none'] as const;
@@ -46,6 +56,9 @@ export const SETTING_KEYS = [
   'ruleSeverity',
   'rulePacks',
   'customHelpdesks',
+  'handoverSchedule',
+  'handoverRecipients',
+  'handoverFolderHint',
   'allowUserOverrides',
 ] as const satisfies readonly (keyof Settings)[];
 
@@ -246,6 +259,31 @@ function checkHosts(v: unknown, problems: SettingsProblem[]): string[] | undefin
   return out;
 }
 
+function checkRecipients(v: unknown, problems: SettingsProblem[]): string[] | undefined {
+  if (!Array.isArray(v) || v.length > HANDOVER_RECIPIENTS_MAX) {
+    problems.push({
+      path: 'handoverRecipients',
+      message: `must be a list of at most ${HANDOVER_RECIPIENTS_MAX} age public keys, such as ["age1…"]`,
+    });
+    return undefined;
+  }
+  const out: string[] = [];
+  let ok = true;
+  v.forEach((r: unknown, i) => {
+    if (typeof r === 'string' && AGE_RECIPIENT.test(r.trim())) {
+      if (!out.includes(r.trim())) out.push(r.trim());
+    } else {
+      ok = false;
+      problems.push({
+        path: `handoverRecipients[${i}]`,
+        message: 'must be an age public key (age1…, as age-keygen prints it, or as the dashboard shows a team key)',
+      });
+    }
+  });
+  // A list with a bad key is dropped whole: encrypting to fewer keys than the admin meant is worse than saying so.
+  return ok ? out : undefined;
+}
+
 /**
  * Checks a settings object key by key. Unknown keys are reported (a typo in a policy must not
  * pass silently); `allowUserOverrides` is accepted only from the policy.
@@ -314,6 +352,20 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'handoverSchedule':
+        if (typeof v === 'string' && (SCHEDULES as readonly string[]).includes(v))
+          value.handoverSchedule = v as Settings['handoverSchedule'];
+        else problems.push({ path: key, message: `must be one of ${oneOf(SCHEDULES)}` });
+        break;
+      case 'handoverRecipients': {
+        const out = checkRecipients(v, problems);
+        if (out) value.handoverRecipients = out;
+        break;
+      }
+      case 'handoverFolderHint':
+        if (typeof v === 'string' && v.length <= HANDOVER_HINT_MAX) value.handoverFolderHint = v;
+        else problems.push({ path: key, message: `must be text of at most ${HANDOVER_HINT_MAX} characters` });
+        break;
       case 'allowUserOverrides':
         if (source === 'user') {
           problems.push({

@@ -16,5 +16,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   ruleSeverity: {},
   rulePacks: [],
   customHelpdesks: [],
+  handoverSchedule: 'off',
+  handoverRecipients: [],
+  handoverFolderHint: '',
   allowUserOverrides: true,
 });

@@ -7,6 +7,9 @@ export type SendGuardMode = 'off' | 'warn' | 'block';
 /** How much of the suggestion and sent text the override log keeps. */
 export type PrivacyMode = 'full' | 'redacted' | 'none';
 
+/** How often the hand-over writes the log's new rows to the folder the agent chose. */
+export type HandoverSchedule = 'off' | 'daily' | 'weekly';
+
 /** A rule's severity as the admin set it: `off` switches the rule off. */
 export type RuleSeverityOverride = SeverityOverride;
 
@@ -71,6 +74,19 @@ export interface Settings {
   /** Self-hosted or unlisted helpdesks, by origin pattern. @default [] */
   customHelpdesks: CustomHelpdesk[];
   /**
+   * Writes the log's new rows (and their audit file) to the hand-over folder the agent chose, this
+   * often; a policy can require it. @default 'off'
+   */
+  handoverSchedule: HandoverSchedule;
+  /**
+   * Team public keys (age recipients, `age1…`): every export, handed over or downloaded, is
+   * encrypted to them, so only a dashboard holding one of the private keys reads it. Empty: exports
+   * are plain, or encrypted with a passphrase typed at export. @default []
+   */
+  handoverRecipients: string[];
+  /** Where to choose the hand-over folder, in the admin's words (a team share, a synced folder). @default '' */
+  handoverFolderHint: string;
+  /**
    * Set only by enterprise policy: `false` locks every setting at the policy's value or the
    * default, and the user's own choices are ignored. @default true
    */
@@ -96,6 +112,9 @@ export interface SettingsOverrides {
   ruleSeverity?: Record<string, RuleSeverityOverride> | null;
   rulePacks?: RulePack[] | null;
   customHelpdesks?: CustomHelpdesk[] | null;
+  handoverSchedule?: HandoverSchedule | null;
+  handoverRecipients?: string[] | null;
+  handoverFolderHint?: string | null;
   /** Honoured only from policy; a user file carrying it is rejected. */
   allowUserOverrides?: boolean | null;
 }
