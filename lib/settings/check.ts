@@ -3,6 +3,7 @@ import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
 import { CUSTOM_ADAPTERS, GENERIC_SELECTOR_FIELDS, isHelpdeskPattern } from './custom-helpdesks';
 import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, SettingsProblem } from './schema';
+import { figureOfTargetKey, RULE_TARGET_PREFIX, TARGET_FIGURES, type Target } from './targets';
 
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
@@ -46,6 +47,8 @@ export const SETTING_KEYS = [
   'ruleSeverity',
   'rulePacks',
   'customHelpdesks',
+  'targets',
+  'reviewShare',
   'allowUserOverrides',
 ] as const satisfies readonly (keyof Settings)[];
 
@@ -246,6 +249,70 @@ function checkHosts(v: unknown, problems: SettingsProblem[]): string[] | undefin
   return out;
 }
 
+/** Checks one target's bounds: numbers within the figure's range, `min` not above `max`. */
+function checkTarget(key: string, v: unknown, problems: SettingsProblem[]): Target | undefined {
+  const figure = figureOfTargetKey(key);
+  const info = TARGET_FIGURES.find((f) => f.figure === figure);
+  if (!info) {
+    problems.push({
+      path: `targets.${key}`,
+      message: `unknown figure; use ${oneOf(TARGET_FIGURES.map((f) => f.figure))} or "${RULE_TARGET_PREFIX}<rule id>"`,
+    });
+    return undefined;
+  }
+  if (key !== info.figure) {
+    const rule = key.slice(RULE_TARGET_PREFIX.length);
+    if (!rulesById.has(rule) && !PACK_RULE_ID.test(rule)) {
+      problems.push({
+        path: `targets.${key}`,
+        message: 'unknown rule id; see the rule table in the options page for ids',
+      });
+      return undefined;
+    }
+  }
+  const range = info.unit === 'share' ? 'a share from 0 to 1, such as 0.35' : `milliseconds from 0 to ${info.upTo}`;
+  if (!isRecord(v) || Object.keys(v).some((k) => k !== 'min' && k !== 'max')) {
+    problems.push({ path: `targets.${key}`, message: `must be {"min": …, "max": …} (either or both), each ${range}` });
+    return undefined;
+  }
+  const out: Target = {};
+  for (const bound of ['min', 'max'] as const) {
+    const b = v[bound];
+    if (b === undefined || b === null) continue;
+    if (typeof b !== 'number' || !Number.isFinite(b) || b < 0 || b > info.upTo) {
+      problems.push({ path: `targets.${key}.${bound}`, message: `must be ${range}` });
+      return undefined;
+    }
+    out[bound] = b;
+  }
+  if (out.min === undefined && out.max === undefined) {
+    problems.push({ path: `targets.${key}`, message: 'give "min", "max" or both (null removes the target)' });
+    return undefined;
+  }
+  if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
+    problems.push({ path: `targets.${key}`, message: '"min" is above "max": swap them' });
+    return undefined;
+  }
+  return out;
+}
+
+function checkTargets(v: unknown, problems: SettingsProblem[]): Record<string, Target> | undefined {
+  if (!isRecord(v)) {
+    problems.push({
+      path: 'targets',
+      message: 'must be an object of figures to targets, such as {"overrideRate": {"max": 0.35}}',
+    });
+    return undefined;
+  }
+  const out: Record<string, Target> = {};
+  for (const [key, target] of Object.entries(v)) {
+    if (target === null) continue;
+    const checked = checkTarget(key, target, problems);
+    if (checked) out[key] = checked;
+  }
+  return out;
+}
+
 /**
  * Checks a settings object key by key. Unknown keys are reported (a typo in a policy must not
  * pass silently); `allowUserOverrides` is accepted only from the policy.
@@ -314,6 +381,15 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'targets': {
+        const out = checkTargets(v, problems);
+        if (out) value.targets = out;
+        break;
+      }
+      case 'reviewShare':
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1) value.reviewShare = v;
+        else problems.push({ path: key, message: 'must be a share from 0 (no review sampling) to 1, such as 0.05' });
+        break;
       case 'allowUserOverrides':
         if (source === 'user') {
           problems.push({

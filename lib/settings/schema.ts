@@ -1,5 +1,6 @@
 import type { RulePack, SeverityOverride } from '../engine/packs/types';
 import type { HelpdeskId } from '../hosts/helpdesks';
+import type { Target } from './targets';
 
 /** What the send-guard does when the agent sends a reply with an unresolved critical finding. */
 export type SendGuardMode = 'off' | 'warn' | 'block';
@@ -71,6 +72,18 @@ export interface Settings {
   /** Self-hosted or unlisted helpdesks, by origin pattern. @default [] */
   customHelpdesks: CustomHelpdesk[];
   /**
+   * Targets the dashboard and the review report hold the figures to, by figure
+   * (`overrideRate`, `unresolvedCriticalShare`, `medianDecisionMs`, `falseAlarmRate`) or by rule
+   * (`falseAlarmRate:<rule id>`): lib/settings/targets.ts. A lead sets them in the dashboard; a
+   * policy locks the entries it names. @default {} (no targets)
+   */
+  targets: Record<string, Target>;
+  /**
+   * Share in [0, 1] of the suggestions sent as suggested that the dashboard queues for a lead's
+   * review (0: no review sampling). @default 0.05
+   */
+  reviewShare: number;
+  /**
    * Set only by enterprise policy: `false` locks every setting at the policy's value or the
    * default, and the user's own choices are ignored. @default true
    */
@@ -96,6 +109,8 @@ export interface SettingsOverrides {
   ruleSeverity?: Record<string, RuleSeverityOverride> | null;
   rulePacks?: RulePack[] | null;
   customHelpdesks?: CustomHelpdesk[] | null;
+  targets?: Record<string, Target> | null;
+  reviewShare?: number | null;
   /** Honoured only from policy; a user file carrying it is rejected. */
   allowUserOverrides?: boolean | null;
 }
