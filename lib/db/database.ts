@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
+import type { ReviewRecord } from './reviews';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
@@ -15,6 +16,8 @@ export type ReplyGuardDb = Dexie & {
   imported: EntityTable<ImportedRecord, 'key'>;
   /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
   dayTotals: EntityTable<DayTotals, 'day'>;
+  /** A lead's verdicts on sampled accepted suggestions, one per row id (lib/db/reviews.ts). */
+  reviews: EntityTable<ReviewRecord, 'rowId'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -73,6 +76,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: {},
     upgrade: addSuggestionSource,
+  },
+  // Versions 7 and 8 are taken by changes on other branches (the install's keys, the audit
+  // chain); empty here so the numbers stay contiguous, renumbered when the branches merge.
+  { version: 7, stores: {} },
+  { version: 8, stores: {} },
+  {
+    // A lead's verdicts on the review sample (lib/db/reviews.ts): apart from the rows, so an
+    // export of the log stays as it is and verdicts travel in their own file. `decidedAt` (the
+    // reviewed row's) is indexed for the retention purge.
+    version: 9,
+    stores: { reviews: 'rowId, decidedAt' },
   },
 ];
 

@@ -68,9 +68,9 @@ export interface VerdictOf {
  * so the rows reviewed so far are always the ones a smaller share would have picked, a sample of
  * their own, whenever the lead stops.
  */
-export function reviewSample(rows: readonly StatsRow[], share: number): StatsRow[] {
+export function reviewSample<R extends StatsRow>(rows: readonly R[], share: number): R[] {
   if (!(share > 0)) return [];
-  const keyed: { row: StatsRow; key: number }[] = [];
+  const keyed: { row: R; key: number }[] = [];
   for (const row of rows) {
     if (row.outcome !== 'accepted') continue;
     const key = sampleKey(row.id);
