@@ -6,6 +6,7 @@ import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { download } from './download';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
 const moves = () => import('./moves');
@@ -29,16 +30,6 @@ async function runImport(
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
   }
-}
-
-/** Starts a download of a text file from the page (no network: a blob URL). */
-function download(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The dashboard's writes and downloads, wired to the extension. */

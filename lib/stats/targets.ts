@@ -1,6 +1,6 @@
 import { RULE_TARGET_PREFIX, ruleTarget, TARGET_FIGURES, type Target, type TargetFigure } from '../settings/targets';
 import { falseAlarmRate, type RuleStat, startOfDay } from './aggregate';
-import { addToTally, emptyTally, type Headline, headlineOf, median, type Tally } from './metrics';
+import { addToTally, emptyTally, formatMetric, type Headline, headlineOf, median, type Tally } from './metrics';
 import { type Mover, whatMoved } from './monitor';
 import type { StatsRow } from './stats-row';
 
@@ -254,4 +254,17 @@ export function medianTrend(
     if (Number.isFinite(ms) && ms >= 0) buckets[a]?.push(ms);
   }
   return { values: buckets.map((b) => median(b)), seen: buckets.map((b) => b.length) };
+}
+
+/** A figure's value as the dashboard and the report print it. */
+export function formatTargetValue(figure: TargetFigure, value: number | null): string {
+  return formatMetric(value, figure === 'medianDecisionMs' ? 'duration' : 'percent');
+}
+
+/** A target in words: "at most 35.0%", "at least 5.0 s", "5.0 s to 2 min 0 s". */
+export function formatTarget(figure: TargetFigure, target: Target): string {
+  const f = (v: number) => formatTargetValue(figure, v);
+  if (target.min !== undefined && target.max !== undefined) return `${f(target.min)} to ${f(target.max)}`;
+  if (target.max !== undefined) return `at most ${f(target.max)}`;
+  return target.min !== undefined ? `at least ${f(target.min)}` : '–';
 }
