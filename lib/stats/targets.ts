@@ -32,6 +32,19 @@ export const DAILY_TARGET_FIGURES: readonly DailyTargetFigure[] = [
  */
 export const MIN_SUGGESTIONS_PER_DAY = 20;
 
+/**
+ * Fewest suggestions a day is judged on when the drift panel and the report look for stretches
+ * beyond a target: a day with fewer is judged together with the days just before it (at most a
+ * week back) until they add up to this many. On the demo history, judging weekend days (about 25
+ * suggestions) on their own listed a one-day "breach" for every noisy weekend; pooled, the
+ * stretches left are the drift episode's. Teams too small for a day's worth are judged over
+ * several days the same way. @default 100
+ */
+export const MIN_SUGGESTIONS_PER_JUDGEMENT = 100;
+
+/** Days a judgement reaches back at most. @default 7 */
+const POOL_DAYS = 7;
+
 /** Fewest findings a rule needs in a period before its false-alarm rate is held to a target. @default 20 */
 export const MIN_FINDINGS_PER_RULE = 20;
 
@@ -168,24 +181,47 @@ function tallyOf(days: readonly Day[]): Tally {
 const BASELINE_DAYS = 28;
 
 /**
+ * The tally each day is judged on: its own when it has `minPerJudgement` suggestions, else pooled
+ * with the days before it (up to `POOL_DAYS` back) until they do; null when even that is too few.
+ */
+function judgedTallies(days: readonly Day[], minPerJudgement: number): (Tally | null)[] {
+  return days.map((d, i) => {
+    if (d.tally.seen >= minPerJudgement) return d.tally;
+    const pool: Day[] = [d];
+    let seen = d.tally.seen;
+    for (let j = i - 1; j >= 0 && seen < minPerJudgement; j--) {
+      const before = days[j] as Day;
+      if (before.start < d.start - POOL_DAYS * 86_400_000) break;
+      pool.push(before);
+      seen += before.tally.seen;
+    }
+    return seen >= minPerJudgement ? tallyOf(pool) : null;
+  });
+}
+
+/**
  * Finds every stretch of days on which a figure with a target stayed beyond it, over rows in
- * time order (the drift monitor's input: filters applied, the whole log), newest first. A day
- * counts when it has at least `minPerDay` suggestions; days with fewer neither extend nor break a
- * stretch. Each breach says what moved between its days and the days within target before it,
- * with the drift monitor's own comparison (`whatMoved`).
+ * time order (the drift monitor's input: filters applied, the whole log), newest first. Each day
+ * is judged on at least `minPerJudgement` suggestions (pooled with the days before it when it has
+ * fewer: `judgedTallies`); days that cannot be judged neither extend nor break a stretch. Each
+ * breach says what moved between its days and the days within target before it, with the drift
+ * monitor's own comparison (`whatMoved`).
  */
 export function targetBreaches(
   sortedRows: readonly StatsRow[],
   targets: Readonly<Record<string, Target>>,
-  minPerDay = MIN_SUGGESTIONS_PER_DAY,
+  minPerJudgement = MIN_SUGGESTIONS_PER_JUDGEMENT,
 ): TargetBreach[] {
   const figures = DAILY_TARGET_FIGURES.filter((f) => targets[f]);
   if (figures.length === 0 || sortedRows.length === 0) return [];
-  const days = daysOf(sortedRows).filter((d) => d.tally.seen >= minPerDay);
+  const all = daysOf(sortedRows);
+  const judged = judgedTallies(all, minPerJudgement);
+  const days = all.filter((_, i) => judged[i] !== null);
+  const tallies = judged.filter((t): t is Tally => t !== null);
   const out: TargetBreach[] = [];
   for (const figure of figures) {
     const target = targets[figure] as Target;
-    const status = days.map((d) => targetStatus(figureOf(d.tally, figure), target));
+    const status = tallies.map((t) => targetStatus(figureOf(t, figure), target));
     for (let i = 0; i < days.length; ) {
       const direction = status[i];
       if (direction !== 'above' && direction !== 'below') {

@@ -15,7 +15,7 @@ function history(): OverrideRow[] {
   const rows: OverrideRow[] = [];
   for (let d = 0; d < 40; d++) {
     const bad = d >= 30 && d < 35;
-    const perDay = d === 32 ? 5 : 50;
+    const perDay = d === 32 ? 10 : 50;
     for (let i = 0; i < perDay; i++) {
       const t = start + d * DAY + 8 * 3_600_000 + i * 60_000;
       const tone = random() < (bad ? 0.6 : 0.04);
@@ -46,27 +46,44 @@ describe('targets', () => {
     expect(targetStatus(0.5, undefined)).toBeNull();
   });
 
-  it('find the stretch of days beyond a target, skipping thin days, with what moved', () => {
+  it('find the stretch of days beyond a target, with what moved', () => {
     const rows = history();
-    const breaches = targetBreaches(rows, { overrideRate: { max: 0.3 }, medianDecisionMs: { min: 10_000 } });
+    // Each day judged on at least 20 suggestions: day 32 (10) is judged with day 31.
+    const breaches = targetBreaches(rows, { overrideRate: { max: 0.3 }, medianDecisionMs: { min: 10_000 } }, 20);
     expect(breaches.map((b) => [b.figure, b.direction, b.days, b.open])).toEqual([
-      ['medianDecisionMs', 'below', 4, false],
-      ['overrideRate', 'above', 4, false],
+      ['medianDecisionMs', 'below', 5, false],
+      ['overrideRate', 'above', 5, false],
     ]);
     const override = breaches.find((b) => b.figure === 'overrideRate');
-    // Day 32 had 5 suggestions: not held to the target, and the stretch goes on across it.
     expect(override?.startedAt).toBe(start + 30 * DAY);
     expect(override?.endedAt).toBe(start + 35 * DAY);
     expect(override?.level).toBeCloseTo(0.6, 10);
     expect(override?.baseline).toBeCloseTo(0.2, 10);
-    expect(override?.suggestions).toBe(200);
+    expect(override?.suggestions).toBe(210);
     expect(override?.movers[0]).toMatchObject({ key: 'cheerful-to-upset' });
     expect(override?.movers.some((m) => m.dimension === 'reason' && m.key === 'tone' && m.delta > 0.3)).toBe(true);
   });
 
+  it('judge a thin day together with the days before it, so a handful of suggestions raises no breach', () => {
+    const rows: OverrideRow[] = [];
+    for (let d = 0; d < 30; d++) {
+      const perDay = d === 20 ? 10 : 200;
+      for (let i = 0; i < perDay; i++) {
+        const t = start + d * DAY + 9 * 3_600_000 + i * 60_000;
+        const overridden = d === 20 || i % 5 === 0;
+        rows.push(row({ decidedAt: t, shownAt: t - 30_000, outcome: overridden ? 'rejected' : 'accepted' }));
+      }
+    }
+    // Day 20's 10 suggestions, all overridden, are judged with day 19's 200: 50 of 210.
+    expect(targetBreaches(rows, { overrideRate: { max: 0.3 } })).toEqual([]);
+    // Judged on its own, it is a one-day breach.
+    const [alone] = targetBreaches(rows, { overrideRate: { max: 0.3 } }, 5);
+    expect(alone).toMatchObject({ days: 1, startedAt: start + 20 * DAY, level: 1, suggestions: 10 });
+  });
+
   it('say a breach is still open when the newest day is beyond the target, and none without targets', () => {
     const rows = history().filter((r) => r.decidedAt < start + 33 * DAY);
-    const [breach] = targetBreaches(rows, { overrideRate: { max: 0.3 } });
+    const [breach] = targetBreaches(rows, { overrideRate: { max: 0.3 } }, 20);
     expect(breach?.open).toBe(true);
     expect(targetBreaches(rows, {})).toEqual([]);
     expect(targetBreaches(rows, { overrideRate: { max: 0.9 } })).toEqual([]);
