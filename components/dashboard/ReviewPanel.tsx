@@ -21,6 +21,10 @@ interface Props {
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const VERDICT_CHOICES = [
+  ['good', 'Good as sent'],
+  ['should-change', 'Should have been changed'],
+] as const;
 
 /** One sampled suggestion to judge: what the agent saw and sent, as the privacy mode kept it. */
 function ReviewCard(props: {
@@ -91,24 +95,18 @@ function ReviewCard(props: {
       >
         <fieldset className="rg-segmented">
           <legend className="rg-visually-hidden">Verdict</legend>
-          <button
-            type="button"
-            className="rg-button"
-            aria-pressed={verdict === 'good'}
-            data-rg-verdict="good"
-            onClick={() => setVerdict('good')}
-          >
-            Good as sent
-          </button>
-          <button
-            type="button"
-            className="rg-button"
-            aria-pressed={verdict === 'should-change'}
-            data-rg-verdict="should-change"
-            onClick={() => setVerdict('should-change')}
-          >
-            Should have been changed
-          </button>
+          {VERDICT_CHOICES.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              className="rg-button"
+              aria-pressed={verdict === value}
+              data-rg-verdict={value}
+              onClick={() => setVerdict(value)}
+            >
+              {label}
+            </button>
+          ))}
         </fieldset>
         {verdict === 'should-change' ? (
           <label htmlFor={`${id}-reason`}>

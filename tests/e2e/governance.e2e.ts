@@ -36,14 +36,15 @@ const attr = async (page: Page, selector: string, name: string) =>
   (await page.locator(selector).first().getAttribute(name)) ?? '';
 
 describe('targets, review sampling and the review report', () => {
-  const open: Harness[] = [];
+  // One browser profile per test, closed after it whatever happened.
+  let profile: Harness | undefined;
   const harness = async () => {
-    const h = await openHarness();
-    open.push(h);
-    return h;
+    profile = await openHarness();
+    return profile;
   };
   afterEach(async () => {
-    for (const h of open.splice(0)) await h.close();
+    await profile?.close();
+    profile = undefined;
   });
 
   it('draws a lead’s targets, lists breaches with what moved, samples accepted suggestions for review and prints the report', async () => {
