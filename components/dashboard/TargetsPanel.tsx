@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { RULE_TARGET_PREFIX, TARGET_FIGURES, type Target, type TargetFigureInfo } from '@/lib/settings/targets';
+import { RULE_TARGET_PREFIX, type Target } from '@/lib/settings/targets';
 import type { RuleStat } from '@/lib/stats/aggregate';
 import type { Headline } from '@/lib/stats/metrics';
 import {
@@ -7,7 +7,9 @@ import {
   formatTargetValue,
   MIN_FINDINGS_PER_RULE,
   periodTargetChecks,
+  TARGET_FIGURES,
   type TargetCheck,
+  type TargetFigureInfo,
   type TargetStatus,
 } from '@/lib/stats/targets';
 import { Locked } from '../options/Locked';

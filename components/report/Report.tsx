@@ -1,9 +1,9 @@
 import type { OverrideReason } from '@/lib/db/schema';
-import { TARGET_FIGURES, type Target } from '@/lib/settings/targets';
+import type { Target } from '@/lib/settings/targets';
 import { formatMetric, HEADLINE_METRICS, type HeadlineKey } from '@/lib/stats/metrics';
 import { driftMetricLabel } from '@/lib/stats/monitor';
 import type { ExampleKind, ReviewReport } from '@/lib/stats/report';
-import { formatTarget, formatTargetValue, type TargetStatus, targetLabel } from '@/lib/stats/targets';
+import { formatTarget, formatTargetValue, TARGET_FIGURES, type TargetStatus, targetLabel } from '@/lib/stats/targets';
 import { MoversTable } from '../dashboard/MoversTable';
 import { REASON_LABELS } from '../ui/labels';
 import './report.css';

@@ -3,7 +3,7 @@ import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
 import { CUSTOM_ADAPTERS, GENERIC_SELECTOR_FIELDS, isHelpdeskPattern } from './custom-helpdesks';
 import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, SettingsProblem } from './schema';
-import { figureOfTargetKey, RULE_TARGET_PREFIX, TARGET_FIGURES, type Target } from './targets';
+import { figureOfTargetKey, RULE_TARGET_PREFIX, TARGET_BOUNDS, type Target } from './targets';
 
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
@@ -252,15 +252,15 @@ function checkHosts(v: unknown, problems: SettingsProblem[]): string[] | undefin
 /** Checks one target's bounds: numbers within the figure's range, `min` not above `max`. */
 function checkTarget(key: string, v: unknown, problems: SettingsProblem[]): Target | undefined {
   const figure = figureOfTargetKey(key);
-  const info = TARGET_FIGURES.find((f) => f.figure === figure);
-  if (!info) {
+  if (!figure) {
     problems.push({
       path: `targets.${key}`,
-      message: `unknown figure; use ${oneOf(TARGET_FIGURES.map((f) => f.figure))} or "${RULE_TARGET_PREFIX}<rule id>"`,
+      message: `unknown figure; use ${oneOf(Object.keys(TARGET_BOUNDS))} or "${RULE_TARGET_PREFIX}<rule id>"`,
     });
     return undefined;
   }
-  if (key !== info.figure) {
+  const info = TARGET_BOUNDS[figure];
+  if (key !== figure) {
     const rule = key.slice(RULE_TARGET_PREFIX.length);
     if (!rulesById.has(rule) && !PACK_RULE_ID.test(rule)) {
       problems.push({

@@ -22,48 +22,17 @@ export interface Target {
   max?: number;
 }
 
-/** How a figure's target is written and read. */
-export interface TargetFigureInfo {
-  figure: TargetFigure;
-  label: string;
-  unit: 'share' | 'ms';
-  /** Largest value a bound may take (1 for shares, a day for times). */
-  upTo: number;
-  /** What a breach means, for the dashboard and the report. */
-  meaning: string;
-}
-
-/** Every figure with a target, in the order the dashboard and the report list them. */
-export const TARGET_FIGURES: readonly TargetFigureInfo[] = [
-  {
-    figure: 'overrideRate',
-    label: 'Override rate',
-    unit: 'share',
-    upTo: 1,
-    meaning: 'share of suggestions not sent as suggested',
-  },
-  {
-    figure: 'unresolvedCriticalShare',
-    label: 'Sent with unresolved critical',
-    unit: 'share',
-    upTo: 1,
-    meaning: 'share of suggestions sent while a critical finding was shown and not dismissed',
-  },
-  {
-    figure: 'medianDecisionMs',
-    label: 'Median time to decision',
-    unit: 'ms',
-    upTo: 86_400_000,
-    meaning: 'median time from the suggestion shown to the decision',
-  },
-  {
-    figure: 'falseAlarmRate',
-    label: 'False-alarm rate of each rule',
-    unit: 'share',
-    upTo: 1,
-    meaning: 'share of a rule’s findings dismissed by agents as not a problem',
-  },
-];
+/**
+ * Each figure's unit and the largest value a bound may take (1 for shares, a day for times), in
+ * the order the dashboard and the report list them. Labels live with the statistics
+ * (lib/stats/targets.ts): the content script checks settings too and carries none of them.
+ */
+export const TARGET_BOUNDS: Readonly<Record<TargetFigure, { unit: 'share' | 'ms'; upTo: number }>> = {
+  overrideRate: { unit: 'share', upTo: 1 },
+  unresolvedCriticalShare: { unit: 'share', upTo: 1 },
+  medianDecisionMs: { unit: 'ms', upTo: 86_400_000 },
+  falseAlarmRate: { unit: 'share', upTo: 1 },
+};
 
 /** The prefix of a per-rule false-alarm target key. */
 export const RULE_TARGET_PREFIX = 'falseAlarmRate:';
@@ -71,7 +40,7 @@ export const RULE_TARGET_PREFIX = 'falseAlarmRate:';
 /** The figure a target key sets, or null for a key that is not one. */
 export function figureOfTargetKey(key: string): TargetFigure | null {
   if (key.startsWith(RULE_TARGET_PREFIX)) return key.length > RULE_TARGET_PREFIX.length ? 'falseAlarmRate' : null;
-  return TARGET_FIGURES.some((f) => f.figure === key) ? (key as TargetFigure) : null;
+  return Object.hasOwn(TARGET_BOUNDS, key) ? (key as TargetFigure) : null;
 }
 
 /** The target of one rule's false-alarm rate: its own, else the one for every rule. */

@@ -1,4 +1,4 @@
-import { RULE_TARGET_PREFIX, ruleTarget, TARGET_FIGURES, type Target, type TargetFigure } from '../settings/targets';
+import { RULE_TARGET_PREFIX, ruleTarget, TARGET_BOUNDS, type Target, type TargetFigure } from '../settings/targets';
 import { falseAlarmRate, type RuleStat, startOfDay } from './aggregate';
 import { addToTally, emptyTally, formatMetric, type Headline, headlineOf, median, type Tally } from './metrics';
 import { type Mover, whatMoved } from './monitor';
@@ -56,9 +56,40 @@ export function targetStatus(value: number | null | undefined, target: Target | 
   return 'met';
 }
 
+/** How a figure's target is shown and read: its words, and its unit (lib/settings/targets.ts). */
+export interface TargetFigureInfo {
+  figure: TargetFigure;
+  label: string;
+  unit: 'share' | 'ms';
+  /** Largest value a bound may take. */
+  upTo: number;
+  /** What the figure measures, for a tooltip. */
+  meaning: string;
+}
+
+const TARGET_WORDS: Readonly<Record<TargetFigure, { label: string; meaning: string }>> = {
+  overrideRate: { label: 'Override rate', meaning: 'share of suggestions not sent as suggested' },
+  unresolvedCriticalShare: {
+    label: 'Sent with unresolved critical',
+    meaning: 'share of suggestions sent while a critical finding was shown and not dismissed',
+  },
+  medianDecisionMs: {
+    label: 'Median time to decision',
+    meaning: 'median time from the suggestion shown to the decision',
+  },
+  falseAlarmRate: {
+    label: 'False-alarm rate of each rule',
+    meaning: 'share of a rule’s findings dismissed by agents as not a problem',
+  },
+};
+
+/** Every figure with a target, in the order the dashboard and the report list them. */
+export const TARGET_FIGURES: readonly TargetFigureInfo[] = (Object.keys(TARGET_BOUNDS) as TargetFigure[]).map(
+  (figure) => ({ figure, ...TARGET_BOUNDS[figure], ...TARGET_WORDS[figure] }),
+);
+
 /** The label of a target figure, as the dashboard and the report show it. */
-export const targetLabel = (figure: TargetFigure): string =>
-  TARGET_FIGURES.find((f) => f.figure === figure)?.label ?? figure;
+export const targetLabel = (figure: TargetFigure): string => TARGET_WORDS[figure].label;
 
 /** One figure of a period against its target. */
 export interface TargetCheck {
