@@ -1,9 +1,10 @@
-import type { OverrideReason } from '@/lib/db/schema';
+import type { Outcome, OverrideReason } from '@/lib/db/schema';
 import type { Target } from '@/lib/settings/targets';
 import { formatMetric, HEADLINE_METRICS, type HeadlineKey } from '@/lib/stats/metrics';
 import { driftMetricLabel } from '@/lib/stats/monitor';
 import type { ExampleKind, ReviewReport } from '@/lib/stats/report';
 import { formatTarget, formatTargetValue, TARGET_FIGURES, type TargetStatus, targetLabel } from '@/lib/stats/targets';
+import { OUTCOME_LABELS } from '../dashboard/labels';
 import { MoversTable } from '../dashboard/MoversTable';
 import { REASON_LABELS } from '../ui/labels';
 import './report.css';
@@ -15,7 +16,7 @@ export interface ReportExample {
   decidedAt: number;
   helpdesk: string;
   agent: string;
-  outcome: string;
+  outcome: Outcome;
   reason: OverrideReason | null;
   findings: string[];
   /** The reply as sent (or suggested), masked; null when the privacy mode kept no text. */
@@ -44,7 +45,7 @@ const pct = (v: number | null | undefined) => formatMetric(v ?? null, 'percent')
 
 const STATUS: Record<TargetStatus, string> = { met: 'Met', above: 'Above target', below: 'Below target' };
 const EXAMPLE_KIND: Record<ExampleKind, string> = {
-  'review-flagged': 'Sent as suggested; the review says it should have been changed',
+  'review-flagged': 'The review says it should have been changed',
   'unresolved-critical': 'Sent with a critical finding not resolved',
   overridden: 'Overridden by the agent',
 };
@@ -371,8 +372,8 @@ export function Report({ report, examples, choices, helpdeskName, generatedAt, f
         {examples.map((e) => (
           <article key={`${e.kind}-${e.id}`} className="rg-report__example" data-rg-report-example={e.kind}>
             <p className="rg-report__example-head">
-              <strong>{EXAMPLE_KIND[e.kind]}</strong> · {stamp.format(e.decidedAt)} · {helpdeskName(e.helpdesk)} · agent{' '}
-              {e.agent || 'me'}
+              <strong>{EXAMPLE_KIND[e.kind]}</strong> · {OUTCOME_LABELS[e.outcome].toLowerCase()} ·{' '}
+              {stamp.format(e.decidedAt)} · {helpdeskName(e.helpdesk)} · agent {e.agent || 'me'}
               {e.reason ? ` · reason: ${REASON_LABELS[e.reason]}` : ''}
             </p>
             {e.findings.length ? <p className="rg-report__small">Findings: {e.findings.join(' · ')}</p> : null}
