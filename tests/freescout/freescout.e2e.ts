@@ -37,6 +37,8 @@ const DRAFT =
   'Hi Dana, thank you for your patience. I can see the duplicate charge for March on your account, and I have issued a full refund today. I guarantee this will not happen again.';
 
 const EDITOR = 'form.form-reply .note-editable';
+/** Screenshots of each moment, for people reviewing a run. */
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/freescout');
 
 describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
   let b: ExtensionBrowser;
@@ -152,6 +154,8 @@ describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
     const editorHtml = await page.locator(EDITOR).innerHTML();
     expect(editorHtml).not.toMatch(/replyguard|rg-|<mark/i);
     await expectNothingCovered('draft pasted, findings shown');
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'pasted-draft.png') });
 
     const before = (await data.threads(id)).length;
     await Promise.all([
@@ -160,6 +164,7 @@ describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
     ]);
     await overlay('section').waitFor();
     await expectNothingCovered('after send, back in the folder');
+    await page.screenshot({ path: path.join(SHOTS, 'after-send.png') });
 
     // FreeScout saved the reply itself.
     const threads = await data.threads(id);
