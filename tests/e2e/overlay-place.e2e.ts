@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { controlsCoveredByReplyGuard } from './controls';
+import { type Harness, openHarness, openTicket, overlay } from './harness';
+
+/**
+ * The agent's control over where ReplyGuard sits: it folds to a pill, can be dragged, and keeps
+ * its place per helpdesk across page loads, as long as that place covers none of the helpdesk's
+ * controls.
+ */
+const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
+
+describe('the overlay’s place', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('folds to a pill, is dragged, and stays where the agent dropped it after a reload', async () => {
+    h = await openHarness();
+    const page = h.page;
+    await openTicket(page, TICKET);
+    await overlay(page, '[data-rg-mode="panel"]').waitFor();
+    await overlay(page, 'button[aria-label="Collapse ReplyGuard"]').click();
+    const pill = overlay(page, '[data-rg-mode="pill"]');
+    await pill.waitFor();
+    const from = await pill.boundingBox();
+    if (!from) throw new Error('no pill');
+    // Drag it by its text to an empty area near the bottom left.
+    const grab = { x: from.x + 30, y: from.y + from.height / 2 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(120, 780, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await pill.boundingBox())?.x ?? 0).toBeLessThan(200);
+    const dropped = await pill.boundingBox();
+    expect(await controlsCoveredByReplyGuard(page)).toEqual([]);
+
+    await page.reload();
+    await page.waitForSelector('body[data-fixture-ready]');
+    await pill.waitFor();
+    await expect
+      .poll(async () => {
+        const box = await pill.boundingBox();
+        return box && dropped ? Math.hypot(box.x - dropped.x, box.y - dropped.y) : Number.POSITIVE_INFINITY;
+      })
+      .toBeLessThan(24);
+    expect(await controlsCoveredByReplyGuard(page)).toEqual([]);
+
+    // Unfolded, the panel takes the free spot nearest the agent's place, and still covers nothing.
+    await overlay(page, 'button[aria-label="Expand ReplyGuard"]').click();
+    await overlay(page, '[data-rg-mode="panel"]').waitFor();
+    expect(await controlsCoveredByReplyGuard(page)).toEqual([]);
+  });
+});
