@@ -23,6 +23,7 @@ describe('the overlay’s place', () => {
     await overlay(page, 'button[aria-label="Collapse ReplyGuard"]').click();
     const pill = overlay(page, '[data-rg-mode="pill"]');
     await pill.waitFor();
+    await page.waitForTimeout(500); // placed, and not moving any more
     const from = await pill.boundingBox();
     if (!from) throw new Error('no pill');
     // Drag it by its text to an empty area near the bottom left.
@@ -38,6 +39,7 @@ describe('the overlay’s place', () => {
     await page.reload();
     await page.waitForSelector('body[data-fixture-ready]');
     await pill.waitFor();
+    await page.waitForTimeout(1500); // the saved place is read from storage after the first placement
     await expect
       .poll(async () => {
         const box = await pill.boundingBox();
