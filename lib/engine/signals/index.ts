@@ -1,3 +1,4 @@
+import { detectLanguage } from '../language/detect';
 import { type Token, tokenize } from '../nlp/tokenize';
 import type { CustomerSignals, EscalationCue, EscalationKind, SarcasmCue } from '../types';
 import { escalationCues, escalationFromCues } from './escalation';
@@ -5,7 +6,7 @@ import { extractFeatures } from './features';
 import { type LexiconScore, lexiconScore } from './lexicon-score';
 import { combineCueStrengths, sarcasmCues } from './sarcasm';
 import { TROUBLE_RE } from './sarcasm-cues';
-import { sarcasmModelScore } from './sarcasm-score';
+import { sarcasmFeatures, sarcasmModelScore, sarcasmSurface } from './sarcasm-score';
 import { type SentimentProbabilities, sentimentFromProbabilities, sentimentProbabilities } from './sentiment';
 
 /**
@@ -85,14 +86,21 @@ export function analyzeCustomer(messages: readonly string[]): CustomerSignals | 
 function readConversation(messages: readonly string[]): CustomerSignals {
   const lastIndex = messages.length - 1;
   const latest = read(messages[lastIndex] ?? '');
+  const guess = detectLanguage(latest.text);
+  // A weak guess still picks the sentiment model (romanised Hindi is rarely certain), but only a
+  // confident one is reported, since the reply rules compare it with the reply's language.
+  const language = guess.language;
+  /** The sarcasm cues and model read English only; another language gets none of them. */
+  const english = language === 'en' || language === 'und';
   const features = extractFeatures(latest.tokens, latest.lex);
-  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features);
+  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features, language);
+  const ownProbs = probs;
 
   let contextTrouble = false;
   const earlier: SentimentProbabilities[] = [];
   for (let i = lastIndex - 1; i >= 0 && i >= lastIndex - SENTIMENT_CONTEXT; i--) {
     const m = read(messages[i] ?? '');
-    const p = sentimentProbabilities(m.tokens, m.lex);
+    const p = sentimentProbabilities(m.tokens, m.lex, undefined, detectLanguage(m.text).language);
     earlier.push(p);
     if (p.negative > 0.5 || m.lex.compound < -0.3 || TROUBLE_RE.test(m.text)) contextTrouble = true;
   }
@@ -121,15 +129,17 @@ function readConversation(messages: readonly string[]): CustomerSignals {
     };
   }
 
-  const scored = sarcasmCues({
-    text: latest.text,
-    tokens: latest.tokens,
-    lex: latest.lex,
-    messageIndex: lastIndex,
-    contextTrouble,
-  });
+  const scored = english
+    ? sarcasmCues({
+        text: latest.text,
+        tokens: latest.tokens,
+        lex: latest.lex,
+        messageIndex: lastIndex,
+        contextTrouble,
+      })
+    : [];
   const cueScore = combineCueStrengths(scored);
-  const modelScore = sarcasmModelScore(features);
+  const modelScore = english && sarcasmSurface(latest.lex) ? sarcasmModelScore(sarcasmFeatures(features, ownProbs)) : 0;
   const sarcasmScore = 1 - (1 - cueScore) * (1 - modelScore);
   const sarcastic = sarcasmScore >= SARCASM_LIKELY;
   if (sarcastic) {
@@ -147,6 +157,7 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   }
 
   return {
+    language: guess.confident ? language : 'und',
     sentiment: sentimentFromProbabilities(probs),
     sarcasm: {
       likely: sarcastic,
