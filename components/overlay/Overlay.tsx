@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
 import { boxInTopWindow, PANEL_WIDTH, type Placement, placePanel } from '@/lib/overlay/placement';
+import { CoverageNote } from './CoverageNote';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
 import { GuardDialog } from './GuardDialog';
@@ -130,6 +131,7 @@ export function Overlay({ store }: Props) {
       {state.status === 'active' && (
         <>
           <CustomerChip customer={state.customer} reading={state.customerReading} messages={state.customerMessages} />
+          {!state.collapsed && <CoverageNote coverage={state.coverage} />}
           {!state.collapsed && (
             <FindingsPanel
               findings={state.findings}

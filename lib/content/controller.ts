@@ -270,6 +270,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
         : [];
     // Most keystrokes leave the findings as they were: skip the overlay's re-render then.
     if (!sameFindings(findings, store.getState().findings)) store.setState({ findings });
+    const coverage = reply.trim() && analysisOn() ? checker.coverage() : null;
+    if (coverage !== store.getState().coverage) store.setState({ coverage });
     paintComposer();
     detectSuggestion(reply);
   };
