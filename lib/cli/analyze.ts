@@ -177,7 +177,6 @@ function progress(writer: OrderedWriter): { stop(): void } {
 class Pool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Batch>();
-  private seq = 0;
   private nextWorker = 0;
   private wake: (() => void) | null = null;
 
@@ -203,18 +202,13 @@ class Pool {
     }
   }
 
-  /** The next sequence number; batches run on the main thread take one too, to keep order. */
-  take(): number {
-    return this.seq++;
-  }
-
-  async send(batch: Batch): Promise<void> {
+  /** Sends batch number `seq` (numbered by the caller, main-thread batches included) to a worker. */
+  async send(seq: number, batch: Batch): Promise<void> {
     while (this.pending.size >= this.workers.length * IN_FLIGHT_PER_WORKER) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
     }
-    const seq = this.take();
     this.pending.set(seq, batch);
     const worker = this.workers[this.nextWorker++ % this.workers.length] as Worker;
     worker.postMessage({ seq, lines: batch.lines });
@@ -236,13 +230,13 @@ async function main(): Promise<number> {
   const writer = new OrderedWriter();
   const shown = progress(writer);
   let pool: Pool | null = null;
-  let mainSeq = 0;
+  /** Batch numbers, one sequence for the main thread's batches and the workers' alike. */
+  let nextSeq = 0;
   let total = 0;
   let readFailures = 0;
   const runHere = (batch: Batch) => {
-    const seq = pool ? pool.take() : mainSeq++;
     writer.put(
-      seq,
+      nextSeq++,
       batch,
       batch.lines.map((l) => runLine(l, options.packs)),
     );
@@ -259,7 +253,7 @@ async function main(): Promise<number> {
       if (!pool && total >= PARALLEL_AFTER && options.threads > 0) {
         pool = new Pool(options.threads, options.packTexts, writer);
       }
-      if (pool) await pool.send(full);
+      if (pool) await pool.send(nextSeq++, full);
       else runHere(full);
     };
     let n = 0;

@@ -13,11 +13,13 @@ export interface LanguageGuess {
   language: string;
   /** False when the text is too short or too mixed to be sure. */
   confident: boolean;
+  /** How many function words backed a Latin-script guess (shared words count in part). */
+  evidence?: number;
 }
 
 /** Function words that are frequent in one language and rare in the others listed. */
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
-  en: 'the and you your is are to of for with this that was have has not please we our will would can be it i my me thank thanks sorry just what when there they',
+  en: "the and you your is are to of for with this that was have has not please we our will would can be it i my me thank thanks sorry just what when there they a an do how in on at it's i'm i've don't can't been but if or so get got had did still yes all any why where who could should which from about",
   de: 'und der die das ist nicht ich sie wir ein eine mit für auf den dem ihr ihre bitte danke wie bei noch auch sind haben wird kann mich mir uns schon aber',
   es: 'el la los las que y es no por para con una un su sus pero muy gracias como está hola nos lo le del al mi porque también todo esto',
   fr: 'le la les et est que pas pour vous nous une des du avec ce sur mais je suis merci votre vos bonjour très dans au aux mon cette ne il elle',
@@ -50,7 +52,7 @@ const SCRIPTS: readonly [RegExp, string, boolean][] = [
 ];
 const PERSIAN_URDU = /[پچژگکیٹڈڑںھے]/u;
 const LETTERS = /\p{L}+/gu;
-const LATIN_WORD = /[a-zà-ÿ]+(?:'[a-z]+)?/g;
+const LATIN_WORD = /\p{L}+(?:'\p{L}+)?/gu;
 const NOISE = /https?:\/\/\S+|www\.\S+|[^\s@]+@[^\s@]+|[@#][\p{L}\p{N}_]+/gu;
 /**
  * Only the start of a text is read: two thousand characters settle a language, and a 1 MB paste
@@ -94,5 +96,6 @@ export function quickLanguage(text: string): LanguageGuess {
     } else if (n > second) second = n;
   }
   if (first === 0) return { language: 'und', confident: false };
-  return { language: top, confident: first >= MIN_EVIDENCE && first >= 2 * second };
+  const confident = first >= MIN_EVIDENCE && first >= 2 * second;
+  return confident ? { language: top, confident } : { language: top, confident, evidence: first };
 }

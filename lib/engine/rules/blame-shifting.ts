@@ -3,7 +3,7 @@ import { regexHits } from './support/match';
 
 /** Outright blame or denial: "that's not our fault", "you should have", "user error". */
 const BLAME =
-  /\b(?:(?:that|this|it)(?:'s| is) not (?:our|my) (?:fault|problem|responsibility)|not our (?:fault|problem)|(?:it|this) (?:was|is) your (?:own )?fault|you should have|you shouldn't have(?! (?:had|needed|to\b|been|paid|waited|received|got|gotten|seen|experienced|lost|heard))|you should not have(?! (?:had|needed|to\b|been|paid|waited|received|got|gotten|seen|experienced|lost|heard))|you failed to|you forgot to|you didn't (?:read|follow|check)|you did not (?:read|follow|check)|user error|because you (?:didn't|did not|failed)|(?:that|this) is on you|(?:the (?:problem|issue|error) is|it's) on your (?:end|side))\b/gi;
+  /\b(?:(?:that|this|it)(?:'s| is) not (?:our|my) (?:fault|problem|responsibility)|not our (?:fault|problem)|(?:it|this) (?:was|is) your (?:own )?fault|you should have(?! (?:had|received|got|gotten|been (?:sent|told|notified|emailed|given)|heard))|you shouldn't have(?! (?:had|needed|to\b|been|paid|waited|received|got|gotten|seen|experienced|lost|heard))|you should not have(?! (?:had|needed|to\b|been|paid|waited|received|got|gotten|seen|experienced|lost|heard))|you failed to|you forgot to|you didn't (?:read|follow|check)|you did not (?:read|follow|check)|user error|because you (?:didn't|did not|failed)|(?:that|this) is on you|(?:the (?:problem|issue|error) is|it's) on your (?:end|side))\b/gi;
 /**
  * Blame put as a guess about what the customer did: "you must have entered the wrong code",
  * "it looks like you forgot to save", "you probably typed it wrong". Said of the customer's own

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { customerUpset, TAKES_ACTION } from './support/match';
+import { customerClearlyUpset, customerUpset, TAKES_ACTION } from './support/match';
 import { textMemo } from './support/segment-memo';
 
 /**
@@ -8,15 +8,12 @@ import { textMemo } from './support/segment-memo';
  * "I hear you", "I'd feel the same".
  */
 const ACKNOWLEDGE =
-  /\b(?:sorry|apolog(?:y|ies|i[sz]e|i[sz]ing)|regret|understand|understandable|frustrat\w*|inconvenien\w*|annoy\w*|disappoint\w*|i hear you|i see why|i can see why|i get (?:it|why|that)|i know(?: how|,| it| that)|that(?:'s| is| was) (?:not (?:the experience|what|ok|okay|acceptable|how|good enough|fair|right)|(?:really |so |definitely )?(?:awful|terrible|horrible|unacceptable|a pain|stressful|worrying|alarming|frustrating|annoying|no good|on us|our mistake|our fault))|(?:thank you|thanks) for (?:your patience|bearing with|letting us know|letting me know|flagging|raising|reporting|spotting|pointing|catching|checking|telling|following up|the (?:details|screenshot|report|feedback|honest feedback)|being (?:upfront|patient)|explaining|trying|the heads up)|appreciate your patience|must (?:be|have been)|not good enough|you(?:'re| are) (?:right|not the first)|fair (?:point|enough|question|request)|point taken|good (?:catch|question)|oh no|no worries|i(?:'d| would) feel the same|(?:that|it) happens|my apologies|that sounds (?:\w+ )?(?:stressful|messy|frustrating|awful|annoying|worrying|painful))\b/i;
+  /\b(?:sorry|apolog(?:y|ies|i[sz]e|i[sz]ing)|regret|understand|understandable|frustrat\w*|inconvenien\w*|annoy\w*|disappoint\w*|i hear you|i see why|i can see why|i get (?:it|why|that)|i know(?: how|,| it| that)|that(?:'s| is| was) (?:not (?:the experience|what|ok|okay|acceptable|how|good enough|fair|right)|(?:really |so |definitely )?(?:awful|terrible|horrible|unacceptable|a pain|stressful|worrying|alarming|frustrating|annoying|no good|on us|our mistake|our fault))|(?:thank you|thanks) for (?:your patience|bearing with|letting us know|letting me know|flagging|raising|reporting|spotting|pointing|catching|checking|telling|following up|the (?:detailed |quick )?(?:details|screenshot|report|feedback|honest feedback|description)|being (?:upfront|patient)|explaining|trying|the heads up)|appreciate your patience|must (?:be|have been)|not good enough|you(?:'re| are) (?:right|not the first)|fair(?:,| (?:point|enough|question|request))|point taken|good (?:catch|question)|oh no|no worries|i(?:'d| would) feel the same|(?:that|it) happens|my apologies|that sounds (?:\w+ )?(?:stressful|messy|frustrating|awful|annoying|worrying|painful))\b/i;
 
 /** Whether a sentence acknowledges; memoised, so a keystroke re-tests one sentence. */
 const acknowledges = textMemo((text: string) => ACKNOWLEDGE.test(text));
 /** Whether a sentence does something about the problem (TAKES_ACTION). */
 const acts = textMemo((text: string) => TAKES_ACTION.test(text));
-
-/** At or below this sentiment score the customer is clearly upset, not just reporting a problem. */
-const CLEARLY_UPSET = -0.6;
 
 export default defineRule({
   meta: {
@@ -24,7 +21,7 @@ export default defineRule({
     category: 'empathy',
     severity: 'warning',
     description:
-      'The customer is upset (negative, sarcastic or escalating) and the reply never acknowledges it, outright ("sorry", "I understand") or the way people do without the words ("oh no", "you\'re right", "thanks for flagging this"). Warning when the customer is clearly upset and the reply neither acknowledges nor does anything about it; info when it does something (refunds, fixes, sends) or the customer is only mildly negative, since a fix is itself an acknowledgement.',
+      'The customer is upset (negative, sarcastic or escalating) and the reply never acknowledges it, outright ("sorry", "I understand") or the way people do without the words ("oh no", "you\'re right", "thanks for flagging this"). Warning when the customer is clearly upset (strongly negative, sarcastic, or threatening a manager, a review, a chargeback, a regulator or a lawyer) and the reply neither acknowledges nor does anything about it; info when it does something (refunds, fixes, sends) or the customer is only mildly negative, since a fix is itself an acknowledgement.',
     scope: 'reply',
     usesContext: true,
     messages: {
@@ -57,11 +54,7 @@ export default defineRule({
   check: ({ segments, customer }) => {
     const first = segments[0];
     if (!first || !customerUpset(customer) || segments.some((s) => acknowledges(s.text))) return [];
-    const clearly =
-      (customer?.sentiment.score ?? 0) <= CLEARLY_UPSET ||
-      customer?.sarcasm.likely === true ||
-      customer?.escalation.likely === true;
-    if (clearly && !segments.some((s) => acts(s.text)))
+    if (customerClearlyUpset(customer) && !segments.some((s) => acts(s.text)))
       return [{ start: first.start, end: first.end, messageId: 'missing' }];
     return [{ start: first.start, end: first.end, messageId: 'implicit', severity: 'info' }];
   },

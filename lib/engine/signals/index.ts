@@ -16,8 +16,10 @@ import { type SentimentProbabilities, sentimentFromProbabilities, sentimentProba
  */
 const MAX_MESSAGE_CHARS = 4000;
 const MAX_CONTEXT = 5;
-/** Earlier messages that colour how the latest one reads (sentiment blend, earlier trouble). */
-const SENTIMENT_CONTEXT = 2;
+/** Earlier messages that colour how the latest one reads (sentiment blend, earlier trouble and anger). */
+const SENTIMENT_CONTEXT = 3;
+/** Earlier messages read as negative at least this many times make the conversation angry. */
+const ANGRY_MESSAGES = 2;
 /** Weight of the earlier messages in the reported sentiment. */
 const CONTEXT_WEIGHT = 0.2;
 /** Escalations that read as anger (asking for a human on its own does not). */
@@ -86,7 +88,17 @@ export function analyzeCustomer(messages: readonly string[]): CustomerSignals | 
 function readConversation(messages: readonly string[]): CustomerSignals {
   const lastIndex = messages.length - 1;
   const latest = read(messages[lastIndex] ?? '');
-  const guess = detectLanguage(latest.text);
+  let guess = detectLanguage(latest.text);
+  // A short latest message ("Friday works.") says little; the recent conversation says more.
+  if (!guess.confident && lastIndex > 0) {
+    const recent = detectLanguage(
+      messages
+        .slice(Math.max(0, lastIndex - 2))
+        .join('\n')
+        .slice(-MAX_MESSAGE_CHARS),
+    );
+    if (recent.confident) guess = recent;
+  }
   // A weak guess still picks the sentiment model (romanised Hindi is rarely certain), but only a
   // confident one is reported, since the reply rules compare it with the reply's language.
   const language = guess.language;
@@ -97,12 +109,14 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   const ownProbs = probs;
 
   let contextTrouble = false;
+  let angryMessages = 0;
   const earlier: SentimentProbabilities[] = [];
   for (let i = lastIndex - 1; i >= 0 && i >= lastIndex - SENTIMENT_CONTEXT; i--) {
     const m = read(messages[i] ?? '');
     const p = sentimentProbabilities(m.tokens, m.lex, undefined, detectLanguage(m.text).language);
     earlier.push(p);
     if (p.negative > 0.5 || m.lex.compound < -0.3 || TROUBLE_RE.test(m.text)) contextTrouble = true;
+    if (p.negative > 0.5) angryMessages++;
   }
   if (earlier.length > 0) {
     const mean = (k: keyof SentimentProbabilities) => earlier.reduce((s, p) => s + p[k], 0) / earlier.length;
@@ -136,6 +150,7 @@ function readConversation(messages: readonly string[]): CustomerSignals {
         lex: latest.lex,
         messageIndex: lastIndex,
         contextTrouble,
+        contextAnger: angryMessages >= ANGRY_MESSAGES,
       })
     : [];
   const cueScore = combineCueStrengths(scored);
