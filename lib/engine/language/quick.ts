@@ -50,6 +50,7 @@ const SCRIPTS: readonly [RegExp, string, boolean][] = [
   [/[\u4E00-\u9FFF]/gu, 'zh', false],
   [/[\u0400-\u04FF]/gu, 'ru', false],
 ];
+const NON_LATIN = /[\u0370-\u1FFF\u3040-\uD7AF]/u;
 const PERSIAN_URDU = /[پچژگکیٹڈڑںھے]/u;
 const LETTERS = /\p{L}+/gu;
 const LATIN_WORD = /\p{L}+(?:'\p{L}+)?/gu;
@@ -70,9 +71,12 @@ export function quickLanguage(text: string): LanguageGuess {
   for (const run of clean.match(LETTERS) ?? []) letters += run.length;
   if (letters === 0) return { language: 'und', confident: false };
   let best: [string, number, boolean] = ['und', 0, false];
-  for (const [re, lang, sure] of SCRIPTS) {
-    const n = clean.match(re)?.length ?? 0;
-    if (n > best[1]) best = [lang, n, sure];
+  // Most text is Latin script: one test skips the per-script counts.
+  if (NON_LATIN.test(clean)) {
+    for (const [re, lang, sure] of SCRIPTS) {
+      const n = clean.match(re)?.length ?? 0;
+      if (n > best[1]) best = [lang, n, sure];
+    }
   }
   if (best[1] > letters / 2) {
     const confident = best[2] && !(best[0] === 'ar' && PERSIAN_URDU.test(clean));
