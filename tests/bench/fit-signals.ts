@@ -10,9 +10,9 @@
  *   train phrases and Sentiment140 training tweets (two-class), VADER's rated snippets (rating
  *   below -0.5 negative, above 0.5 positive), and support requests (Bitext, Stanford politeness)
  *   as neutral. How much each two-class set weighs and whether its label is read as a full label
- *   or as a direction only (`polar` in fit/linear.ts) was chosen by 3-fold cross-validation over
- *   all of it: the mean of SemEval macro-F1, SST-2 accuracy and Sentiment140 accuracy on the
- *   held-out folds (`--select` prints the table).
+ *   or as a direction only (`polar` in fit/linear.ts) was chosen by cross-validation over all of
+ *   it, on SemEval's held-out three-class macro-F1 (`--select` prints the table; `ENGLISH` says
+ *   why that measure).
  * - lib/engine/signals/sentiment-languages.json: one three-class model per XLM-T language (ar,
  *   de, es, fr, hi, it, pt), fitted on XLM-T train. Character n-grams on or off per language, by
  *   5-fold cross-validation on that language's train split.
@@ -86,19 +86,29 @@ const WEIGHT_LEVELS = 15;
 const CLASSES = ['negative', 'neutral', 'positive'];
 const Y: Record<Polarity, number> = { negative: 0, neutral: 1, positive: 2 };
 
-/** The English mixture (see the header): chosen by `--select`. */
+/**
+ * The English mixture (see the header), chosen by `--select` on the held-out SemEval folds'
+ * three-class macro-F1: both tweet goals are three-class, and SemEval is the only three-class
+ * tweet set to fit on. One fold of the grid (quantised, min. 2 documents): two-class sets as
+ * direction-only labels, SST-2/Sentiment140 weights 0.1/0.1 → 0.637 (SST-2 held-out accuracy 0.863),
+ * 0.3/0.3 → 0.634; as full labels 0.1/0.1 → 0.630, 0.3/0.3 → 0.620, 0.3/0.1 → 0.627, 0.1/0.3 →
+ * 0.620. A first choice by the mean of SemEval macro-F1 and the two-class accuracies picked full
+ * labels at 0.3/0.3, which rewards calling everything polar: on TweetEval test most neutral tweets
+ * then came out negative or positive (macro-F1 0.47), so the objective was corrected to the
+ * three-class measure the goals use.
+ */
 export const ENGLISH = {
   semeval: 1,
-  sst2: 0.3,
-  sentiment140: 0.3,
+  sst2: 0.1,
+  sentiment140: 0.1,
   vader: 0.5,
   requests: 0.5,
-  /** Two-class sets as full labels: held-out SST-2 and Sentiment140 accuracy fall by 5–13 points as direction-only labels. */
-  polar: false,
+  /** Two-class sets teach direction only (`polar` in fit/linear.ts). */
+  polar: true,
   /**
-   * Features must appear in this many training texts. `--select` (3-fold CV, mean of the three
-   * measures): 2 → 192k features 0.7683, 3 → 129k 0.7678, 5 → 80k 0.7639, 8 → 47k 0.7573. Three
-   * keeps the accuracy at two thirds of the size and of the load time.
+   * Features must appear in this many training texts. `--select` (3-fold CV, SemEval macro-F1,
+   * with full two-class labels): 2 → 192k features 0.6152, 3 → 129k 0.6157, 5 → 80k 0.6145,
+   * 8 → 47k 0.6148. Three keeps the accuracy at two thirds of the size and of the load time.
    */
   minDf: 3,
   fit: { epochs: 3, l2: 1e-6, seed: 11 } satisfies FitSettings,

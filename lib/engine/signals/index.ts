@@ -1,6 +1,7 @@
 import { detectLanguage } from '../language/detect';
 import { type Token, tokenize } from '../nlp/tokenize';
 import type { CustomerSignals, EscalationCue, EscalationKind, SarcasmCue } from '../types';
+import { COMPLAINT_RE } from './complaint';
 import { escalationCues, escalationFromCues } from './escalation';
 import { extractFeatures } from './features';
 import { type LexiconScore, lexiconScore } from './lexicon-score';
@@ -33,6 +34,8 @@ const THREAT_KINDS: ReadonlySet<EscalationKind> = new Set([
 ]);
 /** Share of the neutral and positive mass a threat moves to negative. */
 const THREAT_PULL = 0.5;
+/** Share of the neutral mass a flatly stated complaint moves to negative (complaint.ts). */
+const COMPLAINT_PULL = 0.5;
 /** At or above this sarcasm score the message is called sarcastic. */
 const SARCASM_LIKELY = 0.5;
 
@@ -131,6 +134,12 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   for (let i = Math.max(0, lastIndex - MAX_CONTEXT + 1); i <= lastIndex; i++) {
     const m = i === lastIndex ? latest : read(messages[i] ?? '');
     for (const cue of escalationCues(m.text, i)) escalation.push(shift(cue, m.offset));
+  }
+
+  // "My order never arrived": no sentiment word, but not a neutral report either.
+  if (english && COMPLAINT_RE.test(latest.text)) {
+    const moved = probs.neutral * COMPLAINT_PULL;
+    probs = { negative: probs.negative + moved, neutral: probs.neutral - moved, positive: probs.positive };
   }
 
   // A threat to leave, sue or go public is not said in a neutral mood, whatever the words.
