@@ -10,6 +10,7 @@ import { useStore } from 'zustand';
 import { editorFrame, obstacleBoxes } from '@/lib/overlay/obstacles';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
 import { boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
+import { CoverageNote } from './CoverageNote';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
 import { GuardDialog } from './GuardDialog';
@@ -264,6 +265,7 @@ export function Overlay({ store }: Props) {
       {state.status === 'active' && (
         <>
           <CustomerChip customer={state.customer} reading={state.customerReading} messages={state.customerMessages} />
+          <CoverageNote coverage={state.coverage} />
           <FindingsPanel
             findings={state.findings}
             focused={state.focused}

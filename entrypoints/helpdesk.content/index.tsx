@@ -15,7 +15,7 @@ import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
 import type { TrackedSuggestion } from '@/lib/overrides/tracker';
-import { checkOptionsFrom } from '@/lib/settings/check-options';
+import { checkOptionsFrom, regionFromLocale } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
 import type { Settings } from '@/lib/settings/schema';
 import { startupSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
@@ -181,6 +181,7 @@ export default defineContentScript({
 
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    const region = regionFromLocale(document.documentElement.lang || navigator.language);
     // Each open ticket's hashed id, worked out when the ticket opens: a decision taken as the page
     // unloads (a send that navigates) has no time to wait for it.
     const ticketHashes = new Map<string, string>();
@@ -207,7 +208,9 @@ export default defineContentScript({
       overlayRoot: () => ui.shadow,
       signal: controller.signal,
       sendGuardMode: () => settings.sendGuard,
-      checkOptions: () => checkOptionsFrom(settings),
+      // Phone numbers written the national way are read for the helpdesk's country: the page's
+      // language tag, else the browser's.
+      checkOptions: () => checkOptionsFrom(settings, region),
       analysisEnabled: () => settings.analysis[adapter.id] !== false,
       // In-page hook: a revision counter on our own host element, so benchmarks can time
       // keystroke → repaint from the page without reaching into the isolated world.

@@ -14,6 +14,7 @@ export default defineRule({
       'A personal e-mail address in the reply. Warning, not critical: an address is often needed, but an AI draft may paste another customer’s address. Shared mailboxes such as support@ or billing@ are reported as info only.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       personal: 'Contains a personal e-mail address; check it belongs to this customer.',
       role: 'Contains a team mailbox address.',

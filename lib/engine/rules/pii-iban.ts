@@ -10,6 +10,7 @@ export default defineRule({
       'An IBAN (bank account number that passes the ISO 13616 mod-97 check) in the reply. Critical: account numbers are financial PII and must not be echoed back in chat or e-mail.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       iban: 'This is a full bank account number (IBAN); mask it or leave it out.',
     },
