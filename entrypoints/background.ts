@@ -1,7 +1,12 @@
 import { handleMessage } from '@/lib/background/handle-message';
 import { openDatabase } from '@/lib/db/database';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
-import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
+import {
+  CONTENT_SCRIPT_FILES,
+  injectIntoOpenTabs,
+  type RegistrationApis,
+  syncCustomContentScripts,
+} from '@/lib/settings/register-custom';
 import { loadEffectiveSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
@@ -13,6 +18,14 @@ function registrationApis(): RegistrationApis {
     unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
     containsOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     files: declared?.js ? { js: declared.js, css: declared.css } : CONTENT_SCRIPT_FILES,
+    tabsMatching: async (patterns) =>
+      (await browser.tabs.query({ url: patterns })).flatMap((t) =>
+        t.id === undefined ? [] : [{ id: t.id, url: t.url }],
+      ),
+    inject: async (tabId, files) => {
+      // The manifest's own content-script files; WXT types `files` as the paths it generated.
+      await browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] });
+    },
   };
 }
 
@@ -27,6 +40,16 @@ export default defineBackground(() => {
     }));
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
+  // Installed (a force-install lands while the helpdesk is already open) or updated (the old
+  // version's scripts have stopped): start in the helpdesk tabs that are open, without a reload.
+  // Custom domains get the same when they are registered below.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    const matches = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+    injectIntoOpenTabs(matches, registrationApis()).catch((error: unknown) =>
+      console.warn('ReplyGuard: could not start in the open helpdesk tabs', error),
+    );
+  });
 
   // On start-up and whenever the settings, the policy or the granted host permissions change:
   // keep a copy of the policy for content scripts' start-up (lib/settings/storage.ts,

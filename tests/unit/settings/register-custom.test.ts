@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { patternMatches } from '@/lib/settings/custom-helpdesks';
 import { resolveSettings } from '@/lib/settings/effective';
-import { CUSTOM_SCRIPT_ID, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
+import {
+  CUSTOM_SCRIPT_ID,
+  injectIntoOpenTabs,
+  type RegistrationApis,
+  syncCustomContentScripts,
+} from '@/lib/settings/register-custom';
 
-function fakeApis(granted: string[]) {
+function fakeApis(granted: string[], tabs: { id: number; url: string }[] = []) {
   let registered: { id: string; matches: string[]; css?: string[] }[] = [];
   const calls: string[] = [];
+  const injected: number[] = [];
   const apis: RegistrationApis = {
     getRegisteredContentScripts: async ({ ids }) => registered.filter((r) => ids.includes(r.id)),
     registerContentScripts: async (scripts) => {
@@ -17,8 +24,13 @@ function fakeApis(granted: string[]) {
     },
     containsOrigin: async (p) => granted.includes(p),
     files: { js: ['content-scripts/helpdesk.js'] },
+    tabsMatching: async (patterns) => tabs.filter((t) => patterns.some((p) => patternMatches(p, new URL(t.url)))),
+    inject: async (tabId) => {
+      if (tabId === 666) throw new Error('Cannot access contents of the page');
+      injected.push(tabId);
+    },
   };
-  return { apis, calls, registered: () => registered };
+  return { apis, calls, injected, registered: () => registered };
 }
 
 const settings = (customHelpdesks: { pattern: string; adapter: 'freescout' | 'zammad' }[], freescout = true) =>
@@ -56,5 +68,60 @@ describe('syncCustomContentScripts', () => {
     );
     expect(f.calls).toEqual(['register', 'unregister']);
     expect(f.registered()).toEqual([]);
+  });
+
+  it('never registers a wildcard over a public suffix, even when the browser granted it', async () => {
+    const f = fakeApis(['https://*.github.io/*', 'https://acme.github.io/*']);
+    const result = await syncCustomContentScripts(
+      settings([
+        { pattern: 'https://*.github.io/*', adapter: 'freescout' },
+        { pattern: 'https://acme.github.io/*', adapter: 'zammad' },
+      ]),
+      f.apis,
+    );
+    expect(result).toEqual(['https://acme.github.io/*']);
+  });
+
+  it('starts the script in tabs already open on a newly registered domain, and only there', async () => {
+    const tabs = [
+      { id: 1, url: 'https://help.acme.com/conversation/1' },
+      { id: 2, url: 'https://z.acme.com/#ticket/zoom/1' },
+      { id: 3, url: 'https://example.com/' },
+      { id: 666, url: 'https://help.acme.com/broken' },
+    ];
+    const f = fakeApis(['https://help.acme.com/*', 'https://z.acme.com/*'], tabs);
+    await syncCustomContentScripts(settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }]), f.apis);
+    // The tab that refused is skipped; the registration covers its next load.
+    expect(f.injected).toEqual([1]);
+    // Adding a second domain starts it there, not again in the tab that already runs it.
+    await syncCustomContentScripts(
+      settings([
+        { pattern: 'https://help.acme.com/*', adapter: 'freescout' },
+        { pattern: 'https://z.acme.com/*', adapter: 'zammad' },
+      ]),
+      f.apis,
+    );
+    expect(f.injected).toEqual([1, 2]);
+    // In step (a service-worker restart, the next browser start): nothing is started twice.
+    await syncCustomContentScripts(
+      settings([
+        { pattern: 'https://help.acme.com/*', adapter: 'freescout' },
+        { pattern: 'https://z.acme.com/*', adapter: 'zammad' },
+      ]),
+      f.apis,
+    );
+    expect(f.injected).toEqual([1, 2]);
+  });
+});
+
+describe('injectIntoOpenTabs', () => {
+  it('skips tabs that patterns already running cover', async () => {
+    const tabs = [
+      { id: 1, url: 'https://help.acme.com/a' },
+      { id: 2, url: 'https://other.acme.com/b' },
+    ];
+    const f = fakeApis([], tabs);
+    expect(await injectIntoOpenTabs(['https://*.acme.com/*'], f.apis, ['https://help.acme.com/*'])).toEqual([2]);
+    expect(await injectIntoOpenTabs([], f.apis)).toEqual([]);
   });
 });
