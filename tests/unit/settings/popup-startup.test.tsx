@@ -12,6 +12,7 @@ const base: PopupData = {
     helpdesk: 'zendesk',
     host: 'acme.zendesk.com',
     state: 'active',
+    detail: '',
   },
   today: { seen: 0, accepted: 0, edited: 0, rejected: 0, escalated: 0 },
   settings,
