@@ -40,33 +40,27 @@ export default defineBackground(() => {
     }));
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
-  // Installed (a force-install lands while the helpdesk is already open) or updated (the old
-  // version's scripts have stopped): start in the helpdesk tabs that are open, without a reload.
-  // Custom domains get the same when they are registered below.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason !== 'install' && reason !== 'update') return;
-    const matches = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
-    injectIntoOpenTabs(matches, registrationApis()).catch((error: unknown) =>
-      console.warn('ReplyGuard: could not start in the open helpdesk tabs', error),
-    );
-  });
-
   // On start-up and whenever the settings, the policy or the granted host permissions change:
   // keep a copy of the policy for content scripts' start-up (lib/settings/storage.ts,
   // `startupSettings`) and register the content script on custom helpdesk domains. One sync at a
   // time, in order.
   let queue: Promise<unknown> = Promise.resolve();
+  // Set by an update: the next sync restarts the script in every custom domain's open tabs.
+  let restartTabs = false;
   const sync = () => {
     queue = queue.then(loadEffectiveSettings).then(
-      ({ settings, policy }) =>
-        Promise.all([
+      ({ settings, policy }) => {
+        const restart = restartTabs;
+        restartTabs = false;
+        return Promise.all([
           rememberPolicy(policy).catch((error: unknown) =>
             console.warn('ReplyGuard: could not keep a copy of the policy', error),
           ),
-          syncCustomContentScripts(settings, registrationApis()).catch((error: unknown) =>
+          syncCustomContentScripts(settings, registrationApis(), restart).catch((error: unknown) =>
             console.warn('ReplyGuard: could not register custom helpdesk domains', error),
           ),
-        ]),
+        ]);
+      },
       (error: unknown) => console.warn('ReplyGuard: could not read the settings', error),
     );
   };
@@ -74,4 +68,19 @@ export default defineBackground(() => {
   watchSettings(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  // Installed (a force-install lands while the helpdesk is already open) or updated (the old
+  // version's scripts have stopped): start in the helpdesk tabs that are open, without a reload.
+  // Custom domains get the same from the sync: new registrations start in their open tabs, and
+  // after an update every custom domain's tabs restart.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    const matches = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+    injectIntoOpenTabs(matches, registrationApis()).catch((error: unknown) =>
+      console.warn('ReplyGuard: could not start in the open helpdesk tabs', error),
+    );
+    if (reason === 'update') {
+      restartTabs = true;
+      sync();
+    }
+  });
 });

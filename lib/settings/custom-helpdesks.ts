@@ -39,7 +39,7 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  */
 export const PATTERN_NOTES = {
   http: 'Plain http: the helpdesk’s pages, tickets included, cross the network unencrypted. ReplyGuard sends nothing anywhere, but anyone on the network path can read what the helpdesk shows. Use https when the helpdesk offers it.',
-  port: 'The port ({{port}}) is not part of the pattern: {{pattern}} covers {{host}} on every port. Browsers’ match patterns cannot limit an extension to one port in Firefox, and Chrome and Edge treat a pattern without a port as every port; if other web apps share this host on other ports, ReplyGuard loads there too, so give the helpdesk a host name of its own.',
+  port: 'The port ({{port}}) is not part of the pattern: {{pattern}} covers {{host}} on every port. Firefox refuses ports in match patterns, so ReplyGuard leaves them out and one policy works in every browser; without a port, Chrome, Edge and Firefox all match every port. If other web apps share this host on other ports, ReplyGuard runs on them too: give the helpdesk a host name of its own.',
 } as const;
 
 /** A note on an accepted pattern, with its text filled in. */

@@ -78,12 +78,15 @@ export async function injectIntoOpenTabs(
 /**
  * Registers (or re-registers, or removes) the content script for the granted custom domains, and
  * starts it in the open tabs of the domains that were not registered before (tabs of domains
- * already registered keep the instance they have). Never registers a wildcard over a public suffix
- * (./public-suffix.ts). Returns the registered patterns.
+ * already registered keep the instance they have). After an update (`restart`), the open tabs'
+ * instances belong to the old version and have stopped, so it starts the script in every granted
+ * domain's tabs. Never registers a wildcard over a public suffix (./public-suffix.ts). Returns the
+ * registered patterns.
  */
 export async function syncCustomContentScripts(
   settings: Pick<Settings, 'customHelpdesks' | 'helpdesks'>,
   apis: RegistrationApis,
+  restart = false,
 ): Promise<string[]> {
   const wanted = customMatchPatterns(settings).filter((pattern) => publicSuffixProblem(pattern) === null);
   const granted: string[] = [];
@@ -93,7 +96,10 @@ export async function syncCustomContentScripts(
     current !== undefined &&
     (current.matches ?? []).length === granted.length &&
     granted.every((p) => current.matches?.includes(p));
-  if (same || (current === undefined && granted.length === 0)) return granted;
+  if (same || (current === undefined && granted.length === 0)) {
+    if (restart) await injectIntoOpenTabs(granted, apis);
+    return granted;
+  }
   if (current) await apis.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
   if (granted.length === 0) return granted;
   const added = granted.filter((p) => !current?.matches?.includes(p));
@@ -109,6 +115,7 @@ export async function syncCustomContentScripts(
       persistAcrossSessions: true,
     },
   ]);
-  await injectIntoOpenTabs(added, apis, current?.matches ?? []);
+  if (restart) await injectIntoOpenTabs(granted, apis);
+  else await injectIntoOpenTabs(added, apis, current?.matches ?? []);
   return granted;
 }

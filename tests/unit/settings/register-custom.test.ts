@@ -114,6 +114,22 @@ describe('syncCustomContentScripts', () => {
   });
 });
 
+describe('after an update', () => {
+  it('restarts the script in every granted domain tab, registration unchanged or not', async () => {
+    const tabs = [
+      { id: 1, url: 'https://help.acme.com/conversation/1' },
+      { id: 2, url: 'https://z.acme.com/' },
+    ];
+    const f = fakeApis(['https://help.acme.com/*'], tabs);
+    const s = settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }]);
+    await syncCustomContentScripts(s, f.apis);
+    expect(f.injected).toEqual([1]);
+    await syncCustomContentScripts(s, f.apis, true);
+    expect(f.injected).toEqual([1, 1]);
+    expect(f.calls).toEqual(['register']);
+  });
+});
+
 describe('injectIntoOpenTabs', () => {
   it('skips tabs that patterns already running cover', async () => {
     const tabs = [
