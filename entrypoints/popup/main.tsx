@@ -27,7 +27,7 @@ async function loadPopupData(): Promise<PopupData> {
   if (tab?.url) {
     try {
       const url = new URL(tab.url);
-      host ??= url.protocol === 'https:' ? url.hostname : null;
+      host ??= url.protocol === 'https:' || url.protocol === 'http:' ? url.hostname : null;
       granted = await browser.permissions.contains({ origins: [`${url.origin}/*`] });
     } catch {
       host = null;
