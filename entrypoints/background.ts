@@ -1,5 +1,7 @@
 import { handleMessage } from '@/lib/background/handle-message';
+import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/background/outbox-drain';
 import { openDatabase } from '@/lib/db/database';
+import { applyEvents } from '@/lib/db/overrides';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import {
   CONTENT_SCRIPT_FILES,
@@ -40,6 +42,28 @@ export default defineBackground(() => {
     }));
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
+
+  // Content scripts keep the suggestion they follow per ticket in storage.session (memory only),
+  // which they can read only once the background opens it to them. Firefox before 128 lacks it.
+  browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })?.catch(() => {});
+
+  // Events a page stored as it unloaded (a send that made the helpdesk navigate) and could not
+  // deliver: written here, shortly after they appear and whenever the service worker starts.
+  let drainTimer: ReturnType<typeof setTimeout> | null = null;
+  const drain = () => {
+    drainTimer = null;
+    drainOrphanedOutbox(browser.storage.local, (events) => applyEvents(deps.db, events), Date.now()).catch(
+      (error: unknown) => console.warn('ReplyGuard: could not write events left by a closed page', error),
+    );
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || drainTimer) return;
+    if (Object.entries(changes).some(([key, change]) => key.startsWith(OUTBOX_PREFIX) && change.newValue)) {
+      drainTimer = setTimeout(drain, ORPHAN_AFTER_MS + 500);
+    }
+  });
+  drain();
+
   // On start-up and whenever the settings, the policy or the granted host permissions change:
   // keep a copy of the policy for content scripts' start-up (lib/settings/storage.ts,
   // `startupSettings`) and register the content script on custom helpdesk domains. One sync at a

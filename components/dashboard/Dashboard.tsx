@@ -16,7 +16,7 @@ import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
 import { Filters } from './Filters';
 import { HeadlineCards } from './HeadlineCards';
-import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS } from './labels';
+import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS, SOURCE_LABELS } from './labels';
 import { periodBounds } from './period';
 import { RulesTable } from './RulesTable';
 import { Recent } from './recent';
@@ -54,7 +54,9 @@ const breakdownName = (dimension: BreakdownDimension, key: string): string =>
     ? helpdeskName(key)
     : dimension === 'reason'
       ? (REASON_LABELS[key as keyof typeof REASON_LABELS] ?? key)
-      : key;
+      : dimension === 'source'
+        ? (SOURCE_LABELS[key as keyof typeof SOURCE_LABELS] ?? key)
+        : key;
 
 /** A panel's place while its figures are computed after the first paint: same card, same height. */
 function Computing({ title, className }: { title: string; className: string }) {

@@ -1,6 +1,6 @@
-import { OUTCOMES, OVERRIDE_REASONS } from '@/lib/db/schema';
+import { OUTCOMES, OVERRIDE_REASONS, SUGGESTION_SOURCES } from '@/lib/db/schema';
 import { CATEGORIES } from '@/lib/engine/types';
-import { OUTCOME_LABELS, PERIOD_LABELS, REASON_LABELS } from './labels';
+import { OUTCOME_LABELS, PERIOD_LABELS, REASON_LABELS, SOURCE_LABELS } from './labels';
 import type { Filters as FilterValues, PeriodPreset } from './store';
 
 interface Props {
@@ -70,6 +70,13 @@ export function Filters(props: Props) {
         value={filters.agent}
         choices={props.agents.map((a) => ({ value: a, label: a || 'me' }))}
         onChange={(v) => props.onFilter('agent', v)}
+      />
+      <Select
+        id="rg-f-source"
+        label="Source"
+        value={filters.source}
+        choices={SUGGESTION_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+        onChange={(v) => props.onFilter('source', v as FilterValues['source'])}
       />
       <Select
         id="rg-f-category"

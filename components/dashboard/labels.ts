@@ -1,4 +1,4 @@
-import type { Outcome } from '@/lib/db/schema';
+import type { Outcome, SuggestionSource } from '@/lib/db/schema';
 import type { BreakdownDimension } from '@/lib/stats/aggregate';
 import type { MoverDimension } from '@/lib/stats/monitor';
 import type { PeriodPreset } from './store';
@@ -20,11 +20,20 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   escalated: 'Escalated',
 };
 
+/** How a suggestion reached the composer, in a lead's words. */
+export const SOURCE_LABELS: Record<SuggestionSource, string> = {
+  'ai-control': 'AI button',
+  paste: 'Pasted',
+  insert: 'Inserted by the page',
+  macro: 'Macro',
+};
+
 export { REASON_LABELS } from '@/components/ui/labels';
 
 export const BREAKDOWN_LABELS: Record<BreakdownDimension, string> = {
   helpdesk: 'Helpdesk',
   agent: 'Agent',
+  source: 'Source',
   category: 'Finding category',
   reason: 'Reason',
   sentiment: 'Customer sentiment',

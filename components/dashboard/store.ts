@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ImportSummary } from '@/lib/db/import';
 import type { SummaryDays } from '@/lib/db/queries';
-import type { Outcome, OverrideReason } from '@/lib/db/schema';
+import type { Outcome, OverrideReason, SuggestionSource } from '@/lib/db/schema';
 import type { Category } from '@/lib/engine/types';
 import type { BreakdownDimension, Granularity } from '@/lib/stats/aggregate';
 import type { HeadlineKey } from '@/lib/stats/metrics';
@@ -17,6 +17,7 @@ export interface Filters {
   category?: Category;
   outcome?: Outcome;
   reason?: OverrideReason;
+  source?: SuggestionSource;
 }
 
 export type EventSortKey = 'decidedAt' | 'helpdesk' | 'agent' | 'outcome' | 'similarity' | 'findings' | 'decisionMs';

@@ -1,50 +1,113 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import {
+  type PointerEvent as ReactPointerEvent,
+  type RefObject,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useStore } from 'zustand';
+import { obstacleBoxes } from '@/lib/overlay/obstacles';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
-import { boxInTopWindow, PANEL_WIDTH, type Placement, placePanel } from '@/lib/overlay/placement';
+import { boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
 import { GuardDialog } from './GuardDialog';
+import { SENTIMENT_LABEL } from './labels';
 import { ReasonPrompt } from './ReasonPrompt';
 
 interface Props {
   store: OverlayStore;
 }
 
-/** Places the panel beside the composer (never over it or the controls below) and follows it. */
-function useAnchorPosition(
-  anchor: Element | null,
-  avoid: readonly Element[],
+/** Layout changes come in bursts (a menu opening, a thread loading): place at most this often. */
+const PLACE_EVERY_MS = 120;
+
+/**
+ * Keeps the overlay where it covers neither the composer nor any visible control of the helpdesk
+ * (lib/overlay/placement.ts), re-placing it when the page's layout changes: scroll, resize, the
+ * composer or panel changing size, menus opening, elements appearing. Typing in the composer is
+ * not a layout change and costs nothing here.
+ */
+function usePlacement(
+  store: OverlayStore,
   panel: RefObject<HTMLElement | null>,
+  dragging: boolean,
+  content: string,
 ): Placement | null {
-  const [position, setPosition] = useState<Placement | null>(null);
+  const anchor = useStore(store, (s) => s.anchor);
+  const avoid = useStore(store, (s) => s.avoid);
+  const collapsed = useStore(store, (s) => s.collapsed);
+  const place = useStore(store, (s) => s.place);
+  const forced = useStore(store, (s) => s.guard !== null || s.reasonPrompt !== null);
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  /** The panel's full content height, kept from when it last showed (the pill cannot measure it). */
+  const natural = useRef(280);
+  useLayoutEffect(() => {
+    if (placement?.mode === 'panel' && panel.current) natural.current = panel.current.scrollHeight;
+  });
+
   useEffect(() => {
-    if (!anchor) {
-      setPosition(null);
-      return;
-    }
-    // The panel lives in the top document; the composer may sit in an editor iframe.
+    // `content`: the panel's content changed (findings, status, prompts), so its height may have.
+    void content;
+    if (dragging) return;
     const top = window;
-    const frameWin = anchor.ownerDocument.defaultView;
+    const frameWin = anchor?.ownerDocument.defaultView;
     let frame = 0;
-    const update = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const next = placePanel(
-          boxInTopWindow(anchor),
-          { width: top.innerWidth, height: top.innerHeight },
-          panel.current?.offsetHeight ?? 240,
-          avoid.filter((el) => el.isConnected).map(boxInTopWindow),
-        );
-        setPosition((prev) =>
-          prev && prev.top === next.top && prev.left === next.left && prev.width === next.width ? prev : next,
-        );
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const root = panel.current?.getRootNode();
+    const own = root && 'host' in root ? (root as ShadowRoot).host : null;
+    const compute = () => {
+      frame = 0;
+      last = Date.now();
+      const viewport = { width: top.innerWidth, height: top.innerHeight };
+      const composer = anchor?.isConnected ? boxInTopWindow(anchor) : null;
+      const obstacles = obstacleBoxes(top.document, viewport, avoid, own);
+      const next = placeOverlay({
+        viewport,
+        composer: composer && composer.width > 0 && composer.height > 0 ? composer : null,
+        obstacles,
+        panelHeight: natural.current,
+        wantPanel: !collapsed || forced,
+        preferred: place,
       });
+      setPlacement((prev) =>
+        prev &&
+        prev.mode === next.mode &&
+        prev.top === next.top &&
+        prev.left === next.left &&
+        prev.width === next.width &&
+        prev.height === next.height
+          ? prev
+          : next,
+      );
     };
-    update();
+    const update = () => {
+      if (frame || timer) return;
+      const wait = PLACE_EVERY_MS - (Date.now() - last);
+      if (wait > 0) {
+        timer = setTimeout(() => {
+          timer = null;
+          frame = requestAnimationFrame(compute);
+        }, wait);
+      } else frame = requestAnimationFrame(compute);
+    };
+    compute();
     const resize = new ResizeObserver(update);
-    resize.observe(anchor);
+    if (anchor) resize.observe(anchor);
     if (panel.current) resize.observe(panel.current);
+    // Menus and popovers open by class or attribute changes; elements appear by child changes.
+    // Changes inside the composer (typing) are not layout changes of the page.
+    const mutations = new MutationObserver((records) => {
+      if (records.some((r) => !anchor?.contains(r.target) && !own?.contains(r.target))) update();
+    });
+    mutations.observe(top.document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'open', 'aria-expanded', 'aria-hidden'],
+    });
     const wins = frameWin && frameWin !== top ? [top, frameWin] : [top];
     for (const w of wins) {
       w.addEventListener('scroll', update, { capture: true, passive: true });
@@ -52,37 +115,108 @@ function useAnchorPosition(
     }
     return () => {
       cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
       resize.disconnect();
+      mutations.disconnect();
       for (const w of wins) {
         w.removeEventListener('scroll', update, { capture: true });
         w.removeEventListener('resize', update);
       }
     };
-  }, [anchor, avoid, panel]);
-  return position;
+  }, [anchor, avoid, collapsed, place, forced, panel, dragging, content]);
+  return placement;
 }
 
-/** The panel ReplyGuard shows on a helpdesk page. */
+/** Dragging the pill or the panel's header: the overlay follows the pointer and stays where it is dropped. */
+function useDrag(onDrop: (place: { left: number; top: number }) => void) {
+  const [drag, setDrag] = useState<{ left: number; top: number; dx: number; dy: number } | null>(null);
+  const start = (event: ReactPointerEvent<HTMLElement>, box: { left: number; top: number }) => {
+    if (event.button !== 0 || (event.target as Element).closest('button')) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDrag({ ...box, dx: event.clientX - box.left, dy: event.clientY - box.top });
+  };
+  const move = (event: ReactPointerEvent<HTMLElement>) => {
+    if (!drag) return;
+    setDrag({ ...drag, left: event.clientX - drag.dx, top: event.clientY - drag.dy });
+  };
+  const end = () => {
+    if (!drag) return;
+    onDrop({ left: Math.max(0, Math.round(drag.left)), top: Math.max(0, Math.round(drag.top)) });
+    setDrag(null);
+  };
+  return { drag, start, move, end };
+}
+
+/** The overlay ReplyGuard shows on a helpdesk page: a panel beside the composer, or a pill where there is no room. */
 export function Overlay({ store }: Props) {
   const state = useStore(store);
   const panel = useRef<HTMLElement>(null);
-  const position = useAnchorPosition(state.anchor, state.avoid, panel);
+  const { drag, start, move, end } = useDrag(state.moveTo);
+  const content = `${state.status}|${state.findings.length}|${state.customerReading}|${!!state.guard}|${!!state.reasonPrompt}|${!!state.saveError}`;
+  const placement = usePlacement(store, panel, drag !== null, content);
   const open = state.findings.filter((f) => !state.dismissed.has(f.fingerprint));
   const critical = open.filter((f) => f.severity === 'critical').length;
-  const style = position
-    ? { top: position.top, left: position.left, width: position.width, maxHeight: position.maxHeight }
-    : { bottom: 16, right: 16, width: PANEL_WIDTH };
+  const mode = placement?.mode ?? 'pill';
+  const at = drag ?? placement ?? { left: -10_000, top: -10_000 };
+  const summary =
+    state.status === 'active'
+      ? open.length === 0
+        ? 'no risks'
+        : `${open.length} to review`
+      : state.status === 'paused'
+        ? 'paused'
+        : state.customer
+          ? SENTIMENT_LABEL[state.customer.sentiment.label]
+          : 'ready';
+  const handlers = {
+    onPointerDown: (e: ReactPointerEvent<HTMLElement>) => start(e, { left: at.left, top: at.top }),
+    onPointerMove: move,
+    onPointerUp: end,
+    onPointerCancel: end,
+  };
+
+  if (mode !== 'panel') {
+    return (
+      <section
+        ref={panel}
+        className={`rg-pill${critical ? ' rg-pill--critical' : ''}`}
+        style={{ top: at.top, left: at.left, width: PILL_SIZE.width, height: PILL_SIZE.height }}
+        aria-label="ReplyGuard"
+        data-rg-status={state.status}
+        data-rg-mode={mode}
+        hidden={mode === 'hidden'}
+        {...handlers}
+      >
+        <span className="rg-logo" aria-hidden="true">
+          ◆
+        </span>
+        <span className="rg-pill__text" data-rg-open-findings={open.length} aria-live="polite">
+          {summary}
+        </span>
+        <button
+          type="button"
+          className="rg-icon-button"
+          aria-expanded={false}
+          aria-label="Expand ReplyGuard"
+          onClick={() => state.setCollapsed(false)}
+        >
+          ▸
+        </button>
+      </section>
+    );
+  }
 
   return (
     <section
       ref={panel}
       className="rg-panel"
-      style={style}
+      style={{ top: at.top, left: at.left, width: placement?.width, maxHeight: placement?.height }}
       aria-label="ReplyGuard"
       data-rg-status={state.status}
-      data-rg-side={position?.side ?? 'corner'}
+      data-rg-mode="panel"
+      data-rg-side={placement?.side ?? 'free'}
     >
-      <header className="rg-panel__head">
+      <header className="rg-panel__head" {...handlers}>
         <span className="rg-logo" aria-hidden="true">
           ◆
         </span>
@@ -93,17 +227,17 @@ export function Overlay({ store }: Props) {
             data-rg-open-findings={open.length}
             aria-live="polite"
           >
-            {open.length === 0 ? 'no risks' : `${open.length} to review`}
+            {summary}
           </span>
         )}
         <button
           type="button"
           className="rg-icon-button"
-          aria-expanded={!state.collapsed}
-          aria-label={state.collapsed ? 'Expand ReplyGuard' : 'Collapse ReplyGuard'}
-          onClick={() => state.setCollapsed(!state.collapsed)}
+          aria-expanded={true}
+          aria-label="Collapse ReplyGuard"
+          onClick={() => state.setCollapsed(true)}
         >
-          {state.collapsed ? '▸' : '▾'}
+          ▾
         </button>
       </header>
       {state.saveError && (
@@ -130,25 +264,26 @@ export function Overlay({ store }: Props) {
       {state.status === 'active' && (
         <>
           <CustomerChip customer={state.customer} reading={state.customerReading} messages={state.customerMessages} />
-          {!state.collapsed && (
-            <FindingsPanel
-              findings={state.findings}
-              focused={state.focused}
-              dismissed={state.dismissed}
-              onDismiss={(fp) => state.dismiss(fp, 'false-alarm')}
-              onRestore={state.restore}
-              onFocus={state.setFocused}
-            />
-          )}
+          <FindingsPanel
+            findings={state.findings}
+            focused={state.focused}
+            dismissed={state.dismissed}
+            onDismiss={(fp) => state.dismiss(fp, 'false-alarm')}
+            onRestore={state.restore}
+            onFocus={state.setFocused}
+          />
         </>
       )}
-      {!state.collapsed && (
-        <footer className="rg-panel__foot">
-          <button type="button" className="rg-link" onClick={state.requestPause} data-rg-pause-site="">
-            Pause on this site
+      <footer className="rg-panel__foot">
+        {state.place && (
+          <button type="button" className="rg-link" onClick={() => state.moveTo(null)} data-rg-reset-place="">
+            Back to its usual place
           </button>
-        </footer>
-      )}
+        )}
+        <button type="button" className="rg-link" onClick={state.requestPause} data-rg-pause-site="">
+          Pause on this site
+        </button>
+      </footer>
     </section>
   );
 }

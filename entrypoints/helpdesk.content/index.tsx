@@ -3,6 +3,7 @@ import type { ContentScriptContext } from '#imports';
 import { Overlay } from '@/components/overlay/Overlay';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { startController } from '@/lib/content/controller';
+import type { SuggestionMemory } from '@/lib/content/suggestions';
 import { redactPii } from '@/lib/engine/pii';
 import { HELPDESK_MATCHES, helpdeskName } from '@/lib/hosts/helpdesks';
 import { adapterById, adapterFor } from '@/lib/hosts/registry';
@@ -13,6 +14,7 @@ import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/event
 import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import type { TrackedSuggestion } from '@/lib/overrides/tracker';
 import { checkOptionsFrom } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
 import type { Settings } from '@/lib/settings/schema';
@@ -31,6 +33,33 @@ const outboxStore: OutboxStore = {
   put: (event) => browser.storage.local.set({ [OUTBOX_PREFIX + event.id]: event }),
   remove: (ids) => browser.storage.local.remove(ids.map((id) => OUTBOX_PREFIX + id)),
 };
+
+/**
+ * The suggestion followed on each ticket, kept for the browser session in `storage.session`
+ * (memory only, never written to disk; the background opens it to content scripts), so a page
+ * reload or a helpdesk that reloads between actions does not lose it. Without storage.session
+ * (older Firefox) nothing is kept.
+ */
+const suggestionMemory: SuggestionMemory = {
+  async load(ticketKey) {
+    const key = `suggestion:${ticketKey}`;
+    const found = await browser.storage.session.get(key);
+    return (found[key] as TrackedSuggestion | undefined) ?? null;
+  },
+  save(ticketKey, suggestion) {
+    const key = `suggestion:${ticketKey}`;
+    const done = suggestion ? browser.storage.session.set({ [key]: suggestion }) : browser.storage.session.remove(key);
+    done.catch(() => {});
+  },
+};
+
+/** Where the agent moved the overlay and whether they folded it, per helpdesk. */
+interface OverlayLayout {
+  place: { left: number; top: number } | null;
+  collapsed: boolean;
+}
+const overlayLayout = (helpdesk: string) =>
+  storage.defineItem<OverlayLayout>(`local:overlayLayout:${helpdesk}`, { fallback: { place: null, collapsed: false } });
 
 /** "Don't ask again today" for the reason prompt, until local midnight. */
 const reasonMutedUntil = storage.defineItem<number>('local:reasonMutedUntil', { fallback: 0 });
@@ -128,6 +157,17 @@ export default defineContentScript({
     }
 
     const { store, ui } = await (early ?? createOverlay(ctx, adapter.id));
+    // The agent's own place for the overlay on this helpdesk, and whether they folded it.
+    const layout = overlayLayout(adapter.id);
+    layout.getValue().then(
+      (saved) => store.setState({ place: saved.place, collapsed: saved.collapsed }),
+      () => {},
+    );
+    store.subscribe((state, previous) => {
+      if (state.place !== previous.place || state.collapsed !== previous.collapsed) {
+        void layout.setValue({ place: state.place, collapsed: state.collapsed }).catch(() => {});
+      }
+    });
     const outbox = new Outbox({
       store: outboxStore,
       deliver: (events) => sendToBackground('content→background:record-events', { events }),
@@ -141,6 +181,24 @@ export default defineContentScript({
 
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    // Each open ticket's hashed id, worked out when the ticket opens: a decision taken as the page
+    // unloads (a send that navigates) has no time to wait for it.
+    const ticketHashes = new Map<string, string>();
+    const ticketHash = async (helpdesk: string, ticketId: string) => {
+      const key = `${helpdesk}:${ticketId}`;
+      const known = ticketHashes.get(key);
+      if (known) return known;
+      const hash = await hashTicket(helpdesk, ticketId);
+      ticketHashes.set(key, hash);
+      return hash;
+    };
+    let policyConfirmed = !startup.confirmed;
+    startup.confirmed?.then(
+      () => {
+        policyConfirmed = true;
+      },
+      () => {},
+    );
     startController({
       win: window,
       adapter,
@@ -161,22 +219,39 @@ export default defineContentScript({
       // The language model lives in the background: the page's script stays small and fast to start.
       analyzeCustomer: async (messages) =>
         (await sendToBackground('content→background:analyze-customer', { messages })).customer,
+      memory: suggestionMemory,
+      onTicket: (helpdesk, ticketId) => void ticketHash(helpdesk, ticketId).catch(() => {}),
       onDecision: (decision, context) => {
+        const rowFor = (hash: string) =>
+          makeOverrideRow(decision, context, {
+            privacy: settings.privacyMode,
+            agent: settings.agentLabel,
+            ticketHash: hash,
+            redact: redactPii,
+          });
+        const askWhy = async (row: ReturnType<typeof rowFor>) => {
+          if (row.outcome !== 'accepted' && Date.now() >= (await reasonMutedUntil.getValue())) {
+            store.setState({ reasonPrompt: { overrideId: row.id, outcome: row.outcome } });
+          }
+        };
+        const known = ticketHashes.get(`${context.helpdesk}:${context.ticketId}`);
+        if (known && policyConfirmed) {
+          // Everything is at hand: the write starts before this returns, which a decision taken
+          // as the page unloads (pagehide) needs.
+          const row = rowFor(known);
+          outbox.add(overrideEvent(row)).then(
+            () => askWhy(row),
+            (error: unknown) => store.setState({ saveError: describeSaveError(error) }),
+          );
+          return;
+        }
         const record = async () => {
           // Started from the copy of the policy: what is kept of the texts (privacy mode) and the
           // agent's label come from the real policy, so wait for it (at most the ~2 s it lags).
           if (startup.confirmed) await startup.confirmed.then(follow, () => {});
-          const ticketHash = await hashTicket(context.helpdesk, context.ticketId);
-          const row = makeOverrideRow(decision, context, {
-            privacy: settings.privacyMode,
-            agent: settings.agentLabel,
-            ticketHash,
-            redact: redactPii,
-          });
+          const row = rowFor(await ticketHash(context.helpdesk, context.ticketId));
           await outbox.add(overrideEvent(row));
-          if (row.outcome !== 'accepted' && Date.now() >= (await reasonMutedUntil.getValue())) {
-            store.setState({ reasonPrompt: { overrideId: row.id, outcome: row.outcome } });
-          }
+          await askWhy(row);
         };
         record().catch((error: unknown) => store.setState({ saveError: describeSaveError(error) }));
       },

@@ -1,17 +1,20 @@
-import type { SuggestionShape } from '../db/schema';
 import type { CheckOptions } from '../engine/rules/check-reply';
-import { createReplyChecker } from '../engine/rules/reply-checker';
-import type { CustomerSignals, Finding } from '../engine/types';
-import { buildTextModel, offsetOf, rangeFor, type TextModel } from '../hosts/text-model';
+import type { CustomerSignals } from '../engine/types';
+import { TextModelCache } from '../hosts/text-cache';
+import { offsetOf, type TextModel } from '../hosts/text-model';
 import { type HostAdapter, type HostSnapshot, isProblem } from '../hosts/types';
 import type { TabStatus } from '../messaging/protocol';
 import type { HighlightPainter } from '../overlay/highlights';
-import { type CustomerReading, type OverlayStore, unresolvedCritical } from '../overlay/overlay-store';
-import { isFieldComposer, TextareaMirror } from '../overlay/textarea-mirror';
-import { similarity } from '../overrides/similarity';
-import { type Decision, SuggestionTracker } from '../overrides/tracker';
+import type { OverlayStore } from '../overlay/overlay-store';
+import { isFieldComposer } from '../overlay/textarea-mirror';
+import type { Decision } from '../overrides/tracker';
+import type { DecisionContext } from '../overrides/types';
 import type { SendGuardMode } from '../settings/schema';
+import { CustomerReader } from './customer-reading';
 import { createGuard } from './guard';
+import { ReplyCheck } from './reply-check';
+import { SendGuard, type SendVia } from './send-guard';
+import { SuggestionFollower, type SuggestionMemory } from './suggestions';
 
 type Win = Window & typeof globalThis;
 
@@ -39,8 +42,14 @@ export interface ControllerOptions {
    * about 17 s in the worst case (four attempts plus the retry delays). @default 3000
    */
   analysisTimeoutMs?: number;
-  /** A confirmed decision about an AI suggestion: the caller turns it into a row and stores it. */
+  /**
+   * A confirmed decision about an AI suggestion: the caller turns it into a row and stores it.
+   * Called synchronously from `pagehide` for a send that made the helpdesk leave the page: the
+   * caller must start the write before returning.
+   */
   onDecision(decision: Decision, context: DecisionContext): void;
+  /** A ticket opened: the caller may prepare what a decision on it will need (its keyed id). */
+  onTicket?(helpdesk: string, ticketId: string): void;
   onStatus(status: TabStatus): void;
   /** Rule packs and severity choices in force; read on every check so policy changes apply live. */
   checkOptions?: () => CheckOptions;
@@ -55,109 +64,88 @@ export interface ControllerOptions {
   overlayRoot?: () => (ParentNode & Node) | null;
   /** Called after the composer's highlights were repainted (the in-page hook benchmarks time). */
   onPainted?: () => void;
+  /** Keeps a followed suggestion across page loads of the browser session (storage.session). */
+  memory?: SuggestionMemory;
   signal: AbortSignal;
 }
 
-/** What the page looked like when a decision was made. */
-export interface DecisionContext {
-  helpdesk: string;
-  ticketId: string;
-  customer: CustomerSignals | null;
-  findings: Finding[];
-  dismissed: { has(fingerprint: string): boolean };
-}
+export type { DecisionContext };
 
 /** Wait after the last DOM change before re-reading the page. */
 const DEBOUNCE_MS = 120;
 /** However busy the page, re-read at least this often while it changes. */
 const MAX_DEBOUNCE_MS = 400;
-/** An AI control click counts for insertions that land within this time. */
-const AI_INSERT_WINDOW_MS = 4000;
-/** A send is forgotten if the helpdesk has not confirmed it by then (validation failed, undo used). */
-const SEND_CONFIRM_WINDOW_MS = 30_000;
-/** An insertion this close to a suggestion already shown is that suggestion being inserted. */
-const SAME_SUGGESTION = 0.6;
+/**
+ * A `<textarea>` whose value a framework sets fires no event and changes no DOM: look at it this
+ * often while it is the composer.
+ */
+const FIELD_POLL_MS = 300;
 const ANALYSIS_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000];
 const ANALYSIS_TIMEOUT_MS = 3000;
 /** After the reading was unavailable, the next page change this much later asks again. */
 const ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS = 30_000;
 
-interface PendingSend {
-  at: number;
-  agentCount: number;
-  context: DecisionContext;
-}
-
-/** How a held-back send is replayed once the agent confirms. */
-type SendVia = { kind: 'click'; target: HTMLElement } | { kind: 'submit'; form: HTMLFormElement } | { kind: 'key' };
-
 /**
- * Watches one helpdesk tab: reads the active ticket through the adapter, analyses it, pushes the
- * result into the overlay store, paints highlights, holds back risky sends per policy, and
- * follows AI suggestions to an outcome. Everything it starts stops when `signal` aborts.
+ * Watches one helpdesk tab. This file wires the parts together: reading the page through the
+ * adapter (here: debounced observation, ticket changes, the thread with its text cache), the
+ * customer reading (`customer-reading.ts`), checking and painting the reply (`reply-check.ts`),
+ * following suggestions to their outcome (`suggestions.ts`) and the send-guard
+ * (`send-guard.ts`). Everything it starts stops when `signal` aborts.
  */
 export function startController(opts: ControllerOptions): { refresh(): void } {
   const { win, adapter, store, signal } = opts;
   const doc = win.document;
-  const painters = new Map<Document, HighlightPainter>();
-  const painterFor = (d: Document): HighlightPainter | null => {
-    const view = d.defaultView as Win | null;
-    if (!view) return null;
-    let painter = painters.get(d);
-    if (!painter) {
-      painter = opts.createPainter(view);
-      painters.set(d, painter);
-    }
-    return painter;
-  };
-  const clearPaint = () => {
-    for (const painter of painters.values()) painter.clear();
-  };
+  const analysisOn = () => opts.analysisEnabled?.() ?? true;
 
   const guard = createGuard((error) => {
-    clearPaint();
+    check.clearPaint();
     const detail = `it hit an internal error and stepped aside (${error instanceof Error ? error.message : 'unknown error'}). Sending works as usual; reload the page to try again.`;
     store.setState({ status: 'paused', detail, findings: [], customer: null, guard: null });
     opts.onStatus({ helpdesk: adapter.id, host: win.location.hostname, state: 'paused-error', detail });
   });
 
-  const analysisOn = () => opts.analysisEnabled?.() ?? true;
-  let mirror: TextareaMirror | null = null;
-  /** The composer's text model: its DOM for rich editors, a mirror's for `<textarea>` fields. */
-  const readComposer = (el: Element): TextModel => {
-    if (!isFieldComposer(el)) return buildTextModel(el);
-    const host = opts.overlayRoot?.();
-    if (mirror?.field !== el) {
-      mirror?.dispose();
-      mirror = host ? new TextareaMirror(el, host) : null;
-    }
-    return mirror ? mirror.sync() : { text: el.value, segments: [] };
-  };
-  const composerText = (el: Element): string => (isFieldComposer(el) ? el.value : buildTextModel(el).text);
-  const tracker = new SuggestionTracker();
-  // Re-checks only the sentences an edit touched: keystrokes stay well under a frame.
-  const checker = createReplyChecker();
+  const check = new ReplyCheck({
+    store,
+    createPainter: opts.createPainter,
+    overlayRoot: opts.overlayRoot,
+    checkOptions: opts.checkOptions,
+    analysisOn,
+    onPainted: opts.onPainted,
+  });
+  const texts = new TextModelCache();
+  const reader = new CustomerReader({
+    analyzeCustomer: opts.analyzeCustomer,
+    retryDelays: opts.analysisRetryDelays ?? ANALYSIS_RETRY_DELAYS_MS,
+    timeoutMs: opts.analysisTimeoutMs ?? ANALYSIS_TIMEOUT_MS,
+    retryAfterUnavailableMs: ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS,
+    signal,
+    onChange: guard.run(() => {
+      publishReading();
+      paintCues();
+      // Several rules read the customer's mood: the composer's findings change with it.
+      analyzeComposer();
+    }),
+  });
+  const follower = new SuggestionFollower({
+    onDecision: opts.onDecision,
+    wakeAfter: (ms) => {
+      const timer = setTimeout(() => refresh(), ms);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    },
+    memory: opts.memory,
+  });
+  const sendGuard = new SendGuard({
+    store,
+    mode: () => opts.sendGuardMode?.() ?? 'warn',
+    onSend: () => {
+      if (snapshot) follower.sendAttempt(contextNow(snapshot), agentCount(snapshot));
+    },
+  });
+
   let agentTexts: string[] = [];
-  let customerTexts: string[] = [];
   let snapshot: HostSnapshot | null = null;
   let ticketKey: string | null = null;
-  let customerKey = '';
-  /** The reading in force, the texts it describes (its cue offsets point into them) and where it stands. */
-  let customer: CustomerSignals | null = null;
-  let readTexts: string[] = [];
-  let reading: CustomerReading = 'none';
-  let unavailableAt = 0;
-  /** Bumped by every new question about the customer and by ticket changes: older answers are stale. */
-  let readingSeq = 0;
   let customerModels: TextModel[] = [];
-  let composerModel: TextModel | null = null;
-  let lastComposerText = '';
-  let lastSighting = '';
-  let aiArmedAt = Number.NEGATIVE_INFINITY;
-  let aiShape: SuggestionShape = 'draft-in-composer';
-  let pendingSend: PendingSend | null = null;
-  let heldSend: SendVia | null = null;
-  let bypassGuard = false;
   let lastStatus = '';
 
   const reportStatus = (status: TabStatus) => {
@@ -177,27 +165,29 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       dismissed: new Map(state.dismissed),
     };
   };
+  const agentCount = (snap: HostSnapshot) => snap.thread.filter((m) => m.author === 'agent').length;
 
-  const emit = (decision: Decision | null, context: DecisionContext | null) => {
-    if (decision && context) opts.onDecision(decision, context);
+  const publishReading = () => {
+    const state = store.getState();
+    if (
+      state.customer !== reader.customer ||
+      state.customerReading !== reader.state ||
+      state.customerMessages !== reader.texts
+    ) {
+      store.setState({ customer: reader.customer, customerMessages: reader.texts, customerReading: reader.state });
+    }
   };
 
-  const resetTicket = (key: string | null) => {
-    if (snapshot) emit(tracker.discarded(Date.now()), contextNow(snapshot));
-    ticketKey = key;
-    checker.reset();
-    customerKey = '';
-    customerTexts = [];
+  const paintCues = () => check.paintCues(doc, reader.customer, customerModels, reader.texts);
+
+  /** The ticket shown changed (or closed): decide what was left on the old one, start the new one clean. */
+  const changeTicket = (next: HostSnapshot | null) => {
+    if (ticketKey !== null) follower.leaveTicket(snapshot ? contextNow(snapshot) : null);
+    ticketKey = next ? `${next.helpdesk}:${next.ticketId}` : null;
+    check.reset();
+    reader.reset();
     agentTexts = [];
-    customer = null;
-    readTexts = [];
-    reading = 'none';
-    readingSeq++;
-    lastComposerText = '';
-    lastSighting = '';
-    pendingSend = null;
-    heldSend = null;
-    aiArmedAt = Number.NEGATIVE_INFINITY;
+    sendGuard.drop();
     store.setState({
       dismissed: new Map(),
       findings: [],
@@ -206,117 +196,47 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       customerMessages: [],
       guard: null,
     });
-  };
-
-  const paintComposer = () => {
-    const { findings, dismissed, focused } = store.getState();
-    const bySeverity: Record<'critical' | 'warning' | 'info', Range[]> = { critical: [], warning: [], info: [] };
-    const focusRanges: Range[] = [];
-    if (composerModel) {
-      for (const f of findings) {
-        if (dismissed.has(f.fingerprint)) continue;
-        const range = rangeFor(composerModel, f.start, f.end);
-        if (!range) continue;
-        bySeverity[f.severity].push(range);
-        if (f.fingerprint === focused) focusRanges.push(range.cloneRange());
-      }
+    if (next && ticketKey) {
+      follower.openTicket(ticketKey, check.composerText(next.composer));
+      opts.onTicket?.(next.helpdesk, next.ticketId);
     }
-    const painter = snapshot && painterFor(snapshot.composer.ownerDocument);
-    if (!painter) return;
-    painter.paint('critical', bySeverity.critical);
-    painter.paint('warning', bySeverity.warning);
-    painter.paint('info', bySeverity.info);
-    painter.paint('focus', focusRanges);
-    opts.onPainted?.();
-  };
-
-  const paintCues = () => {
-    const ranges: Range[] = [];
-    const cues = [...(customer?.sarcasm.cues ?? []), ...(customer?.escalation.cues ?? [])];
-    for (const cue of cues) {
-      const model = customerModels[cue.message];
-      // A cue points into the text it was read from; skip it if that message has changed since.
-      if (!model || model.text !== readTexts[cue.message]) continue;
-      const range = rangeFor(model, cue.start, cue.end);
-      if (range) ranges.push(range);
-    }
-    painterFor(doc)?.paint('cue', ranges);
-  };
-
-  /** A large insertion right after an AI control was used is the suggestion arriving. */
-  const detectSuggestion = (text: string) => {
-    const now = Date.now();
-    const grown = text.trim().length - lastComposerText.trim().length;
-    const armed = now - aiArmedAt < AI_INSERT_WINDOW_MS;
-    const arrived = aiShape === 'in-place-rewrite' ? text !== lastComposerText && text.trim() !== '' : grown >= 20;
-    if (armed && arrived) {
-      aiArmedAt = Number.NEGATIVE_INFINITY;
-      const current = tracker.current;
-      // Inserting a card or panel answer that was already being followed keeps its baseline and start time.
-      const sameAsShown =
-        current && current.shape !== 'draft-in-composer' && similarity(current.text, text) >= SAME_SUGGESTION;
-      if (!sameAsShown) tracker.show({ id: crypto.randomUUID(), shape: aiShape, text, shownAt: now });
-    }
-    lastComposerText = text;
   };
 
   const analyzeComposer = () => {
     if (!snapshot) return;
-    composerModel = readComposer(snapshot.composer);
-    const reply = composerModel.text;
-    const findings =
-      reply.trim() && analysisOn()
-        ? checker.check({ reply, customer, customerMessages: customerTexts, agent: agentTexts }, opts.checkOptions?.())
-        : [];
-    // Most keystrokes leave the findings as they were: skip the overlay's re-render then.
-    if (!sameFindings(findings, store.getState().findings)) store.setState({ findings });
-    paintComposer();
-    detectSuggestion(reply);
-  };
-
-  /** AI text shown outside the composer (a card, a panel answer) starts tracking when it first appears. */
-  const followSighting = (snap: HostSnapshot) => {
-    const text = snap.suggestion?.text.trim() ?? '';
-    if (!snap.suggestion || !text || text === lastSighting) return;
-    lastSighting = text;
-    if (tracker.current && similarity(tracker.current.text, text) >= SAME_SUGGESTION) return;
-    tracker.show({ id: crypto.randomUUID(), shape: snap.suggestion.shape, text, shownAt: Date.now() });
-  };
-
-  const confirmSend = (snap: HostSnapshot) => {
-    if (!pendingSend) return;
-    if (Date.now() - pendingSend.at > SEND_CONFIRM_WINDOW_MS) {
-      pendingSend = null;
-      return;
-    }
-    const agents = snap.thread.filter((m) => m.author === 'agent');
-    const composerEmpty = composerText(snap.composer).trim() === '';
-    if (agents.length <= pendingSend.agentCount || !composerEmpty) return;
-    const sentText = agents[agents.length - 1]?.text ?? '';
-    const { context } = pendingSend;
-    pendingSend = null;
-    emit(tracker.sent(sentText, Date.now()), context);
+    const reply = check.check(snapshot.composer, {
+      customer: reader.customer,
+      customerMessages: reader.current,
+      agent: agentTexts,
+    });
+    follower.composerChanged(reply);
   };
 
   const refresh = guard.run(() => {
     const url = new URL(win.location.href);
-    const result = adapter.read(doc, url);
+    const result = adapter.read(doc, url, texts);
     if (isProblem(result)) {
-      clearPaint();
-      if (ticketKey !== null) resetTicket(null);
+      check.clearPaint();
+      // A composer that closed right after a send is one way a helpdesk says it went.
+      if (follower.sending) follower.followThread(agentTexts, false);
+      // The reply editor closed (or not opened yet) on the same ticket: keep following it.
+      const waiting = result.problem !== 'no-thread';
+      if (ticketKey !== null && result.problem !== 'no-composer') changeTicket(null);
       snapshot = null;
-      store.setState({ status: 'paused', detail: result.detail, ticketId: null, anchor: null });
+      store.setState({ status: waiting ? 'waiting' : 'paused', detail: result.detail, anchor: null });
       reportStatus({
         helpdesk: adapter.id,
         host: win.location.hostname,
-        state: result.problem === 'no-ticket' ? 'waiting' : 'paused-error',
+        state: waiting ? 'waiting' : 'paused-error',
         detail: result.detail,
       });
       return;
     }
     const key = `${result.helpdesk}:${result.ticketId}`;
-    if (key !== ticketKey) resetTicket(key);
+    const newTicket = key !== ticketKey;
+    if (newTicket) changeTicket(result);
     const composerChanged = snapshot?.composer !== result.composer;
+    if (composerChanged && !newTicket) follower.composerAppeared(check.composerText(result.composer));
     snapshot = result;
     if (composerChanged) {
       store.setState({ anchor: result.composer });
@@ -328,46 +248,26 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       ...result.discardControls,
       ...result.escalationControls,
       ...(result.suggestion ? [result.suggestion.element] : []),
+      // The customer's messages are what the agent reads while replying.
+      ...result.thread.map((m) => m.element),
     ];
     const previousAvoid = store.getState().avoid;
     if (avoid.length !== previousAvoid.length || avoid.some((el, i) => el !== previousAvoid[i]))
       store.setState({ avoid });
 
-    customerModels = result.thread.filter((m) => m.author === 'customer').map((m) => buildTextModel(m.element));
-    const texts = customerModels.map((m) => m.text);
-    const nextKey = `${analysisOn()}\u0000${texts.join('\u0000')}`;
-    if (nextKey !== customerKey) {
-      customerKey = nextKey;
-      customerTexts = texts;
-      if (analysisOn() && texts.length > 0) readCustomer(texts);
-      else {
-        readingSeq++;
-        customer = null;
-        readTexts = texts;
-        reading = 'none';
-      }
-    } else if (reading === 'unavailable' && Date.now() - unavailableAt > ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS) {
-      readCustomer(texts);
-    }
+    customerModels = result.thread.filter((m) => m.author === 'customer').map((m) => texts.model(m.element));
+    reader.update(
+      customerModels.map((m) => m.text),
+      analysisOn(),
+      Date.now(),
+    );
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
     if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
     const state = store.getState();
-    if (
-      state.status !== 'active' ||
-      state.ticketId !== result.ticketId ||
-      state.customer !== customer ||
-      state.customerReading !== reading ||
-      state.customerMessages !== readTexts
-    ) {
-      store.setState({
-        status: 'active',
-        detail: '',
-        ticketId: result.ticketId,
-        customer,
-        customerReading: reading,
-        customerMessages: readTexts,
-      });
+    if (state.status !== 'active' || state.ticketId !== result.ticketId) {
+      store.setState({ status: 'active', detail: '', ticketId: result.ticketId });
     }
+    publishReading();
     reportStatus({
       helpdesk: adapter.id,
       host: win.location.hostname,
@@ -375,58 +275,13 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       detail: `Checking ticket ${result.ticketId}`,
     });
     paintCues();
-    followSighting(result);
+    follower.sighting(result.suggestion);
     analyzeComposer();
-    confirmSend(result);
+    follower.followThread(agentTexts, true);
   });
 
-  /** An answer about the customer: applied only if nothing newer was asked since (same ticket, same texts). */
-  const applyReading = guard.run(
-    (seq: number, texts: string[], result: CustomerSignals | null, outcome: 'ready' | 'unavailable') => {
-      if (seq !== readingSeq || signal.aborted) return;
-      customer = result;
-      readTexts = texts;
-      reading = outcome === 'ready' && !result ? 'none' : outcome;
-      if (outcome === 'unavailable') unavailableAt = Date.now();
-      store.setState({ customer, customerMessages: readTexts, customerReading: reading });
-      paintCues();
-      // Several rules read the customer's mood: the composer's findings change with it.
-      analyzeComposer();
-    },
-  );
-
-  /**
-   * Asks for a reading of `texts`, retrying with back-off. On the same ticket the previous
-   * reading stays up until the new one arrives, so highlights that depend on it do not flicker;
-   * the reply is checked without signals only while there is none yet.
-   */
-  const readCustomer = (texts: string[]) => {
-    const seq = ++readingSeq;
-    if (reading !== 'ready') reading = 'pending';
-    const delays = opts.analysisRetryDelays ?? ANALYSIS_RETRY_DELAYS_MS;
-    const timeoutMs = opts.analysisTimeoutMs ?? ANALYSIS_TIMEOUT_MS;
-    void (async () => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const result = await withTimeout(opts.analyzeCustomer(texts), timeoutMs, signal);
-          applyReading(seq, texts, result, 'ready');
-          return;
-        } catch {
-          const wait = delays[attempt];
-          if (seq !== readingSeq || signal.aborted) return;
-          if (wait === undefined) {
-            applyReading(seq, texts, null, 'unavailable');
-            return;
-          }
-          await sleep(wait, signal);
-          if (seq !== readingSeq || signal.aborted) return;
-        }
-      }
-    })();
-  };
-
   // One debounced observer per document (the page, and an editor iframe when there is one). The
-  // debounce has a ceiling so a stream of changes (typing) never starves the analysis.
+  // debounce has a ceiling so a stream of changes never starves the page read.
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPendingAt = 0;
   const schedule = () => {
@@ -447,89 +302,56 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   };
   const onMutations = guard.run((records: MutationRecord[]) => {
     const composer = snapshot?.composer;
-    // Typing or an AI insertion: re-check and repaint now (incrementally), so highlights follow
-    // within the same frame and the suggestion is caught before the agent types over it. The rest
-    // of the page (thread, navigation) is re-read after a short debounce.
-    if (composer?.isConnected && records.some((r) => composer.contains(r.target))) analyzeComposer();
-    schedule();
+    const inComposer = (r: MutationRecord) => !!composer?.isConnected && composer.contains(r.target);
+    const outside = records.filter((r) => !inComposer(r));
+    // Typing or an insertion: re-check and repaint now (incrementally), so highlights follow
+    // within the same frame and an insertion is seen before the agent types over it. Changes
+    // elsewhere (thread, navigation, the composer opening or closing) re-read the page after a
+    // short debounce; changes inside the composer alone never do, so typing in a long ticket
+    // never re-reads its thread.
+    if (outside.length < records.length) analyzeComposer();
+    if (outside.length > 0) {
+      texts.invalidate(outside);
+      schedule();
+    }
   });
 
   const inPath = (event: Event, elements: readonly Element[]) =>
     elements.length > 0 && event.composedPath().some((node) => elements.includes(node as Element));
+  const inComposer = (event: Event) => !!snapshot && inPath(event, [snapshot.composer]);
 
-  const beginSend = () => {
-    const snap = snapshot;
-    if (!snap) return;
-    pendingSend = {
-      at: Date.now(),
-      agentCount: snap.thread.filter((m) => m.author === 'agent').length,
-      context: contextNow(snap),
-    };
-  };
-
-  /**
-   * A send attempt: with an unresolved critical finding and a guard policy, hold it back and ask
-   * in the overlay; otherwise let it through and wait for the helpdesk to confirm it.
-   */
   const attemptSend = (event: Event, via: SendVia) => {
-    if (bypassGuard) return;
-    catchUp(); // a suggestion inserted a moment ago may still wait in the debounce
-    const mode = opts.sendGuardMode?.() ?? 'warn';
-    const state = store.getState();
-    const critical = state.status === 'active' ? unresolvedCritical(state) : [];
-    if (mode === 'off' || critical.length === 0) {
-      beginSend();
-      return;
-    }
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    heldSend = via;
-    store.setState({ guard: { mode, fingerprints: critical.map((f) => f.fingerprint) }, collapsed: false });
-  };
-
-  const replayHeldSend = () => {
-    const via = heldSend;
-    heldSend = null;
-    if (!via || !snapshot) return;
-    beginSend();
-    bypassGuard = true;
-    try {
-      if (via.kind === 'click') via.target.click();
-      else if (via.kind === 'submit') via.form.requestSubmit();
-      else {
-        const button = snapshot.sendControls[0] as HTMLElement | undefined;
-        if (button) button.click();
-        else {
-          const init = { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true, cancelable: true };
-          snapshot.composer.dispatchEvent(new KeyboardEvent('keydown', init));
-        }
-      }
-    } finally {
-      bypassGuard = false;
-    }
+    catchUp(); // an insertion a moment ago may still wait in the debounce
+    analyzeComposer();
+    sendGuard.attempt(event, via);
   };
 
   const onClick = guard.run((event: MouseEvent) => {
     if (!snapshot) return;
     const control = snapshot.aiControls.find((c) => inPath(event, [c.element]));
-    if (control) {
-      aiArmedAt = Date.now();
-      aiShape = control.shape;
-    }
-    if (inPath(event, snapshot.discardControls)) emit(tracker.discarded(Date.now()), contextNow(snapshot));
-    if (inPath(event, snapshot.escalationControls)) emit(tracker.escalated(Date.now()), contextNow(snapshot));
+    if (control) follower.noteAiControl(control.shape);
+    if (inPath(event, snapshot.macroControls ?? [])) follower.noteMacro();
+    if (inPath(event, snapshot.discardControls)) follower.discarded(contextNow(snapshot));
+    if (inPath(event, snapshot.escalationControls)) follower.escalated(contextNow(snapshot));
     const send = snapshot.sendControls.find((el) => inPath(event, [el]));
     if (send) attemptSend(event, { kind: 'click', target: send as HTMLElement });
   });
   const onKeyDown = guard.run((event: KeyboardEvent) => {
-    if (!snapshot || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-    if (inPath(event, [snapshot.composer])) attemptSend(event, { kind: 'key' });
+    if (!inComposer(event)) return;
+    follower.noteKey(event);
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attemptSend(event, { kind: 'key' });
+  });
+  const onComposerInput = guard.run((event: Event) => {
+    if (!inComposer(event)) return;
+    if (event.type === 'beforeinput') follower.noteInput(event as InputEvent);
+    else if (event.type === 'paste' || event.type === 'drop') follower.notePaste();
+    else follower.noteComposition(event as CompositionEvent);
   });
   // Pointing at a highlighted span in the composer emphasises its item in the panel (and back).
   let hoverFrame = 0;
   const onPointerMove = guard.run((event: PointerEvent) => {
     const composer = snapshot?.composer;
-    if (!composer || !composerModel || isFieldComposer(composer) || !inPath(event, [composer])) return;
+    if (!composer || !check.model || isFieldComposer(composer) || !inPath(event, [composer])) return;
     const d = composer.ownerDocument;
     const view = d.defaultView;
     if (!view || hoverFrame) return;
@@ -537,7 +359,8 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       guard.run(() => {
         hoverFrame = 0;
         const caret = d.caretRangeFromPoint?.(event.clientX, event.clientY);
-        const at = caret && composerModel ? offsetOf(composerModel, caret.startContainer, caret.startOffset) : -1;
+        const model = check.model;
+        const at = caret && model ? offsetOf(model, caret.startContainer, caret.startOffset) : -1;
         const state = store.getState();
         const hit =
           at < 0
@@ -560,6 +383,9 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     if (!snapshot || !form?.contains(snapshot.composer)) return;
     attemptSend(event, { kind: 'submit', form });
   });
+  // A send that made the helpdesk leave the page (FreeScout goes back to the folder) is decided
+  // now: nothing runs after this.
+  const onPageHide = guard.run(() => follower.pageHidden());
 
   const watched = new Set<Document>();
   const observers: MutationObserver[] = [];
@@ -572,88 +398,52 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
     observer.observe(d.body ?? d.documentElement, { childList: true, subtree: true, characterData: true });
     observers.push(observer);
     // Window capture runs before the helpdesk's own handlers on the document and its elements.
-    view.addEventListener('click', onClick, { capture: true, signal });
-    view.addEventListener('keydown', onKeyDown, { capture: true, signal });
-    view.addEventListener('submit', onSubmit, { capture: true, signal });
-    view.addEventListener('input', onFieldEvent, { capture: true, signal });
+    const capture = { capture: true, signal };
+    view.addEventListener('click', onClick, capture);
+    view.addEventListener('keydown', onKeyDown, capture);
+    for (const type of ['beforeinput', 'paste', 'drop', 'compositionstart', 'compositionend']) {
+      view.addEventListener(type, onComposerInput, capture);
+    }
+    view.addEventListener('submit', onSubmit, capture);
+    view.addEventListener('input', onFieldEvent, capture);
     view.addEventListener('pointermove', onPointerMove, { capture: true, passive: true, signal });
     view.addEventListener('scroll', onFieldEvent, { capture: true, passive: true, signal });
   }
   watchDocument(doc);
-  win.addEventListener('resize', guard.run(paintComposer), { signal });
+  win.addEventListener(
+    'resize',
+    guard.run(() => check.paintComposer()),
+    { signal },
+  );
+  win.addEventListener('pagehide', onPageHide, { capture: true, signal });
+  const poll = setInterval(
+    guard.run(() => {
+      if (snapshot && isFieldComposer(snapshot.composer) && snapshot.composer.value !== check.model?.text) {
+        analyzeComposer();
+      }
+    }),
+    FIELD_POLL_MS,
+  );
 
   const unsubscribe = store.subscribe(
     guard.run((state, previous) => {
-      if (state.dismissed !== previous.dismissed || state.focused !== previous.focused) paintComposer();
-      if (state.guardRelease !== previous.guardRelease) replayHeldSend();
+      if (state.dismissed !== previous.dismissed || state.focused !== previous.focused) check.paintComposer();
+      if (state.guardRelease !== previous.guardRelease && snapshot) {
+        sendGuard.replay(snapshot.sendControls, snapshot.composer);
+      }
       if (state.guard === null && previous.guard !== null && state.guardRelease === previous.guardRelease)
-        heldSend = null;
+        sendGuard.drop();
     }),
   );
 
   signal.addEventListener('abort', () => {
     for (const observer of observers) observer.disconnect();
     if (timer) clearTimeout(timer);
+    clearInterval(poll);
     unsubscribe();
-    for (const painter of painters.values()) painter.dispose();
-    mirror?.dispose();
+    check.dispose();
   });
 
   refresh();
   return { refresh };
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts (the timer goes with it). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
-}
-
-/** `promise`, or a rejection when it has not settled within `ms` (or `signal` aborts first). */
-function withTimeout<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-    };
-    const abort = () => {
-      stop();
-      reject(new Error('stopped'));
-    };
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-    signal.addEventListener('abort', abort);
-    promise.then(
-      (value) => {
-        stop();
-        resolve(value);
-      },
-      (error: unknown) => {
-        stop();
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Same findings at the same places: nothing for the overlay to re-render. */
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as Finding;
-    const y = b[i] as Finding;
-    if (x.fingerprint !== y.fingerprint || x.start !== y.start || x.end !== y.end || x.severity !== y.severity)
-      return false;
-  }
-  return true;
 }

@@ -1,5 +1,5 @@
 import { CATEGORIES, ESCALATION_KINDS, SEVERITIES } from '../engine/types';
-import { OUTCOMES, OVERRIDE_REASONS, OVERRIDE_ROW_FIELDS, type OverrideRow } from './schema';
+import { OUTCOMES, OVERRIDE_REASONS, OVERRIDE_ROW_FIELDS, type OverrideRow, SUGGESTION_SOURCES } from './schema';
 
 const ROW_KEYS = new Set<string>(OVERRIDE_ROW_FIELDS);
 const FINDING_KEYS = new Set(['rule', 'category', 'severity', 'fingerprint', 'dismissed']);
@@ -15,6 +15,7 @@ const severities = new Set<unknown>(SEVERITIES);
 const escalationKinds = new Set<unknown>(ESCALATION_KINDS);
 const shapes = new Set<unknown>(['draft-in-composer', 'separate-editor', 'side-panel', 'in-place-rewrite']);
 const privacies = new Set<unknown>(['full', 'redacted', 'none']);
+const sources = new Set<unknown>(SUGGESTION_SOURCES);
 const labels = new Set<unknown>(['negative', 'neutral', 'positive']);
 
 type Obj = Record<string, unknown>;
@@ -94,6 +95,8 @@ export function isOverrideRow(v: unknown): v is OverrideRow {
     customer(v.customer) &&
     privacies.has(v.privacy) &&
     nullableText(v.suggestionText) &&
-    nullableText(v.sentText)
+    nullableText(v.sentText) &&
+    sources.has(v.source) &&
+    (v.suggestionWords === null || (Number.isSafeInteger(v.suggestionWords) && (v.suggestionWords as number) >= 0))
   );
 }

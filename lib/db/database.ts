@@ -1,8 +1,8 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
 import type { OverrideRow } from './schema';
-import { buildSummary, type DayChunk } from './summary';
+import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
 
 export const DB_NAME = 'replyguard';
@@ -65,7 +65,41 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { dayTotals: 'day' },
     upgrade: buildTotals,
   },
+  {
+    // Rows say how the suggestion reached the composer (`source`) and how many words it
+    // brought (`suggestionWords`): the dashboard filters and breaks down by source. Until now
+    // ReplyGuard followed only suggestions brought by a known AI control, so every stored row
+    // is `ai-control` with an unknown size; the summary gains the source column.
+    version: 6,
+    stores: {},
+    upgrade: addSuggestionSource,
+  },
 ];
+
+/** Schema version 6: every stored row, live or imported, and every summary day get a source. */
+async function addSuggestionSource(tx: Transaction): Promise<void> {
+  const legacy = { source: 'ai-control', suggestionWords: null } as const;
+  await tx
+    .table('overrides')
+    .toCollection()
+    .modify((row: Partial<OverrideRow>) => {
+      row.source ??= legacy.source;
+      row.suggestionWords ??= legacy.suggestionWords;
+    });
+  await tx
+    .table('imported')
+    .toCollection()
+    .modify((record: ImportedRecord) => {
+      const rows = JSON.parse(record.rows) as Partial<OverrideRow>[];
+      record.rows = JSON.stringify(rows.map((r) => ({ ...legacy, ...r })));
+    });
+  await tx
+    .table('summary')
+    .toCollection()
+    .modify((day: DayChunk) => {
+      day.source ??= new Int8Array(day.decidedAt.length).fill(sourceCode('ai-control'));
+    });
+}
 
 /**
  * Opens the extension's database. Only the background and the extension's own pages call this:

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { CATEGORIES, ESCALATION_KINDS, SEVERITIES } from '../engine/types';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from './schema';
+import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from './schema';
 
 /**
  * The override export format, versioned. Warehouses load these files, and other agents' exports
  * are merged by importing them, so the shape is a contract: bump EXPORT_SCHEMA_VERSION (and the
  * `$id`) on any change that an older reader would misread, and regenerate export-schema.json.
  */
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
+/** Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see `upgradeExportRow`). */
+export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
 export const EXPORT_SCHEMA_ID = `https://replyguard.dev/schemas/override-export.v${EXPORT_SCHEMA_VERSION}.json`;
 export const EXPORT_FORMAT = 'replyguard-overrides';
 
@@ -56,6 +58,17 @@ export const overrideRowSchema = z
     privacy: z.enum(['full', 'redacted', 'none']),
     suggestionText: nullableText,
     sentText: nullableText,
+    source: z
+      .enum(SUGGESTION_SOURCES)
+      .describe(
+        'How the suggestion reached the composer: ai-control (a known AI control or card), paste (pasted or dropped), insert (put there by the page without typing), macro. Version 1 files lack it: read as ai-control.',
+      ),
+    suggestionWords: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe('Words the suggestion brought into the composer; null when unknown (version 1 files lack it).'),
   })
   .describe('One AI suggestion an agent decided on.');
 
@@ -63,10 +76,21 @@ export const overrideRowSchema = z
 export const exportDocumentSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_SCHEMA_VERSION),
+  version: z.literal(READABLE_EXPORT_VERSIONS),
   exportedAt: z.string().describe('ISO 8601 time of export.'),
   rows: z.array(z.unknown()).describe('Each item is a row (see $defs/row); rows are validated one by one.'),
 });
+
+/**
+ * A version-1 row (no `source`, no `suggestionWords`) as version 2 reads it: before version 2
+ * ReplyGuard followed only suggestions brought in by a known AI control. Anything else is
+ * returned as it is, for the row check to judge.
+ */
+export function upgradeExportRow(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+  if ('source' in item || 'suggestionWords' in item) return item;
+  return { ...item, source: 'ai-control', suggestionWords: null };
+}
 
 /** Compile-time check that the schema and the stored row type agree. */
 type Parsed = z.infer<typeof overrideRowSchema>;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { isOverrideRow } from './check-row';
 import { CSV_COLUMNS } from './export';
-import { EXPORT_FORMAT, exportDocumentSchema, overrideRowSchema } from './export-schema';
+import { EXPORT_FORMAT, exportDocumentSchema, overrideRowSchema, upgradeExportRow } from './export-schema';
 import type { OverrideRow } from './schema';
 
 /** Why one row of a file was refused. `row` counts data rows from 1 (CSV: not the header). */
@@ -30,9 +30,11 @@ function issueText(error: { issues: readonly { path: readonly PropertyKey[]; mes
     .join('; ');
 }
 
-const NUMBER_COLUMNS = new Set(['shownAt', 'decidedAt', 'similarity', 'editSize']);
+const NUMBER_COLUMNS = new Set(['shownAt', 'decidedAt', 'similarity', 'editSize', 'suggestionWords']);
 const JSON_COLUMNS = new Set(['findings', 'customer']);
-const NULLABLE_COLUMNS = new Set(['reason', 'note', 'customer', 'suggestionText', 'sentText']);
+const NULLABLE_COLUMNS = new Set(['reason', 'note', 'customer', 'suggestionText', 'sentText', 'suggestionWords']);
+/** Columns added by export version 2: a version-1 CSV file has none of them. */
+const VERSION_2_COLUMNS = new Set<string>(['source', 'suggestionWords']);
 
 /** Turns CSV cells back into a row's values; leaves anything unparsable for the schema to name. */
 function fromCsvRecord(record: Record<string, string>): Record<string, unknown> {
@@ -92,7 +94,8 @@ function records(name: string, text: string): { format: ParsedFile['format']; it
   const result = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: true });
   const errors: RowError[] = result.errors.map((e) => ({ row: (e.row ?? -1) + 1, message: `CSV: ${e.message}` }));
   const fields = result.meta.fields ?? [];
-  const missing = CSV_COLUMNS.filter((c) => !fields.includes(c));
+  const v1 = !fields.some((c) => VERSION_2_COLUMNS.has(c));
+  const missing = CSV_COLUMNS.filter((c) => !fields.includes(c) && !(v1 && VERSION_2_COLUMNS.has(c)));
   if (missing.length) errors.unshift({ row: 0, message: `CSV header lacks ${missing.join(', ')}` });
   return { format: 'csv', items: result.data.map(fromCsvRecord), errors };
 }
@@ -104,8 +107,9 @@ function records(name: string, text: string): { format: ParsedFile['format']; it
 export function parseExportFile(name: string, text: string): ParsedFile {
   const { format, items, errors } = records(name, text);
   const rows: OverrideRow[] = [];
-  items.forEach((item, i) => {
-    if (item === undefined) return;
+  items.forEach((raw, i) => {
+    if (raw === undefined) return;
+    const item = upgradeExportRow(raw);
     // The hand-written check passes good rows fast; zod judges and explains the rest.
     if (isOverrideRow(item)) {
       rows.push(item);

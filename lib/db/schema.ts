@@ -22,6 +22,16 @@ export const OVERRIDE_REASONS: readonly OverrideReason[] = [
 /** How the suggestion reached the agent (HELPDESKS.md, "How AI suggestions reach the agent"). */
 export type SuggestionShape = 'draft-in-composer' | 'separate-editor' | 'side-panel' | 'in-place-rewrite';
 
+/**
+ * How the suggestion reached the composer: a known AI control of the helpdesk was used just
+ * before (or a known AI card or panel showed it), the agent pasted or dropped it, or it was put
+ * there by the page without being typed (an editor API, a framework setting the value, an AI
+ * module ReplyGuard does not know), or by one of the helpdesk's macros / saved replies.
+ */
+export type SuggestionSource = 'ai-control' | 'paste' | 'insert' | 'macro';
+
+export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['ai-control', 'paste', 'insert', 'macro'];
+
 /** A finding as it was shown to the agent: enough to count it, never its text. */
 export interface ShownFinding {
   rule: string;
@@ -45,6 +55,10 @@ export interface OverrideRow {
   agent: string;
   outcome: Outcome;
   shape: SuggestionShape;
+  /** How the suggestion reached the composer; rows from before schema version 6 are `ai-control`. */
+  source: SuggestionSource;
+  /** Words the suggestion brought into the composer; null for rows from before schema version 6. */
+  suggestionWords: number | null;
   reason: OverrideReason | null;
   note: string | null;
   /** 1 = sent exactly as suggested, 0 = nothing in common. */
@@ -87,4 +101,7 @@ export const OVERRIDE_ROW_FIELDS = [
   'privacy',
   'suggestionText',
   'sentText',
+  // Export schema version 2: after the version-1 columns, so loaders that read by position still line up.
+  'source',
+  'suggestionWords',
 ] as const satisfies readonly (keyof OverrideRow)[];

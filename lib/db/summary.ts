@@ -1,7 +1,7 @@
 import type { EntityTable, Transaction } from 'dexie';
 import type { Category, SentimentLabel, Severity } from '../engine/types';
 import type { StatsRow } from '../stats/stats-row';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from './schema';
+import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from './schema';
 
 /** Length of one summary chunk: a UTC day, so a row's chunk never depends on the time zone. */
 export const CHUNK_MS = 86_400_000;
@@ -32,6 +32,8 @@ export interface DayColumns {
   sentimentScore: number[];
   /** 1 when sarcasm is likely, 0 when not, -1 when no customer signals were kept. */
   sarcasm: number[];
+  /** Index into SUGGESTION_SOURCES. */
+  source: number[];
 }
 
 /**
@@ -52,6 +54,8 @@ export interface DayChunk {
   outcome: Int8Array;
   reason: Int8Array;
   sarcasm: Int8Array;
+  /** Index into SUGGESTION_SOURCES (schema version 6). */
+  source: Int8Array;
   /** The day's distinct helpdesk, agent, findings and sentiment strings. */
   strings: string[];
   helpdesk: Uint32Array;
@@ -86,6 +90,7 @@ function emptyColumns(day: number): DayColumns {
     sentiment: [],
     sentimentScore: [],
     sarcasm: [],
+    source: [],
   };
 }
 
@@ -115,6 +120,7 @@ export function packDay(c: DayColumns): DayChunk {
     outcome: Int8Array.from(c.outcome),
     reason: Int8Array.from(c.reason),
     sarcasm: Int8Array.from(c.sarcasm),
+    source: Int8Array.from(c.source),
     helpdesk: codes(c.helpdesk),
     agent: codes(c.agent),
     findings: codes(c.findings),
@@ -143,6 +149,7 @@ export function unpackDay(p: DayChunk): DayColumns {
     sentiment: text(p.sentiment),
     sentimentScore: Array.from(p.sentimentScore),
     sarcasm: Array.from(p.sarcasm),
+    source: Array.from(p.source),
   };
 }
 
@@ -163,6 +170,12 @@ function appendRow(c: DayColumns, r: OverrideRow): void {
   c.sentiment.push(r.customer ? r.customer.sentiment.label : '');
   c.sentimentScore.push(r.customer ? r.customer.sentiment.score : 0);
   c.sarcasm.push(r.customer ? (r.customer.sarcasm.likely ? 1 : 0) : -1);
+  c.source.push(sourceCode(r.source));
+}
+
+/** A row's source as stored in the summary; rows from before schema version 6 came from AI controls. */
+export function sourceCode(source: OverrideRow['source'] | undefined): number {
+  return Math.max(0, SUGGESTION_SOURCES.indexOf(source ?? 'ai-control'));
 }
 
 /** Groups rows into day chunks, appended to `base` chunks when given (rows must be new). */
@@ -253,6 +266,7 @@ export function decodeChunks(chunks: readonly DayChunk[]): StatsRow[] {
         note: c.note[i] ?? null,
         similarity: c.similarity[i] as number,
         editSize: c.editSize[i] as number,
+        source: SUGGESTION_SOURCES[c.source[i] as number] ?? 'ai-control',
         findings,
         customer:
           sarcasm < 0

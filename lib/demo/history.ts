@@ -240,5 +240,9 @@ function makeRow(
     privacy: 'redacted',
     suggestionText: suggestion,
     sentText: sent,
+    // Most drafts come from the helpdesk's AI button; some are pasted from another tool.
+    source:
+      helpdesk === 'intercom' ? 'ai-control' : random() < 0.7 ? 'ai-control' : random() < 0.75 ? 'paste' : 'insert',
+    suggestionWords: suggestion.split(/\s+/).filter(Boolean).length,
   };
 }

@@ -69,8 +69,15 @@ export function editableOf(element: Element | null): Element | null {
   return doc.querySelector('[contenteditable="true"], [contenteditable=""]');
 }
 
-/** Whether an element is shown: not inside a `hidden` / `aria-hidden="true"` ancestor within its tree. */
+/**
+ * Whether an element is shown: rendered (not `display: none` itself or through an ancestor, as
+ * Bootstrap's `.hidden` does to FreeScout's closed reply form) and not inside a `hidden` /
+ * `aria-hidden="true"` ancestor within its tree.
+ */
 export function isShown(element: Element): boolean {
+  // `checkVisibility` (Chromium 105, Firefox 106) sees the page's style sheets; DOMs without
+  // layout (unit tests) fall back to the attributes.
+  if (typeof element.checkVisibility === 'function' && !element.checkVisibility()) return false;
   for (let el: Element | null = element; el; el = el.parentElement ?? hostOf(el)) {
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
   }

@@ -57,7 +57,7 @@ export function createGenericAdapter(config: GenericSelectors): HostAdapter {
   });
   return {
     ...inner,
-    read(doc, url) {
+    read(doc, url, texts) {
       // An admin's selector that is not valid CSS: name it, rather than stepping aside with an
       // internal error. Five querySelector calls per read.
       for (const [field, selector] of Object.entries(config)) {
@@ -74,7 +74,7 @@ export function createGenericAdapter(config: GenericSelectors): HostAdapter {
       }
       root = doc;
       try {
-        return inner.read(doc, url);
+        return inner.read(doc, url, texts);
       } finally {
         root = null;
       }

@@ -28,6 +28,8 @@ export interface AdapterSelectors {
   ai?: Partial<Record<SuggestionShape, Selectors>>;
   discard?: Selectors;
   escalation?: Selectors;
+  /** Controls that apply a macro or saved reply (text they put in the composer has source `macro`). */
+  macro?: Selectors;
   /** AI text shown outside the composer (shapes 2 and 3); hidden matches are ignored. */
   suggestion?: Partial<Record<'separate-editor' | 'side-panel', Selectors>>;
 }
@@ -66,7 +68,7 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
     id: spec.id,
     matches: spec.matches,
     ticketId: spec.ticketId,
-    read(root, url) {
+    read(root, url, texts) {
       // Shadow roots are found once per container and read: finding them walks the subtree, and
       // a read runs every few hundred milliseconds while the agent types.
       const shadowCache = new Map<ParentNode, ShadowRoot[]>();
@@ -93,7 +95,7 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
         const author = spec.author(element);
         if (!author) continue;
         const body = (s.body && all(element, s.body)[0]) || element;
-        thread.push({ element: body, author, text: readText(body) });
+        thread.push({ element: body, author, text: texts ? texts.text(body) : readText(body) });
       }
 
       const aiControls: AiControl[] = [];
@@ -128,6 +130,7 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
         aiControls,
         discardControls: all(scope, s.discard).filter(isShown),
         escalationControls: all(scope, s.escalation),
+        macroControls: all(scope, s.macro),
         suggestion,
       };
       return snapshot;

@@ -38,6 +38,8 @@ export interface HostSnapshot {
   discardControls: Element[];
   /** Controls that hand the ticket on: escalate, assign to another group, a handoff macro. */
   escalationControls: Element[];
+  /** Controls that apply one of the helpdesk's macros or saved replies (names a suggestion's source). */
+  macroControls?: Element[];
   /** AI text shown outside the composer (a card, a separate AI editor, a side-panel answer). */
   suggestion: SuggestionSighting | null;
 }
@@ -52,12 +54,17 @@ export interface HostProblem {
  * One per helpdesk. Takes the document (or any root) as a parameter so it can be tested on
  * fixture pages; never writes to the page.
  */
+/** Reads a message's text; the content script passes a cache (lib/hosts/text-cache.ts), tests may not. */
+export interface TextReader {
+  text(element: Element): string;
+}
+
 export interface HostAdapter {
   id: HelpdeskId;
   /** Whether this adapter handles the page at `url` (the content script already matched the host). */
   matches(url: URL): boolean;
   ticketId(url: URL): string | null;
-  read(root: Document, url: URL): HostSnapshot | HostProblem;
+  read(root: Document, url: URL, texts?: TextReader): HostSnapshot | HostProblem;
 }
 
 export function isProblem(value: HostSnapshot | HostProblem): value is HostProblem {

@@ -29,7 +29,7 @@ export const zendesk: HostAdapter = {
   id: 'zendesk',
   matches: (url) => url.hostname.endsWith('.zendesk.com') && url.pathname.startsWith('/agent'),
   ticketId: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
-  read(root, url) {
+  read(root, url, texts) {
     const ticketId = this.ticketId(url);
     if (!ticketId) return { problem: 'no-ticket', detail: 'Open a ticket to check its replies.' };
     const pane = queryOne(root, ZENDESK_SELECTORS.activePane) ?? root;
@@ -44,7 +44,11 @@ export const zendesk: HostAdapter = {
       if (type !== 'end-user' && type !== 'agent') continue; // internal notes are not part of the conversation
       const body = queryOne(item, ZENDESK_SELECTORS.body);
       if (!body) continue;
-      thread.push({ element: body, author: type === 'end-user' ? 'customer' : 'agent', text: readText(body) });
+      thread.push({
+        element: body,
+        author: type === 'end-user' ? 'customer' : 'agent',
+        text: texts ? texts.text(body) : readText(body),
+      });
     }
 
     return {

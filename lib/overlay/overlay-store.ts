@@ -43,12 +43,21 @@ export interface OverlayState {
   findings: Finding[];
   /** Fingerprints the agent dismissed as "not a problem" on this ticket, with the reason when asked. */
   dismissed: ReadonlyMap<string, OverrideReason | null>;
+  /** The agent folded the panel to its pill. */
   collapsed: boolean;
+  /**
+   * Where the agent moved the overlay on this helpdesk (top-left, viewport px), remembered across
+   * pages; used while that spot covers none of the helpdesk's controls. Null: placed automatically.
+   */
+  place: { left: number; top: number } | null;
   /** Finding fingerprint under the pointer or focus, to emphasise its highlight. */
   focused: string | null;
   /** The composer the panel follows on scroll and resize. */
   anchor: Element | null;
-  /** Helpdesk controls the panel must not cover (send, AI insert, AI cards). */
+  /**
+   * Parts of the helpdesk the overlay must not cover besides its controls, which it finds itself:
+   * the thread's messages, AI cards, send and AI controls the adapter knows.
+   */
   avoid: readonly Element[];
   guard: GuardPrompt | null;
   /** Bumped when the agent chooses "send anyway" (warn) or "send now" (block, all resolved). */
@@ -65,6 +74,8 @@ export interface OverlayActions {
   dismiss(fingerprint: string, reason?: OverrideReason | null): void;
   restore(fingerprint: string): void;
   setCollapsed(collapsed: boolean): void;
+  /** The agent dropped the overlay at this spot. */
+  moveTo(place: { left: number; top: number } | null): void;
   setFocused(fingerprint: string | null): void;
   releaseGuard(): void;
   cancelGuard(): void;
@@ -86,6 +97,7 @@ export function createOverlayStore(helpdesk: string) {
     findings: [],
     dismissed: new Map(),
     collapsed: false,
+    place: null,
     focused: null,
     anchor: null,
     avoid: [],
@@ -103,6 +115,7 @@ export function createOverlayStore(helpdesk: string) {
         return { dismissed: next };
       }),
     setCollapsed: (collapsed) => set({ collapsed }),
+    moveTo: (place) => set({ place }),
     setFocused: (focused) => set({ focused }),
     releaseGuard: () => set((s) => ({ guard: null, guardRelease: s.guardRelease + 1 })),
     cancelGuard: () => set({ guard: null }),

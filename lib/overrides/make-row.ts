@@ -1,8 +1,8 @@
-import type { DecisionContext } from '../content/controller';
 import type { OverrideRow } from '../db/schema';
 import type { CustomerSignals } from '../engine/types';
 import type { PrivacyMode } from '../settings/schema';
 import type { Decision } from './tracker';
+import type { DecisionContext } from './types';
 
 export interface RowOptions {
   privacy: PrivacyMode;
@@ -38,6 +38,8 @@ export function makeOverrideRow(decision: Decision, context: DecisionContext, op
     agent: options.agent,
     outcome: decision.outcome,
     shape: decision.suggestion.shape,
+    source: decision.suggestion.source,
+    suggestionWords: decision.suggestion.words,
     reason: null,
     note: null,
     similarity: decision.similarity,

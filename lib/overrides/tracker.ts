@@ -1,10 +1,15 @@
-import type { Outcome, SuggestionShape } from '../db/schema';
+import type { Outcome, SuggestionShape, SuggestionSource } from '../db/schema';
 import { compareTexts } from './similarity';
 
 /** A suggestion being followed from the moment it was shown. */
 export interface TrackedSuggestion {
   id: string;
   shape: SuggestionShape;
+  /** How it reached the composer (or the AI card or panel that showed it). */
+  source: SuggestionSource;
+  /** Words it brought into the composer: what was inserted, not what the agent had typed around it. */
+  words: number;
+  /** The composer's text once it landed (or the card's text): the baseline the sent text is compared with. */
   text: string;
   shownAt: number;
 }

@@ -59,11 +59,12 @@ export interface BreakdownRow {
 /** Override rate of a breakdown row (share not sent as suggested). */
 export const breakdownOverrideRate = (b: BreakdownRow): number => (b.seen > 0 ? (b.seen - b.accepted) / b.seen : 0);
 
-export type BreakdownDimension = 'helpdesk' | 'agent' | 'category' | 'reason' | 'sentiment' | 'sarcasm';
+export type BreakdownDimension = 'helpdesk' | 'agent' | 'source' | 'category' | 'reason' | 'sentiment' | 'sarcasm';
 
 export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
   'helpdesk',
   'agent',
+  'source',
   'category',
   'reason',
   'sentiment',
@@ -280,6 +281,7 @@ export function aggregate(
   const maps: Record<BreakdownDimension, Map<string, BreakdownRow>> = {
     helpdesk: new Map(),
     agent: new Map(),
+    source: new Map(),
     category: new Map(),
     reason: new Map(),
     sentiment: new Map(),
@@ -297,6 +299,7 @@ export function aggregate(
 
     bump(maps.helpdesk, row.helpdesk, row);
     bump(maps.agent, row.agent || 'me', row);
+    bump(maps.source, row.source, row);
     bump(maps.reason, row.reason ?? 'none given', row);
     bump(maps.sentiment, row.customer?.sentiment.label ?? 'unknown', row);
     bump(maps.sarcasm, row.customer ? (row.customer.sarcasm.likely ? 'sarcastic' : 'not sarcastic') : 'unknown', row);
@@ -332,6 +335,7 @@ export function aggregate(
     breakdowns: {
       helpdesk: sorted(maps.helpdesk),
       agent: sorted(maps.agent),
+      source: sorted(maps.source),
       category: sorted(maps.category),
       reason: sorted(maps.reason),
       sentiment: sorted(maps.sentiment),

@@ -1,6 +1,6 @@
 import { eventAt, findingsReader, outcomeAt, rowOrder } from '../db/day-rows';
 import { type DayTotals, SLOT_MS } from '../db/day-totals';
-import { OVERRIDE_REASONS } from '../db/schema';
+import { OVERRIDE_REASONS, SUGGESTION_SOURCES } from '../db/schema';
 import { CHUNK_MS, type DayChunk } from '../db/summary';
 import { type PeriodFigures, PeriodTallies } from './aggregate';
 import type { EventFilter } from './filter';
@@ -12,7 +12,7 @@ import { scratchEvent, TALLY_SUMS } from './metrics';
  *
  * - `totalsFigures`, the dashboard's first render and every unfiltered view: adds up the per-day
  *   totals' quarter hours (lib/db/day-totals.ts), a few thousand sums instead of every row;
- * - `dayFigures`, for a filter (totals are not kept per helpdesk, agent, outcome, reason or
+ * - `dayFigures`, for a filter (totals are not kept per helpdesk, agent, outcome, reason, source or
  *   category): reads the summary's packed days (lib/db/summary.ts) row by row, in the order
  *   `decodeChunks` would give them (oldest first, ties by id).
  *
@@ -46,6 +46,7 @@ export function dayFigures(
   const slices = new PeriodTallies(period, firstEventAt);
   const { prevStart, end } = slices;
   const { outcome: outcomeFilter, reason: reasonFilter, category } = filter;
+  const sourceFilter = filter.source === undefined ? undefined : SUGGESTION_SOURCES.indexOf(filter.source);
   const event = scratchEvent();
   for (const c of daysOverlapping(days, prevStart, end)) {
     const helpdesk = codeOf(c, filter.helpdesk);
@@ -61,6 +62,7 @@ export function dayFigures(
       if (helpdesk !== undefined && c.helpdesk[i] !== helpdesk) continue;
       if (agent !== undefined && c.agent[i] !== agent) continue;
       if (outcomeFilter !== undefined && outcomeAt(c, i) !== outcomeFilter) continue;
+      if (sourceFilter !== undefined && c.source[i] !== sourceFilter) continue;
       if (reasonFilter !== undefined) {
         const r = reason[i] as number;
         if ((r < 0 ? null : (OVERRIDE_REASONS[r] ?? null)) !== reasonFilter) continue;

@@ -1,4 +1,4 @@
-import type { Outcome, OverrideReason } from '../db/schema';
+import type { Outcome, OverrideReason, SuggestionSource } from '../db/schema';
 import type { Category } from '../engine/types';
 import type { StatsRow } from './stats-row';
 
@@ -12,6 +12,8 @@ export interface EventFilter {
   category?: Category;
   outcome?: Outcome;
   reason?: OverrideReason;
+  /** How the suggestion reached the composer. */
+  source?: SuggestionSource;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface EventFilter {
  * every row. `ignorePeriod` is for drift, whose baseline has to reach back before the period.
  */
 export function rowMatcher(filter: EventFilter, ignorePeriod = false): (row: StatsRow) => boolean {
-  const { helpdesk, agent, category, outcome, reason } = filter;
+  const { helpdesk, agent, category, outcome, reason, source } = filter;
   const start = ignorePeriod ? undefined : filter.start;
   const end = ignorePeriod ? undefined : filter.end;
   return (row) =>
@@ -29,6 +31,7 @@ export function rowMatcher(filter: EventFilter, ignorePeriod = false): (row: Sta
     (agent === undefined || row.agent === agent) &&
     (outcome === undefined || row.outcome === outcome) &&
     (reason === undefined || row.reason === reason) &&
+    (source === undefined || row.source === source) &&
     (category === undefined || row.findings.some((f) => f.category === category));
 }
 

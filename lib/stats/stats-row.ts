@@ -8,7 +8,17 @@ import type { Sentiment } from '../engine/types';
  */
 export type StatsRow = Pick<
   OverrideRow,
-  'id' | 'decidedAt' | 'shownAt' | 'helpdesk' | 'agent' | 'outcome' | 'reason' | 'note' | 'similarity' | 'editSize'
+  | 'id'
+  | 'decidedAt'
+  | 'shownAt'
+  | 'helpdesk'
+  | 'agent'
+  | 'outcome'
+  | 'reason'
+  | 'note'
+  | 'similarity'
+  | 'editSize'
+  | 'source'
 > & {
   findings: readonly Pick<ShownFinding, 'rule' | 'category' | 'severity' | 'dismissed'>[];
   customer: { sentiment: Sentiment; sarcasm: { likely: boolean } } | null;

@@ -27,6 +27,8 @@ function row(i: number, prefix: string): OverrideRow {
     agent: 'bench',
     outcome: 'edited',
     shape: 'draft-in-composer',
+    source: 'ai-control',
+    suggestionWords: 42,
     reason: 'tone',
     note: null,
     similarity: 0.82,

@@ -19,6 +19,8 @@ function syntheticEvents(count: number): LogEvent[] {
       agent: i % 2 ? 'tab-a' : 'tab-b',
       outcome: OUTCOMES[i % OUTCOMES.length] ?? 'accepted',
       shape: 'draft-in-composer',
+      source: 'paste',
+      suggestionWords: 30,
       reason: null,
       note: null,
       similarity: 0.9,

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import { exportFileName } from '@/lib/db/export-formats';
@@ -68,6 +69,45 @@ describe('export then import', () => {
     expect(exportFileName('ndjson', new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe(
       'replyguard-overrides-2026-01-02T030405.ndjson',
     );
+  });
+});
+
+describe('a version 1 export (before suggestion sources)', () => {
+  const legacy = (r: OverrideRow) => {
+    const { source: _s, suggestionWords: _w, ...rest } = r;
+    return rest;
+  };
+  const asV2 = (r: OverrideRow) => ({ ...r, source: 'ai-control', suggestionWords: null });
+
+  it('imports its JSON and NDJSON rows as AI-control suggestions of unknown size', () => {
+    const rows = awkwardRows();
+    const json = JSON.stringify({
+      format: 'replyguard-overrides',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00Z',
+      rows: rows.map(legacy),
+    });
+    expect(parseExportFile('old.json', json)).toMatchObject({ errors: [], rows: rows.map(asV2) });
+    const ndjson = rows.map((r) => JSON.stringify(legacy(r))).join('\n');
+    expect(parseExportFile('old.ndjson', ndjson)).toMatchObject({ errors: [], rows: rows.map(asV2) });
+  });
+
+  it('imports its CSV, whose header has no source columns', () => {
+    const rows = awkwardRows().map((r) => ({ ...r, note: r.note === '' ? null : r.note }));
+    const lines = exportRows(rows, 'csv').split('\r\n');
+    // Version 1 wrote the same columns without the last two.
+    const v1 = Papa.unparse(
+      Papa.parse<string[]>(lines.join('\r\n')).data.map((cells) => cells.slice(0, -2)),
+      { newline: '\r\n' },
+    );
+    const parsed = parseExportFile('old.csv', v1);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toEqual(rows.map(asV2));
+  });
+
+  it('still refuses a version 2 row that lacks one of the two', () => {
+    const { suggestionWords: _, ...half } = awkwardRows()[0] as OverrideRow;
+    expect(parseExportFile('half.ndjson', JSON.stringify(half)).errors[0]?.message).toMatch(/suggestionWords/);
   });
 });
 

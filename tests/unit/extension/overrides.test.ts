@@ -9,6 +9,8 @@ import { row } from '../../fixtures/rows';
 const suggestion = {
   id: 's1',
   shape: 'draft-in-composer' as const,
+  source: 'paste' as const,
+  words: 6,
   text: 'Hi Ana,\n\nYour order ships today.',
   shownAt: 5,
 };

@@ -3,6 +3,7 @@ import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { totalsOfDay } from '@/lib/db/day-totals';
 import { putImported } from '@/lib/db/imported';
 import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
+import { chunksOf, dayOf, packDay } from '@/lib/db/summary';
 import { row } from '../../fixtures/rows';
 
 describe('schema history', () => {
@@ -71,6 +72,38 @@ describe('schema history', () => {
     const totals = await latest.dayTotals.toArray();
     expect(totals).toEqual(days.map(totalsOfDay));
     expect(totals.reduce((n, t) => n + t.rows, 0)).toBe(400);
+    await latest.delete();
+  });
+
+  it('gives every row and summary day of a version 5 database a source at version 6', async () => {
+    const name = `upgrade-v6-${Math.random()}`;
+    const fifth = openDatabase(name, SCHEMA_VERSIONS.slice(0, 5));
+    // Rows as version 5 stored them: no source, no size.
+    const legacy = (r: ReturnType<typeof row>) => {
+      const { source: _s, suggestionWords: _w, ...rest } = r;
+      return rest;
+    };
+    const live = Array.from({ length: 30 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 3_600_000 }));
+    const imported = Array.from({ length: 20 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 5_400_000 }));
+    await fifth.table('overrides').bulkAdd(live.map(legacy));
+    for (const day of new Set(imported.map((r) => dayOf(r.decidedAt)))) {
+      const rows = imported.filter((r) => dayOf(r.decidedAt) === day).map(legacy);
+      await fifth.table('imported').add({ day, rows: JSON.stringify(rows) });
+    }
+    const days = [...chunksOf([...live, ...imported]).values()].map((d) => {
+      const { source: _, ...packed } = packDay(d);
+      return packed;
+    });
+    await fifth.table('summary').bulkPut(days);
+    fifth.close();
+
+    const latest = openDatabase(name);
+    const expected = [...live, ...imported].map((r) => ({ ...r, source: 'ai-control', suggestionWords: null }));
+    expect(await rowsById(latest, expected)).toEqual(expected);
+    const stats = await summaryRowsByTime(latest);
+    expect(stats).toHaveLength(50);
+    expect(stats.every((r) => r.source === 'ai-control')).toBe(true);
+    expect((await latest.summary.toArray()).every((d) => d.source.length === d.decidedAt.length)).toBe(true);
     await latest.delete();
   });
 

@@ -178,7 +178,7 @@ describe('generic adapter (admin selectors)', () => {
     customerMessage: '.thread-type-customer .thread-content',
     agentMessage: '.thread-type-message .thread-content',
     composer: '.note-editable',
-    send: '.btn-reply-submit',
+    send: '.btn-send-text',
     aiControl: '.ai-use-draft',
   };
 

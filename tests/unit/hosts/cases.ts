@@ -179,6 +179,6 @@ CASES.freescout = {
   counts: COUNTS.freescout,
   aiShapes: ['draft-in-composer'],
   suggestion: null,
-  discard: 0,
+  discard: 1,
   composerTag: 'DIV',
 };

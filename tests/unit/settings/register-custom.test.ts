@@ -35,17 +35,13 @@ function fakeApis(granted: string[], tabs: { id: number; url: string }[] = []) {
 
 const settings = (customHelpdesks: { pattern: string; adapter: 'freescout' | 'zammad' }[], freescout = true) =>
   resolveSettings({ customHelpdesks, helpdesks: { freescout } });
+const HELP = { pattern: 'https://help.acme.com/*', adapter: 'freescout' } as const;
+const ZAMMAD = { pattern: 'https://z.acme.com/*', adapter: 'zammad' } as const;
 
 describe('syncCustomContentScripts', () => {
   it('registers the content script for granted custom domains only', async () => {
     const f = fakeApis(['https://help.acme.com/*']);
-    const result = await syncCustomContentScripts(
-      settings([
-        { pattern: 'https://help.acme.com/*', adapter: 'freescout' },
-        { pattern: 'https://z.acme.com/*', adapter: 'zammad' },
-      ]),
-      f.apis,
-    );
+    const result = await syncCustomContentScripts(settings([HELP, ZAMMAD]), f.apis);
     expect(result).toEqual(['https://help.acme.com/*']);
     expect(f.registered()).toEqual([
       expect.objectContaining({
@@ -58,14 +54,11 @@ describe('syncCustomContentScripts', () => {
 
   it('does nothing when already in step, and unregisters when the adapter is switched off', async () => {
     const f = fakeApis(['https://help.acme.com/*']);
-    const s = settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }]);
+    const s = settings([HELP]);
     await syncCustomContentScripts(s, f.apis);
     await syncCustomContentScripts(s, f.apis);
     expect(f.calls).toEqual(['register']);
-    await syncCustomContentScripts(
-      settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }], false),
-      f.apis,
-    );
+    await syncCustomContentScripts(settings([HELP], false), f.apis);
     expect(f.calls).toEqual(['register', 'unregister']);
     expect(f.registered()).toEqual([]);
   });
@@ -90,26 +83,14 @@ describe('syncCustomContentScripts', () => {
       { id: 666, url: 'https://help.acme.com/broken' },
     ];
     const f = fakeApis(['https://help.acme.com/*', 'https://z.acme.com/*'], tabs);
-    await syncCustomContentScripts(settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }]), f.apis);
+    await syncCustomContentScripts(settings([HELP]), f.apis);
     // The tab that refused is skipped; the registration covers its next load.
     expect(f.injected).toEqual([1]);
     // Adding a second domain starts it there, not again in the tab that already runs it.
-    await syncCustomContentScripts(
-      settings([
-        { pattern: 'https://help.acme.com/*', adapter: 'freescout' },
-        { pattern: 'https://z.acme.com/*', adapter: 'zammad' },
-      ]),
-      f.apis,
-    );
+    await syncCustomContentScripts(settings([HELP, ZAMMAD]), f.apis);
     expect(f.injected).toEqual([1, 2]);
     // In step (a service-worker restart, the next browser start): nothing is started twice.
-    await syncCustomContentScripts(
-      settings([
-        { pattern: 'https://help.acme.com/*', adapter: 'freescout' },
-        { pattern: 'https://z.acme.com/*', adapter: 'zammad' },
-      ]),
-      f.apis,
-    );
+    await syncCustomContentScripts(settings([HELP, ZAMMAD]), f.apis);
     expect(f.injected).toEqual([1, 2]);
   });
 });
@@ -121,7 +102,7 @@ describe('after an update', () => {
       { id: 2, url: 'https://z.acme.com/' },
     ];
     const f = fakeApis(['https://help.acme.com/*'], tabs);
-    const s = settings([{ pattern: 'https://help.acme.com/*', adapter: 'freescout' }]);
+    const s = settings([HELP]);
     await syncCustomContentScripts(s, f.apis);
     expect(f.injected).toEqual([1]);
     await syncCustomContentScripts(s, f.apis, true);

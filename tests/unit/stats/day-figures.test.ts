@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totalsOfDay } from '@/lib/db/day-totals';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from '@/lib/db/schema';
+import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from '@/lib/db/schema';
 import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
 import type { Category } from '@/lib/engine/types';
@@ -42,6 +42,7 @@ function shuffledRows(count: number, seed: number): OverrideRow[] {
         agent: pick(['', 'ana', 'bo']),
         outcome: pick(OUTCOMES),
         reason: next() < 0.4 ? pick(OVERRIDE_REASONS) : null,
+        source: pick(SUGGESTION_SOURCES),
         similarity: Math.sqrt(next()),
         editSize: Math.floor(next() * 300),
         findings: Array.from({ length: Math.floor(next() * 3) }, () => ({
@@ -74,6 +75,8 @@ const FILTERS: EventFilter[] = [
   { agent: 'bo', outcome: 'edited' },
   { category: 'privacy' as Category },
   { reason: 'tone' },
+  { source: 'paste' },
+  { source: 'macro', helpdesk: 'intercom' },
   { outcome: 'escalated', category: 'compliance' as Category },
   { helpdesk: 'not-in-the-log' },
 ];

@@ -1,0 +1,89 @@
+import { shadowRoots } from '../hosts/dom';
+import { type Box, boxInTopWindow } from './placement';
+
+/**
+ * What a person can click, type in or open on a page: the helpdesk's controls that ReplyGuard's
+ * overlay must never cover. Elements made interactive only by a script's click handler on a plain
+ * `div` cannot be found; everything with a role, a tab stop or a native control can.
+ */
+export const INTERACTIVE_SELECTOR = [
+  'a[href]',
+  'button',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  'summary',
+  'iframe',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[tabindex]:not([tabindex="-1"])',
+  ...[
+    'button',
+    'link',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'tab',
+    'checkbox',
+    'radio',
+    'switch',
+    'combobox',
+    'textbox',
+    'slider',
+    'spinbutton',
+    'searchbox',
+    'treeitem',
+  ].map((role) => `[role="${role}"]`),
+].join(', ');
+
+/**
+ * A focusable container bigger than this share of the viewport (a scroll area with a tab stop, a
+ * whole-app `tabindex`) is a region, not a control: covering a corner of it hides no control.
+ */
+const REGION_SHARE = 0.25;
+
+function shown(el: Element): boolean {
+  return typeof el.checkVisibility === 'function'
+    ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
+    : true;
+}
+
+/**
+ * The boxes (top-window coordinates) of the visible controls of `doc` and its open shadow roots,
+ * within the viewport, plus `extra` elements (the composer, thread messages, send buttons). The
+ * overlay's own host is left out. A few hundred elements on a helpdesk page: a millisecond or two,
+ * run on layout changes, never per keystroke.
+ */
+export function obstacleBoxes(
+  doc: Document,
+  viewport: { width: number; height: number },
+  extra: readonly Element[] = [],
+  own: Element | null = null,
+): Box[] {
+  const area = viewport.width * viewport.height;
+  const boxes: Box[] = [];
+  const add = (el: Element, region: boolean) => {
+    if (own?.contains(el) || !el.isConnected) return;
+    const box = boxInTopWindow(el);
+    if (box.width <= 0 || box.height <= 0) return;
+    if (
+      box.left >= viewport.width ||
+      box.top >= viewport.height ||
+      box.left + box.width <= 0 ||
+      box.top + box.height <= 0
+    )
+      return;
+    if (region && box.width * box.height > REGION_SHARE * area) return;
+    if (!shown(el)) return;
+    boxes.push(box);
+  };
+  const roots: ParentNode[] = [doc, ...shadowRoots(doc)];
+  for (const root of roots) {
+    for (const el of Array.from(root.querySelectorAll(INTERACTIVE_SELECTOR))) {
+      const region = el.hasAttribute('tabindex') || el.tagName === 'IFRAME' || el.hasAttribute('contenteditable');
+      add(el, region);
+    }
+  }
+  for (const el of extra) add(el, false);
+  return boxes;
+}
