@@ -3,6 +3,7 @@ import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/backg
 import { openDatabase } from '@/lib/db/database';
 import { applyEvents } from '@/lib/db/overrides';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
+import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
 import {
   CONTENT_SCRIPT_FILES,
   injectIntoOpenTabs,
@@ -22,11 +23,18 @@ function registrationApis(): RegistrationApis {
     files: declared?.js ? { js: declared.js, css: declared.css } : CONTENT_SCRIPT_FILES,
     tabsMatching: async (patterns) =>
       (await browser.tabs.query({ url: patterns })).flatMap((t) =>
-        t.id === undefined ? [] : [{ id: t.id, url: t.url }],
+        t.id === undefined ? [] : [{ id: t.id, url: t.url, status: t.status }],
       ),
     inject: async (tabId, files) => {
+      const [probe] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: isRunning,
+        args: [RUNNING_MARKER, browser.runtime.getManifest().version],
+      });
+      if (probe?.result === true) return false;
       // The manifest's own content-script files; WXT types `files` as the paths it generated.
       await browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] });
+      return true;
     },
   };
 }

@@ -44,17 +44,21 @@ export interface RegistrationApis {
   containsOrigin(pattern: string): Promise<boolean>;
   /** The files of the manifest's content script, so a custom domain gets exactly what built-in ones get. */
   files: ContentScriptFiles;
-  /** The open tabs whose URL one of `patterns` matches (`tabs.query({url})`). */
-  tabsMatching(patterns: string[]): Promise<{ id: number; url?: string }[]>;
-  /** Runs the content script's files in a tab's top frame (`scripting.executeScript`). */
-  inject(tabId: number, files: string[]): Promise<void>;
+  /** The open tabs whose URL one of `patterns` matches (`tabs.query({url})`), with their load status. */
+  tabsMatching(patterns: string[]): Promise<{ id: number; url?: string; status?: string }[]>;
+  /**
+   * Runs the content script's files in a tab's top frame (`scripting.executeScript`) unless a copy
+   * of this version already runs there (lib/messaging/running-marker.ts); true when it started one.
+   */
+  inject(tabId: number, files: string[]): Promise<boolean>;
 }
 
 /**
  * Starts the content script in the open tabs on `patterns` (a domain just granted or listed, or
  * the extension just installed), so an agent never reloads for it. Tabs that `running` patterns
- * cover already have it and are left alone (a second start would reset what the tab tracks). A
- * tab that refuses (an error page, a tab being closed) is skipped. Returns the tabs it reached.
+ * cover already have it and are left alone (a second start would reset what the tab tracks), and
+ * so are tabs still loading: the registered or declared script runs there as the page finishes. A
+ * tab that refuses (an error page, a tab being closed) is skipped. Returns the tabs it started.
  */
 export async function injectIntoOpenTabs(
   patterns: string[],
@@ -64,10 +68,10 @@ export async function injectIntoOpenTabs(
   if (patterns.length === 0) return [];
   const reached: number[] = [];
   for (const tab of await apis.tabsMatching(patterns)) {
+    if (tab.status === 'loading') continue;
     if (tab.url && running.some((p) => patternMatches(p, new URL(tab.url as string)))) continue;
     try {
-      await apis.inject(tab.id, apis.files.js);
-      reached.push(tab.id);
+      if (await apis.inject(tab.id, apis.files.js)) reached.push(tab.id);
     } catch {
       // Not scriptable right now; the registration covers its next load.
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isRunning, markRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
 import { patternMatches } from '@/lib/settings/custom-helpdesks';
 import { resolveSettings } from '@/lib/settings/effective';
 import {
@@ -8,7 +9,7 @@ import {
   syncCustomContentScripts,
 } from '@/lib/settings/register-custom';
 
-function fakeApis(granted: string[], tabs: { id: number; url: string }[] = []) {
+function fakeApis(granted: string[], tabs: { id: number; url: string; status?: string }[] = []) {
   let registered: { id: string; matches: string[]; css?: string[] }[] = [];
   const calls: string[] = [];
   const injected: number[] = [];
@@ -27,7 +28,10 @@ function fakeApis(granted: string[], tabs: { id: number; url: string }[] = []) {
     tabsMatching: async (patterns) => tabs.filter((t) => patterns.some((p) => patternMatches(p, new URL(t.url)))),
     inject: async (tabId) => {
       if (tabId === 666) throw new Error('Cannot access contents of the page');
+      // Tab 7 already runs this version (the probe answers so).
+      if (tabId === 7) return false;
       injected.push(tabId);
+      return true;
     },
   };
   return { apis, calls, injected, registered: () => registered };
@@ -112,13 +116,27 @@ describe('after an update', () => {
 });
 
 describe('injectIntoOpenTabs', () => {
-  it('skips tabs that patterns already running cover', async () => {
+  it('skips tabs that patterns already running cover, tabs still loading and tabs already running it', async () => {
     const tabs = [
       { id: 1, url: 'https://help.acme.com/a' },
-      { id: 2, url: 'https://other.acme.com/b' },
+      { id: 2, url: 'https://other.acme.com/b', status: 'complete' },
+      { id: 3, url: 'https://third.acme.com/c', status: 'loading' },
+      { id: 7, url: 'https://fourth.acme.com/d', status: 'complete' },
     ];
     const f = fakeApis([], tabs);
     expect(await injectIntoOpenTabs(['https://*.acme.com/*'], f.apis, ['https://help.acme.com/*'])).toEqual([2]);
     expect(await injectIntoOpenTabs([], f.apis)).toEqual([]);
+  });
+});
+
+describe('running marker', () => {
+  it('says whether this version runs in the world, and forgets when the copy stops', () => {
+    expect(isRunning(RUNNING_MARKER, '1.0.0')).toBe(false);
+    const clear = markRunning('1.0.0');
+    expect(isRunning(RUNNING_MARKER, '1.0.0')).toBe(true);
+    // An older version's mark left behind by an update does not count.
+    expect(isRunning(RUNNING_MARKER, '1.0.1')).toBe(false);
+    clear();
+    expect(isRunning(RUNNING_MARKER, '1.0.0')).toBe(false);
   });
 });
