@@ -27,6 +27,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // A real FreeScout (../shared/helpdesks/freescout) started on this machine; skipped with a
+        // message when the release is not there.
+        resolve: { alias: { '@': import.meta.dirname } },
+        test: {
+          name: 'freescout',
+          environment: 'node',
+          include: ['tests/freescout/**/*.e2e.ts'],
+          globalSetup: ['tests/freescout/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { stripRuleDocsPlugin } from './lib/build/strip-rule-docs';
 import { buildFlavour } from './lib/deploy/flavour';
 import { HELPDESK_MATCHES } from './lib/hosts/helpdesks';
 
@@ -27,6 +28,8 @@ export default defineConfig({
   // too. Store and organisation builds have folders of their own.
   outDir: FLAVOUR.outDir,
   vite: () => ({
+    // Rule descriptions and examples stay out of the content script, which never shows them (see the plugin).
+    plugins: [stripRuleDocsPlugin()],
     resolve: {
       // tldts's module entry holds the Public Suffix List as a plain object literal, which bundles
       // to about 280 KB; its own minified build packs the same list into about 140 KB (the

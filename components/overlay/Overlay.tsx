@@ -7,7 +7,7 @@ import {
   useState,
 } from 'react';
 import { useStore } from 'zustand';
-import { obstacleBoxes } from '@/lib/overlay/obstacles';
+import { editorFrame, obstacleBoxes } from '@/lib/overlay/obstacles';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
 import { boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
 import { CustomerChip } from './CustomerChip';
@@ -62,7 +62,7 @@ function usePlacement(
       frame = 0;
       last = Date.now();
       const viewport = { width: top.innerWidth, height: top.innerHeight };
-      const composer = anchor?.isConnected ? boxInTopWindow(anchor) : null;
+      const composer = anchor?.isConnected ? boxInTopWindow(editorFrame(anchor)) : null;
       const obstacles = obstacleBoxes(top.document, viewport, avoid, own);
       const next = placeOverlay({
         viewport,

@@ -25,5 +25,6 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   compliance: 'Compliance',
   accuracy: 'Accuracy',
   link: 'Link',
+  bias: 'Bias',
   custom: 'Team rule',
 };

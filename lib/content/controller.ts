@@ -10,7 +10,7 @@ import { isFieldComposer } from '../overlay/textarea-mirror';
 import type { Decision } from '../overrides/tracker';
 import type { DecisionContext } from '../overrides/types';
 import type { SendGuardMode } from '../settings/schema';
-import { CustomerReader } from './customer-reading';
+import { CustomerReader, sameTexts } from './customer-reading';
 import { createGuard } from './guard';
 import { ReplyCheck } from './reply-check';
 import { SendGuard, type SendVia } from './send-guard';
@@ -208,6 +208,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       customer: reader.customer,
       customerMessages: reader.current,
       agent: agentTexts,
+      customerName: snapshot.customerName,
     });
     follower.composerChanged(reply);
   };
@@ -262,7 +263,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       Date.now(),
     );
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
-    if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
+    if (!sameTexts(agents, agentTexts)) agentTexts = agents;
     const state = store.getState();
     if (state.status !== 'active' || state.ticketId !== result.ticketId) {
       store.setState({ status: 'active', detail: '', ticketId: result.ticketId });

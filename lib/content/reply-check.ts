@@ -24,6 +24,8 @@ export interface ReplyContext {
   customer: CustomerSignals | null;
   customerMessages: string[];
   agent: string[];
+  /** The customer's name as the helpdesk shows it, when the adapter reads it. */
+  customerName?: string | null;
 }
 
 /**
@@ -85,7 +87,13 @@ export class ReplyCheck {
     const findings =
       reply.trim() && this.#opts.analysisOn()
         ? this.#checker.check(
-            { reply, customer: context.customer, customerMessages: context.customerMessages, agent: context.agent },
+            {
+              reply,
+              customer: context.customer,
+              customerMessages: context.customerMessages,
+              agent: context.agent,
+              customerName: context.customerName ?? null,
+            },
             this.#opts.checkOptions?.(),
           )
         : [];

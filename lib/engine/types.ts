@@ -17,6 +17,7 @@ export type Category =
   | 'compliance'
   | 'accuracy'
   | 'link'
+  | 'bias'
   | 'custom';
 
 export const CATEGORIES: readonly Category[] = [
@@ -31,6 +32,7 @@ export const CATEGORIES: readonly Category[] = [
   'compliance',
   'accuracy',
   'link',
+  'bias',
   'custom',
 ];
 

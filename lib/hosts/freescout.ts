@@ -30,6 +30,8 @@ export const FREESCOUT_SELECTORS = {
   ai: { 'draft-in-composer': ['.ai-use-draft', '[data-ai-action="use-draft"]'] },
   // [verified] assigning the conversation to someone else from the assignee menu.
   escalation: ['ul.conv-user li:not(.active) a[data-user_id]'],
+  // [verified] the customer card in the conversation's sidebar.
+  customerName: ['.conv-customer-block .customer-name'],
   // [guess] the Saved Replies module's menu items.
   macro: ['.sr-dropdown a[data-saved-reply-id]', '[data-saved-reply-id]'],
 } as const;

@@ -30,6 +30,8 @@ export interface AdapterSelectors {
   escalation?: Selectors;
   /** Controls that apply a macro or saved reply (text they put in the composer has source `macro`). */
   macro?: Selectors;
+  /** The customer's name in the helpdesk's customer card or ticket header. */
+  customerName?: Selectors;
   /** AI text shown outside the composer (shapes 2 and 3); hidden matches are ignored. */
   suggestion?: Partial<Record<'separate-editor' | 'side-panel', Selectors>>;
 }
@@ -131,11 +133,20 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
         discardControls: all(scope, s.discard).filter(isShown),
         escalationControls: all(scope, s.escalation),
         macroControls: all(scope, s.macro),
+        customerName: nameIn(
+          s.customerName ? (all(scope, s.customerName)[0] ?? all(root, s.customerName)[0]) : undefined,
+        ),
         suggestion,
       };
       return snapshot;
     },
   };
+}
+
+/** A name as the page shows it, or null when it does not look like one (empty, an e-mail address, too long). */
+function nameIn(element: Element | undefined): string | null {
+  const text = element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return text && text.length <= 80 && !text.includes('@') ? text : null;
 }
 
 /** Buttons whose accessible name (aria-label, else text) is one of `labels`, case-insensitive. */

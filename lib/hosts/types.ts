@@ -42,6 +42,8 @@ export interface HostSnapshot {
   macroControls?: Element[];
   /** AI text shown outside the composer (a card, a separate AI editor, a side-panel answer). */
   suggestion: SuggestionSighting | null;
+  /** The customer's name as the helpdesk shows it (its customer card), when the adapter knows where; the grounding rules check greetings against it. */
+  customerName?: string | null;
 }
 
 /** Why an adapter could not read the page; shown as "ReplyGuard is paused on this page". */

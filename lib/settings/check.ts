@@ -178,7 +178,7 @@ function checkPackShape(v: unknown, problems: SettingsProblem[]): RulePack[] | u
       });
       return;
     }
-    const arrays = ['phrases', 'competitors', 'linkAllowlist', 'disabled'] as const;
+    const arrays = ['phrases', 'competitors', 'linkAllowlist', 'knownFacts', 'disabled'] as const;
     const bad = arrays.find((k) => pack[k] !== undefined && !Array.isArray(pack[k]));
     if (bad) {
       problems.push({ path: `${path}.${bad}`, message: 'must be a list' });

@@ -57,6 +57,35 @@ describe('the extension on the demo Zendesk ticket', () => {
     expect(await dashboard.locator('[data-rg-row]').first().getAttribute('data-rg-outcome')).toBe('edited');
   });
 
+  it('highlights a bias finding and a grounding finding in the composer, each with its category', async () => {
+    // Ticket 1002: Ravi Menon asks about the billing address; he gives no title and no invoice number.
+    await openTicket(h.page, 'https://acme.zendesk.com/agent/tickets/1002');
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    const composer = h.page.locator(COMPOSER);
+    await composer.click();
+    await h.page.waitForTimeout(150); // see overrides.e2e.ts: keys typed right after the caret moves can land before it
+    await h.page.keyboard.type('Dear Mrs Menon, invoice 20931 now has the new billing address.');
+    await expect.poll(() => composer.innerText()).toContain('invoice 20931 now');
+
+    const bias = overlay(h.page, '[data-rg-finding="bias-assumed-gender"]');
+    const grounding = overlay(h.page, '[data-rg-finding="ungrounded-reference"]');
+    await bias.waitFor({ timeout: 5000 });
+    await grounding.waitFor({ timeout: 5000 });
+    expect(await bias.getAttribute('data-rg-category')).toBe('bias');
+    expect(await bias.getAttribute('data-rg-severity')).toBe('warning');
+    expect(await grounding.getAttribute('data-rg-category')).toBe('accuracy');
+    expect(await grounding.getAttribute('data-rg-severity')).toBe('info');
+
+    // Painted in the composer: the CSS Custom Highlight API holds ranges over exactly those spans.
+    const painted = async (name: string) =>
+      h.page.evaluate((n) => {
+        const highlight = CSS.highlights.get(n);
+        return highlight ? [...highlight].map((r) => (r as Range).toString()) : [];
+      }, name);
+    await expect.poll(() => painted('replyguard-warning')).toContain('Mrs');
+    await expect.poll(() => painted('replyguard-info')).toContain('20931');
+  });
+
   it('makes no network request to any non-local host', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();

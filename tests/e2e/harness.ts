@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { inject } from 'vitest';
 import type { OverrideRow } from '../../lib/db/schema';
 import { type ExtensionBrowser, launchWithExtension } from '../fixtures/browser';
@@ -15,12 +15,16 @@ export interface Harness extends ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh profile with the production build loaded; headless. */
-export async function openHarness(): Promise<Harness> {
+/**
+ * A fresh profile with the production build loaded; headless. `grantedOrigins`: custom helpdesk
+ * domains the profile has already granted (see `launchWithExtension`).
+ */
+export async function openHarness(options: { grantedOrigins?: readonly string[] } = {}): Promise<Harness> {
   const browser = await launchWithExtension({
     extensionDir: inject('extensionDir'),
     fixturePort: inject('fixturePort'),
     headless: true,
+    ...options,
   });
   const requests: Request[] = [];
   browser.context.on('request', (request) => requests.push(request));
@@ -114,9 +118,40 @@ export async function setSettings(h: Harness, overrides: Record<string, unknown>
   }
 }
 
+/**
+ * Adds a custom helpdesk domain as an admin does on the options page (the profile must have been
+ * opened with its origin in `grantedOrigins`), and waits until the background has registered the
+ * content script there.
+ */
+export async function addCustomHelpdesk(
+  h: Harness,
+  entry: { pattern: string; adapter: string; selectors?: Record<string, string> },
+  timeoutMs = 15_000,
+): Promise<void> {
+  await setSettings(h, { customHelpdesks: [entry] });
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const registered = () =>
+      page.evaluate(async (pattern) => {
+        const scripting = (globalThis as unknown as { chrome: ChromeLike }).chrome.scripting;
+        const scripts = await scripting.getRegisteredContentScripts();
+        return scripts.some((s) => s.matches?.includes(pattern));
+      }, entry.pattern);
+    const deadline = Date.now() + timeoutMs;
+    while (!(await registered())) {
+      if (Date.now() > deadline) throw new Error(`the content script was not registered for ${entry.pattern}`);
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 /** The slice of the extension API the helpers above use inside extension pages. */
 interface ChromeLike {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
 }
 
 /** Uses the demo's AI suggestion and waits until it is in the composer. */
@@ -127,6 +162,18 @@ export async function applyDemoSuggestion(page: Page, composer: string, marker =
     await page.waitForTimeout(100);
   }
   throw new Error('the suggestion did not reach the composer');
+}
+
+/** Elements of ours inside an editor (our tag names, `data-rg*` or `replyguard` attributes): must stay 0. */
+export function foreignNodes(editable: Locator): Promise<number> {
+  return editable.evaluate(
+    (el) =>
+      [el, ...Array.from(el.querySelectorAll('*'))].filter(
+        (n) =>
+          n.tagName.toLowerCase().startsWith('replyguard') ||
+          Array.from(n.attributes).some((a) => a.name.startsWith('data-rg') || a.name.includes('replyguard')),
+      ).length,
+  );
 }
 
 /** Confirms the send-guard's question ("Send anyway") if it is asked. */

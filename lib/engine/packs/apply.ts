@@ -29,6 +29,8 @@ export interface CompiledPacks {
   disabled: ReadonlySet<string>;
   severity: ReadonlyMap<string, Severity>;
   linkAllowlist: readonly string[] | null;
+  /** Every pack's `knownFacts`, in order: what the grounding rules count as supported. */
+  knownFacts: readonly string[];
   /** Banned phrases, substitutions and competitors: matched per segment. */
   matchers: readonly PackMatcher[];
   /** Required phrases: checked against the whole reply. */
@@ -39,6 +41,7 @@ export const EMPTY_PACKS: CompiledPacks = {
   disabled: new Set(),
   severity: new Map(),
   linkAllowlist: null,
+  knownFacts: [],
   matchers: [],
   required: [],
 };
@@ -67,6 +70,7 @@ export function compilePacks(packs: readonly RulePack[] | undefined): CompiledPa
   const disabled = new Set<string>();
   const severity = new Map<string, Severity>();
   let allowlist: string[] | null = null;
+  const knownFacts: string[] = [];
   const matchers: PackMatcher[] = [];
   const required: PackMatcher[] = [];
   for (const pack of packs) {
@@ -79,6 +83,7 @@ export function compilePacks(packs: readonly RulePack[] | undefined): CompiledPa
       allowlist ??= [];
       for (const host of pack.linkAllowlist) allowlist.push(host.toLowerCase().replace(/^\*\./, ''));
     }
+    if (pack.knownFacts) knownFacts.push(...pack.knownFacts);
     for (const entry of pack.phrases ?? []) {
       const rule = `pack:${pack.id}/${entry.id}`;
       const base = { rule, severity: entry.severity ?? 'warning', regex: phraseRegex(entry.phrases) };
@@ -105,7 +110,7 @@ export function compilePacks(packs: readonly RulePack[] | undefined): CompiledPa
       });
     }
   }
-  const compiled: CompiledPacks = { disabled, severity, linkAllowlist: allowlist, matchers, required };
+  const compiled: CompiledPacks = { disabled, severity, linkAllowlist: allowlist, knownFacts, matchers, required };
   cache.set(packs, compiled);
   return compiled;
 }

@@ -12,6 +12,10 @@ import { en } from 'zod/v4/locales';
 // zod/mini ships without messages; the English ones make schema errors readable for admins.
 z.config(en());
 
+/** Known facts are read on every thread change in the page: keep the list to what a team can vouch for. */
+export const MAX_FACTS = 200;
+export const MAX_FACT_CHARS = 300;
+
 const id = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: lower-case letters, digits and dashes'), z.maxLength(60));
@@ -79,6 +83,19 @@ export const packSchema = z.strictObject({
           ),
         ),
     ),
+  ),
+  knownFacts: z.optional(
+    z
+      .array(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1, 'must not be empty'),
+            z.maxLength(MAX_FACT_CHARS, `at most ${MAX_FACT_CHARS} characters per fact`),
+          ),
+      )
+      .check(z.maxLength(MAX_FACTS, `at most ${MAX_FACTS} facts per pack`)),
   ),
   severity: z.optional(z.record(z.string(), z.enum(['info', 'warning', 'critical', 'off']))),
   disabled: z.optional(z.array(z.string())),

@@ -76,6 +76,13 @@ export interface RulePack {
   competitors?: CompetitorEntry[];
   /** When set, links to other hosts are flagged (subdomains of a listed host are allowed). */
   linkAllowlist?: string[];
+  /**
+   * Facts the team stands behind, one short line each ("Pro plan: $29 a month", "Refunds take
+   * 5-10 business days", "https://help.acme.example/returns"): the grounding rules treat the
+   * numbers, amounts, dates, durations, contacts and links in them as supported, as if the
+   * ticket had said them. At most 200 lines of at most 300 characters.
+   */
+  knownFacts?: string[];
   /** Per-rule severity overrides by rule id (built-in or `pack:...`). */
   severity?: Record<string, SeverityOverride>;
   /** Rule ids to switch off; same as a severity of `off`. */

@@ -21,6 +21,11 @@ export interface ReplyContext {
   customerMessages: readonly string[];
   /** Earlier agent replies, oldest first. */
   agent: readonly string[];
+  /**
+   * The customer's name when the helpdesk shows it (a requester field). Optional: without it the
+   * grounding rules read the name from signatures, self-introductions and earlier greetings.
+   */
+  customerName?: string | null;
 }
 
 /** Runs the rule catalogue (and any admin packs) over a reply. Findings are sorted by position. */
@@ -30,6 +35,7 @@ export function checkReply(ctx: ReplyContext, options?: CheckOptions): Finding[]
     customer: ctx.customer,
     customerMessages: ctx.customerMessages,
     agent: ctx.agent,
+    customerName: ctx.customerName ?? null,
   };
   const segments = segmentText(ctx.reply);
   const findings: Finding[] = [];

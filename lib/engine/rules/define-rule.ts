@@ -10,6 +10,11 @@ import type { Category, CustomerSignals, EscalationKind, SentimentLabel, Severit
 export interface RuleConfig {
   /** Hosts allowed in links; `null` when no pack sets an allowlist (then nothing is flagged). */
   linkAllowlist: readonly string[] | null;
+  /**
+   * Facts an admin lists in packs (plans, prices, policy numbers, help-centre URLs): specifics
+   * the grounding rules accept as supported even when the conversation does not mention them.
+   */
+  knownFacts: readonly string[];
 }
 
 /** A span a rule reports, with offsets relative to `RuleInput.text`. */
@@ -38,6 +43,8 @@ export interface RuleInput {
   customer: CustomerSignals | null;
   customerMessages: readonly string[];
   agent: readonly string[];
+  /** The customer's name when the helpdesk shows it; `null` otherwise (rules then read the thread). */
+  customerName: string | null;
   config: RuleConfig;
 }
 
@@ -66,6 +73,8 @@ export interface RuleExample {
   customerMessages?: string[];
   /** Earlier agent replies, oldest first. */
   agent?: string[];
+  /** The customer's name as the helpdesk shows it. */
+  customerName?: string;
   packs?: RulePack[];
 }
 

@@ -1,5 +1,11 @@
 import aiSelfReference from './ai-self-reference';
 import asksForSecret from './asks-for-secret';
+import biasAssumedAttribute from './bias-assumed-attribute';
+import biasAssumedGender from './bias-assumed-gender';
+import biasNonInclusiveTerm from './bias-non-inclusive-term';
+import biasPatronising from './bias-patronising';
+import biasSlur from './bias-slur';
+import biasStereotype from './bias-stereotype';
 import blameShifting from './blame-shifting';
 import cheerfulToUpset from './cheerful-to-upset';
 import condescension from './condescension';
@@ -32,6 +38,11 @@ import repeatedReply from './repeated-reply';
 import secretToken from './secret-token';
 import stackedHedging from './stacked-hedging';
 import unfilledPlaceholder from './unfilled-placeholder';
+import ungroundedAmount from './ungrounded-amount';
+import ungroundedContact from './ungrounded-contact';
+import ungroundedDate from './ungrounded-date';
+import ungroundedReference from './ungrounded-reference';
+import wrongCustomerName from './wrong-customer-name';
 
 /**
  * Every built-in rule, sorted by id. Explicit on purpose (no globbing, no ids derived from
@@ -40,6 +51,12 @@ import unfilledPlaceholder from './unfilled-placeholder';
 export const rules: readonly Rule[] = [
   aiSelfReference,
   asksForSecret,
+  biasAssumedAttribute,
+  biasAssumedGender,
+  biasNonInclusiveTerm,
+  biasPatronising,
+  biasSlur,
+  biasStereotype,
   blameShifting,
   cheerfulToUpset,
   condescension,
@@ -71,6 +88,11 @@ export const rules: readonly Rule[] = [
   secretToken,
   stackedHedging,
   unfilledPlaceholder,
+  ungroundedAmount,
+  ungroundedContact,
+  ungroundedDate,
+  ungroundedReference,
+  wrongCustomerName,
 ];
 
 /** Rule by id, for the options page and for validating pack severity overrides. */

@@ -79,6 +79,7 @@ export function createReplyChecker(): ReplyChecker {
     if (!lastContext || plan !== lastPlan) return true;
     if (!sameStrings(lastContext.agent, context.agent)) return true;
     if (!sameStrings(lastContext.customerMessages, context.customerMessages)) return true;
+    if (lastContext.customerName !== context.customerName) return true;
     if (lastContext.customer === context.customer) return false;
     return JSON.stringify(context.customer) !== lastCustomerJson;
   }
@@ -90,6 +91,7 @@ export function createReplyChecker(): ReplyChecker {
         customer: ctx.customer,
         customerMessages: ctx.customerMessages,
         agent: ctx.agent,
+        customerName: ctx.customerName ?? null,
       };
       if (plan !== lastPlan) free.clear();
       if (contextChanged(context, plan)) {

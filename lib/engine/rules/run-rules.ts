@@ -23,6 +23,7 @@ export interface RuleContextInput {
   customer: CustomerSignals | null;
   customerMessages: readonly string[];
   agent: readonly string[];
+  customerName: string | null;
 }
 
 /** A hit made absolute-ready: offsets relative to its segment (or the reply, for reply rules). */
@@ -66,7 +67,7 @@ export function planRules(options?: CheckOptions): RulePlan {
   const active = rules.filter((r) => !packs.disabled.has(r.meta.id));
   const plan: RulePlan = {
     packs,
-    config: { linkAllowlist: packs.linkAllowlist },
+    config: { linkAllowlist: packs.linkAllowlist, knownFacts: packs.knownFacts },
     segmentFree: active.filter((r) => r.meta.scope === 'segment' && !r.meta.usesContext),
     segmentContextual: active.filter((r) => r.meta.scope === 'segment' && r.meta.usesContext),
     reply: active.filter((r) => r.meta.scope === 'reply'),
@@ -108,6 +109,7 @@ export function runSegment(
     customer: context.customer,
     customerMessages: context.customerMessages,
     agent: context.agent,
+    customerName: context.customerName,
     config,
   };
   for (const rule of ruleList) runRule(rule, input, out);
@@ -146,6 +148,7 @@ export function runReplyRules(
     customer: context.customer,
     customerMessages: context.customerMessages,
     agent: context.agent,
+    customerName: context.customerName,
     text,
     segments: capped.map((s) => ({ start: s.start, end: s.end, text: normaliseQuotes(s.text) })),
     config: plan.config,

@@ -130,6 +130,12 @@ describe.each(Object.entries(CASES) as [string, AdapterCase][])('%s adapter on i
   });
 });
 
+describe('the customer’s name', () => {
+  it('is read from FreeScout’s customer card, for the grounding rules’ greeting check', () => {
+    expect(snapshot(CASES.freescout as AdapterCase, T1001).customerName).toBe(T1001.requester);
+  });
+});
+
 describe('active ticket only', () => {
   it('Zammad reads the active task, not the other open tasks', () => {
     const c = CASES.zammad as AdapterCase;

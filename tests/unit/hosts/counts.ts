@@ -172,6 +172,7 @@ export const COUNTS = {
     '.ai-use-draft': 1,
     '[data-ai-action="use-draft"]': 1,
     'ul.conv-user li:not(.active) a[data-user_id]': 1,
+    '.conv-customer-block .customer-name': 1,
     '.sr-dropdown a[data-saved-reply-id]': 0,
     '[data-saved-reply-id]': 0,
   },

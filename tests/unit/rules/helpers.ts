@@ -8,5 +8,6 @@ export function exampleContext(example: RuleExample): ReplyContext {
     customer: exampleSignals(example),
     customerMessages: example.customerMessages ?? [],
     agent: example.agent ?? [],
+    customerName: example.customerName ?? null,
   };
 }
