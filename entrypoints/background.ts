@@ -3,7 +3,13 @@ import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/backg
 import { openDatabase } from '@/lib/db/database';
 import { applyEvents } from '@/lib/db/overrides';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
-import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
+import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
+import {
+  CONTENT_SCRIPT_FILES,
+  injectIntoOpenTabs,
+  type RegistrationApis,
+  syncCustomContentScripts,
+} from '@/lib/settings/register-custom';
 import { loadEffectiveSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
@@ -15,6 +21,21 @@ function registrationApis(): RegistrationApis {
     unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
     containsOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     files: declared?.js ? { js: declared.js, css: declared.css } : CONTENT_SCRIPT_FILES,
+    tabsMatching: async (patterns) =>
+      (await browser.tabs.query({ url: patterns })).flatMap((t) =>
+        t.id === undefined ? [] : [{ id: t.id, url: t.url, status: t.status }],
+      ),
+    inject: async (tabId, files) => {
+      const [probe] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: isRunning,
+        args: [RUNNING_MARKER, browser.runtime.getManifest().version],
+      });
+      if (probe?.result === true) return false;
+      // The manifest's own content-script files; WXT types `files` as the paths it generated.
+      await browser.scripting.executeScript({ target: { tabId }, files: files as ScriptPublicPath[] });
+      return true;
+    },
   };
 }
 
@@ -56,17 +77,22 @@ export default defineBackground(() => {
   // `startupSettings`) and register the content script on custom helpdesk domains. One sync at a
   // time, in order.
   let queue: Promise<unknown> = Promise.resolve();
+  // Set by an update: the next sync restarts the script in every custom domain's open tabs.
+  let restartTabs = false;
   const sync = () => {
     queue = queue.then(loadEffectiveSettings).then(
-      ({ settings, policy }) =>
-        Promise.all([
+      ({ settings, policy }) => {
+        const restart = restartTabs;
+        restartTabs = false;
+        return Promise.all([
           rememberPolicy(policy).catch((error: unknown) =>
             console.warn('ReplyGuard: could not keep a copy of the policy', error),
           ),
-          syncCustomContentScripts(settings, registrationApis()).catch((error: unknown) =>
+          syncCustomContentScripts(settings, registrationApis(), restart).catch((error: unknown) =>
             console.warn('ReplyGuard: could not register custom helpdesk domains', error),
           ),
-        ]),
+        ]);
+      },
       (error: unknown) => console.warn('ReplyGuard: could not read the settings', error),
     );
   };
@@ -74,4 +100,19 @@ export default defineBackground(() => {
   watchSettings(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  // Installed (a force-install lands while the helpdesk is already open) or updated (the old
+  // version's scripts have stopped): start in the helpdesk tabs that are open, without a reload.
+  // Custom domains get the same from the sync: new registrations start in their open tabs, and
+  // after an update every custom domain's tabs restart.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    const matches = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+    injectIntoOpenTabs(matches, registrationApis()).catch((error: unknown) =>
+      console.warn('ReplyGuard: could not start in the open helpdesk tabs', error),
+    );
+    if (reason === 'update') {
+      restartTabs = true;
+      sync();
+    }
+  });
 });

@@ -17,6 +17,12 @@ export interface PopupData {
   granted: boolean;
   /** True when the policy fixes the paused sites. */
   pauseLocked: boolean;
+  /**
+   * Set when `settings` and `pauseLocked` come from the background's copy of the policy (right
+   * after the browser starts, the policy answers about 2 s late): resolves with them under the
+   * real policy.
+   */
+  confirmed?: Promise<Pick<PopupData, 'settings' | 'pauseLocked'>>;
 }
 
 interface Props {
@@ -39,7 +45,20 @@ export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) 
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = useCallback(() => load().then(setData, (e: unknown) => setError(String(e))), [load]);
+  const refresh = useCallback(
+    () =>
+      load().then(
+        (first) => {
+          setData(first);
+          first.confirmed?.then(
+            (real) => setData((shown) => (shown === first ? { ...first, ...real, confirmed: undefined } : shown)),
+            (e: unknown) => setError(String(e)),
+          );
+        },
+        (e: unknown) => setError(String(e)),
+      ),
+    [load],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -54,7 +73,7 @@ export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) 
     host !== null && (status !== null || explanation?.kind === 'paused' || explanation?.kind === 'starting');
 
   return (
-    <main className="rg-popup">
+    <main className="rg-popup" data-rg-policy={data.confirmed ? 'pending' : 'confirmed'}>
       <header className="rg-brand">
         <span className="rg-brand__mark" aria-hidden="true">
           ◆

@@ -7,6 +7,7 @@ import type { SuggestionMemory } from '@/lib/content/suggestions';
 import { redactPii } from '@/lib/engine/pii';
 import { HELPDESK_MATCHES, helpdeskName } from '@/lib/hosts/helpdesks';
 import { adapterById, adapterFor } from '@/lib/hosts/registry';
+import { markRunning } from '@/lib/messaging/running-marker';
 import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
@@ -113,6 +114,9 @@ export default defineContentScript({
   async main(ctx) {
     // Start-up marks (User Timing, shown in DevTools and read by `npm run bench:page`).
     const started = performance.mark('replyguard:main').startTime;
+    // So the background never starts a second copy over this one (lib/messaging/running-marker.ts).
+    const notRunning = markRunning(browser.runtime.getManifest().version);
+    ctx.onInvalidated(notRunning);
     const url = new URL(location.href);
     // A built-in helpdesk is known from the URL alone: its overlay is built while the settings
     // (storage.local and the managed policy) are read, instead of after.
@@ -142,7 +146,7 @@ export default defineContentScript({
       found = adapterOn(settings);
     }
     const adapter = found;
-    if (!adapter || !settings.helpdesks[adapter.id]) return;
+    if (!adapter || !settings.helpdesks[adapter.id]) return notRunning();
     const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
       void sendToBackground('content→background:tab-status', { status }).catch(() => {});
     const pausedStatus = {
@@ -153,7 +157,7 @@ export default defineContentScript({
     } as const;
     if (settings.pausedSites.includes(location.hostname)) {
       reportStatus(pausedStatus);
-      return;
+      return notRunning();
     }
 
     const { store, ui } = await (early ?? createOverlay(ctx, adapter.id));
@@ -270,6 +274,7 @@ export default defineContentScript({
     const stop = (status: Parameters<typeof reportStatus>[0]) => {
       if (stopped) return;
       stopped = true;
+      notRunning();
       unwatch();
       controller.abort();
       ui.remove();

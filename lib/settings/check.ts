@@ -132,7 +132,7 @@ function checkCustomHelpdesks(v: unknown, problems: SettingsProblem[]): CustomHe
       problems.push({
         path: `${path}.pattern`,
         message:
-          'must be an https match pattern for one host, such as "https://help.example.com/*" or "https://*.example.com/*"',
+          'must be a match pattern for one host, such as "https://help.example.com/*", "https://*.example.com/*" or "http://intranet.example.local/*" (no port: a pattern covers every port of its host)',
       });
       return;
     }

@@ -42,4 +42,10 @@ describe('content script bundle', () => {
     );
     expect(heavy).toEqual([]);
   }, 30_000);
+
+  it('carries no Public Suffix List: custom domains are checked where they are registered', async () => {
+    const inputs = await contentScriptInputs();
+    expect(inputs).toContain('lib/settings/custom-helpdesks.ts');
+    expect(inputs.filter((p) => /node_modules\/tldts|^lib\/settings\/public-suffix\.ts$/.test(p))).toEqual([]);
+  }, 30_000);
 });
