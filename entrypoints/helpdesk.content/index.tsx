@@ -5,6 +5,7 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { startController } from '@/lib/content/controller';
 import type { SuggestionMemory } from '@/lib/content/suggestions';
 import { redactPii } from '@/lib/engine/pii';
+import { hasPhoneMetadata, setPhoneMetadata } from '@/lib/engine/pii/phone';
 import { HELPDESK_MATCHES, helpdeskName } from '@/lib/hosts/helpdesks';
 import { adapterById, adapterFor } from '@/lib/hosts/registry';
 import { markRunning } from '@/lib/messaging/running-marker';
@@ -204,7 +205,7 @@ export default defineContentScript({
       },
       () => {},
     );
-    startController({
+    const running = startController({
       win: window,
       adapter,
       store,
@@ -263,6 +264,18 @@ export default defineContentScript({
         record().catch((error: unknown) => store.setState({ saveError: describeSaveError(error) }));
       },
     });
+
+    // The phone checks' metadata lives in the background (the content script's size budget has no
+    // room for it); until it arrives, phone numbers go unflagged.
+    if (!hasPhoneMetadata()) {
+      sendToBackground('content→background:phone-metadata', {}).then(
+        ({ metadata }) => {
+          setPhoneMetadata(metadata);
+          running.recheck();
+        },
+        () => {},
+      );
+    }
 
     // From main() to the controller's first scan and check done; React paints the panel after.
     ui.shadowHost.dataset.rgStartupMs = (performance.mark('replyguard:started').startTime - started).toFixed(1);

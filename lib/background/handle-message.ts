@@ -1,5 +1,6 @@
 import type { ReplyGuardDb } from '../db/database';
 import { applyEvents, putOverrides } from '../db/overrides';
+import { PHONE_METADATA } from '../engine/pii/phone-metadata';
 import { analyzeCustomer } from '../engine/signals';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 
@@ -45,6 +46,8 @@ export async function handleMessage<T extends MessageType>(
       }
       return { customer: analyzeCustomer(m.messages) } as Response<T>;
     }
+    case 'content→background:phone-metadata':
+      return { metadata: PHONE_METADATA } as Response<T>;
     case 'popup→background:tab-status':
       return { status: deps.tabStatus.get(m.tabId) ?? null } as Response<T>;
     case 'popup→background:today': {

@@ -92,7 +92,7 @@ const ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS = 30_000;
  * following suggestions to their outcome (`suggestions.ts`) and the send-guard
  * (`send-guard.ts`). Everything it starts stops when `signal` aborts.
  */
-export function startController(opts: ControllerOptions): { refresh(): void } {
+export function startController(opts: ControllerOptions): { refresh(): void; recheck(): void } {
   const { win, adapter, store, signal } = opts;
   const doc = win.document;
   const analysisOn = () => opts.analysisEnabled?.() ?? true;
@@ -446,5 +446,12 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
 
   refresh();
-  return { refresh };
+  return {
+    refresh,
+    /** Checks the reply again from scratch: what the rules can see has changed (phone metadata arrived). */
+    recheck: guard.run(() => {
+      check.reset();
+      analyzeComposer();
+    }),
+  };
 }

@@ -40,6 +40,14 @@ export interface Protocol {
     request: { messages: string[] };
     response: { customer: CustomerSignals | null };
   };
+  /**
+   * libphonenumber-js's metadata for the phone checks: 10 KB gzip that the content script's budget
+   * cannot carry, asked for once at start-up (lib/engine/pii/phone.ts, `setPhoneMetadata`).
+   */
+  'content→background:phone-metadata': {
+    request: Record<never, never>;
+    response: { metadata: unknown };
+  };
   'popup→background:tab-status': {
     request: { tabId: number };
     response: { status: TabStatus | null };
@@ -61,6 +69,7 @@ const KNOWN: { [K in MessageType]: true } = {
   'content→background:record-events': true,
   'content→background:tab-status': true,
   'content→background:analyze-customer': true,
+  'content→background:phone-metadata': true,
   'popup→background:tab-status': true,
   'popup→background:today': true,
 };

@@ -1,6 +1,5 @@
 import { type CountryCode, isPossiblePhoneNumber, isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import { execAll } from './exec-all';
-import metadataJson from './phone-metadata.json';
 
 /**
  * Phone numbers, found and validated by libphonenumber-js.
@@ -21,7 +20,22 @@ import metadataJson from './phone-metadata.json';
  * ("call", "tel", "mobile"…) counts when the library says it is a possible number in one of them.
  */
 
-const metadata = metadataJson as unknown as MetadataJson;
+let metadata: MetadataJson | null = null;
+
+/**
+ * Gives the phone checks their metadata (`phone-metadata.json`, 10 KB gzip). Importing
+ * `./phone-metadata` installs it (the CLI, the background, the options page, the tests do); the
+ * content script, whose budget has no room for it, receives it from the background moments after
+ * it starts, and flags no phone number until then.
+ */
+export function setPhoneMetadata(json: unknown): void {
+  metadata = json as MetadataJson;
+}
+
+/** Whether phone numbers can be found yet (see `setPhoneMetadata`). */
+export function hasPhoneMetadata(): boolean {
+  return metadata !== null;
+}
 
 /** Regions tried for numbers without a country code that follow a phone word. */
 const FALLBACK_REGIONS = [
@@ -76,7 +90,7 @@ function countDigits(text: string): number {
 }
 
 /** Is this number-shaped run a phone number, according to libphonenumber-js? */
-function isPhone(candidate: string, afterPhoneWord: boolean, region: string | null): boolean {
+function isPhone(candidate: string, afterPhoneWord: boolean, region: string | null, metadata: MetadataJson): boolean {
   if (candidate.startsWith('+')) {
     return isValidPhoneNumber(candidate, metadata) || (afterPhoneWord && isPossiblePhoneNumber(candidate, metadata));
   }
@@ -97,7 +111,8 @@ export function findPhones(
   taken?: (start: number, end: number) => boolean,
   region: string | null = null,
 ): PhoneSpan[] {
-  if (countDigits(text) < 7) return [];
+  if (!metadata || countDigits(text) < 7) return [];
+  const known = metadata;
   const out: PhoneSpan[] = [];
   CANDIDATE.lastIndex = 0;
   for (const match of execAll(CANDIDATE, text)) {
@@ -111,7 +126,7 @@ export function findPhones(
     for (let tries = 0; tries < 4; tries++) {
       const digits = countDigits(candidate);
       if (digits < 7) break;
-      if (digits <= 15 && !DATE_LIKE.test(candidate) && isPhone(candidate, afterPhoneWord, region)) {
+      if (digits <= 15 && !DATE_LIKE.test(candidate) && isPhone(candidate, afterPhoneWord, region, known)) {
         out.push({ start, end: start + candidate.length });
         break;
       }

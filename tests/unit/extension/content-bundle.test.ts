@@ -38,7 +38,9 @@ describe('content script bundle', () => {
     expect(inputs).toContain('lib/content/controller.ts');
     expect(inputs).toContain('lib/engine/rules/reply-checker.ts');
     const heavy = inputs.filter((p) =>
-      /(^|\/)node_modules\/compromise\/|^lib\/engine\/(signals|nlp)\/|^lib\/engine\/analyze\.ts$/.test(p),
+      /(^|\/)node_modules\/compromise\/|^lib\/engine\/(signals|nlp)\/|^lib\/engine\/analyze\.ts$|phone-metadata/.test(
+        p,
+      ),
     );
     expect(heavy).toEqual([]);
   }, 30_000);
