@@ -1,4 +1,4 @@
-import { findPhones } from '../pii/phone';
+import { findPhones } from '../pii';
 import { defineRule } from './define-rule';
 
 const TOLL_FREE = /^\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b/;
