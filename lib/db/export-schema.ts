@@ -89,7 +89,10 @@ export function exportJsonSchema(): Record<string, unknown> {
     description:
       'What agents did with AI-suggested replies, exported from the ReplyGuard dashboard. A .json file is this ' +
       'document; each line of a .ndjson file and each record of a .csv file (RFC 4180, header row, findings and ' +
-      'customer as JSON text, empty cell = null) is a $defs/row.',
+      'customer as JSON text, empty cell = null) is a $defs/row. In CSV, a text cell that would start a spreadsheet ' +
+      'formula (its first character after any spaces and apostrophes is =, +, -, @, a tab, a carriage return, or the ' +
+      'full-width ＝ ＋ － ＠) is written with one apostrophe in front, which spreadsheets show as text; readers of the ' +
+      "file take that one apostrophe off again (ReplyGuard's import does).",
     version: EXPORT_SCHEMA_VERSION,
     ...doc,
     properties: { ...properties, rows: { type: 'array', items: { $ref: '#/$defs/row' } } },
