@@ -1,4 +1,5 @@
 import { handleMessage } from '@/lib/background/handle-message';
+import { purgeExpired, scheduleRetention } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
@@ -27,6 +28,16 @@ export default defineBackground(() => {
     }));
   });
   browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
+
+  // Retention: rows decided longer ago than the setting, and rows dated in the future, go.
+  void scheduleRetention(browser.alarms, async () => {
+    try {
+      const { settings } = await loadEffectiveSettings();
+      await purgeExpired(deps.db, settings.retentionDays, Date.now());
+    } catch (error) {
+      console.warn('ReplyGuard: the retention purge failed', error);
+    }
+  });
 
   // On start-up and whenever the settings, the policy or the granted host permissions change:
   // keep a copy of the policy for content scripts' start-up (lib/settings/storage.ts,

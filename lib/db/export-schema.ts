@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, ESCALATION_KINDS, SEVERITIES } from '../engine/types';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow } from './schema';
+import { FUTURE_SLACK_MS, latestTime, OUTCOMES, OVERRIDE_REASONS, type OverrideRow, TIME_FLOOR_MS } from './schema';
 
 /**
  * The override export format, versioned. Warehouses load these files, and other agents' exports
@@ -11,7 +11,18 @@ export const EXPORT_SCHEMA_VERSION = 1;
 export const EXPORT_SCHEMA_ID = `https://replyguard.dev/schemas/override-export.v${EXPORT_SCHEMA_VERSION}.json`;
 export const EXPORT_FORMAT = 'replyguard-overrides';
 
-const epochMs = z.number().int().nonnegative().describe('Epoch milliseconds (UTC).');
+/** Every time field: from 2000-01-01 UTC to a day after the reader's clock (lib/db/schema.ts, `isRowTime`). */
+const TIME_RULE =
+  'Epoch milliseconds (UTC), from 2000-01-01 to at most one day after the clock of the machine reading the file.';
+/** The latest instant a JavaScript `Date` holds: the static bound JSON Schema can state. */
+const MAX_DATE_MS = 8.64e15;
+const epochMs = z
+  .number()
+  .int()
+  .min(TIME_FLOOR_MS, 'is before the year 2000')
+  .max(MAX_DATE_MS, 'is past the latest date there is')
+  .refine((t) => t <= latestTime(), `is more than ${FUTURE_SLACK_MS / 3_600_000} hours in the future`);
+
 const nullableText = z.string().max(1_000_000).nullable();
 
 const shownFinding = z.strictObject({
@@ -40,8 +51,8 @@ const customer = z
 export const overrideRowSchema = z
   .strictObject({
     id: z.string().min(1).max(200).describe('Random event id; the same id is the same event (imports skip it).'),
-    shownAt: epochMs.describe('When the suggestion was first shown.'),
-    decidedAt: epochMs.describe('When the agent sent, discarded or escalated it.'),
+    shownAt: epochMs.describe(`When the suggestion was first shown. ${TIME_RULE}`),
+    decidedAt: epochMs.describe(`When the agent sent, discarded or escalated it. ${TIME_RULE}`),
     helpdesk: z.string().min(1).max(100),
     ticketHash: z.string().max(200).describe('SHA-256 of helpdesk + ticket id, hex.'),
     agent: z.string().max(200).describe('Agent label; empty for "me" on the exporting machine.'),

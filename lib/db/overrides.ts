@@ -66,13 +66,15 @@ export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[])
 }
 
 /**
- * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries.
+ * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries;
+ * with `latest`, rows decided after it too (times no check lets in now, stored before it did).
  * @returns how many rows were deleted
  */
-export function purgeOlderThan(db: ReplyGuardDb, cutoff: number): Promise<number> {
+export function purgeOlderThan(db: ReplyGuardDb, cutoff: number, latest = Number.POSITIVE_INFINITY): Promise<number> {
   return db.transaction('rw', db.overrides, db.imported, db.summary, db.dayTotals, async () => {
     await db.overrides.where('decidedAt').below(cutoff).delete();
-    await purgeImported(db, cutoff);
-    return summaryPurge(db, cutoff);
+    if (Number.isFinite(latest)) await db.overrides.where('decidedAt').above(latest).delete();
+    await purgeImported(db, cutoff, latest);
+    return summaryPurge(db, cutoff, latest);
   });
 }

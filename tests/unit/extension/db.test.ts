@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handle-message';
-import { purgeExpired } from '@/lib/background/retention';
+import { purgeExpired, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, scheduleRetention } from '@/lib/background/retention';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { applyEvents, putOverrides, recentOverrides } from '@/lib/db/overrides';
 import { analyzeCustomer } from '@/lib/engine/signals';
@@ -120,5 +120,43 @@ describe('retention', () => {
     expect(await purgeExpired(db, 90, now)).toBe(1);
     expect(await db.overrides.count()).toBe(2);
     expect(await purgeExpired(db, 0, now)).toBe(0);
+  });
+});
+
+describe('scheduleRetention', () => {
+  function fakeAlarms(existing: string[] = []) {
+    const created: { name: string; info: object }[] = [];
+    let listener: ((alarm: { name: string }) => void) | null = null;
+    return {
+      created,
+      fire: (name: string) => listener?.({ name }),
+      api: {
+        get: async (name: string) => (existing.includes(name) ? { name } : undefined),
+        create: (name: string, info: object) => {
+          created.push({ name, info });
+        },
+        onAlarm: { addListener: (l: (alarm: { name: string }) => void) => (listener = l) },
+      },
+    };
+  }
+
+  it('creates the purge alarm once and purges when it fires', async () => {
+    const alarms = fakeAlarms();
+    let purges = 0;
+    await scheduleRetention(alarms.api, async () => {
+      purges += 1;
+    });
+    expect(alarms.created).toEqual([
+      { name: RETENTION_ALARM, info: { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES } },
+    ]);
+    alarms.fire('something-else');
+    alarms.fire(RETENTION_ALARM);
+    expect(purges).toBe(1);
+  });
+
+  it('keeps an existing alarm, so a service worker restart does not push the purge back', async () => {
+    const alarms = fakeAlarms([RETENTION_ALARM]);
+    await scheduleRetention(alarms.api, async () => {});
+    expect(alarms.created).toEqual([]);
   });
 });
