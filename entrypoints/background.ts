@@ -1,9 +1,11 @@
-import { handleMessage } from '@/lib/background/handle-message';
+import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
+import { createTicketKeys } from '@/lib/background/keys';
+import { WriteLimiter } from '@/lib/background/rate-limit';
 import { purgeExpired, scheduleRetention } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
-import { loadEffectiveSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
+import { loadEffectiveSettings, loadSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
 function registrationApis(): RegistrationApis {
@@ -18,22 +20,37 @@ function registrationApis(): RegistrationApis {
 }
 
 export default defineBackground(() => {
-  const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now };
+  const db = openDatabase();
+  const deps: BackgroundDeps = {
+    db,
+    tabStatus: new Map<number, TabStatus>(),
+    now: Date.now,
+    // Read at each write: the privacy mode a row is stored under is the background's own.
+    settings: loadSettings,
+    ticketKeys: createTicketKeys(db),
+    writeLimit: new WriteLimiter(),
+  };
+  const ownOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isMessage(message)) return undefined;
+    if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+    // A page of the extension (popup, options, dashboard) has no tab and a URL on our origin.
+    const extensionPage = !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
     // Errors go back as data: the sender keeps its queue and retries instead of losing rows.
-    return handleMessage(message, { tabId: sender.tab?.id }, deps).catch((error: unknown) => ({
+    return handleMessage(message, { tabId: sender.tab?.id, extensionPage }, deps).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));
   });
-  browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    deps.tabStatus.delete(tabId);
+    deps.writeLimit.forget(tabId);
+  });
 
   // Retention: rows decided longer ago than the setting, and rows dated in the future, go.
   void scheduleRetention(browser.alarms, async () => {
     try {
       const { settings } = await loadEffectiveSettings();
-      await purgeExpired(deps.db, settings.retentionDays, Date.now());
+      await purgeExpired(db, settings.retentionDays, Date.now());
     } catch (error) {
       console.warn('ReplyGuard: the retention purge failed', error);
     }

@@ -10,9 +10,9 @@ import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
 import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
-import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import { createTicketHasher } from '@/lib/overrides/ticket-hash';
 import { checkOptionsFrom } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
 import type { Settings } from '@/lib/settings/schema';
@@ -136,6 +136,14 @@ export default defineContentScript({
       signal: ctx.signal,
     });
 
+    // The ticket's keyed hash comes from the background, which holds the key: neither the ticket
+    // id nor a plain hash of it is ever written to the outbox (storage.local).
+    const ticketHash = createTicketHasher({
+      ask: async (helpdesk, ticketId) =>
+        (await sendToBackground('content→background:ticket-hash', { helpdesk, ticketId })).ticketHash,
+      signal: ctx.signal,
+    });
+
     ui.mount();
     performance.mark('replyguard:overlay-mounted');
 
@@ -166,11 +174,10 @@ export default defineContentScript({
           // Started from the copy of the policy: what is kept of the texts (privacy mode) and the
           // agent's label come from the real policy, so wait for it (at most the ~2 s it lags).
           if (startup.confirmed) await startup.confirmed.then(follow, () => {});
-          const ticketHash = await hashTicket(context.helpdesk, context.ticketId);
           const row = makeOverrideRow(decision, context, {
             privacy: settings.privacyMode,
             agent: settings.agentLabel,
-            ticketHash,
+            ticketHash: await ticketHash(context.helpdesk, context.ticketId),
             redact: redactPii,
           });
           await outbox.add(overrideEvent(row));
@@ -226,7 +233,10 @@ export default defineContentScript({
     store.subscribe((state, previous) => {
       const answer = state.lastReasonAnswer;
       if (answer && answer !== previous.lastReasonAnswer) {
-        if ('reason' in answer) void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note));
+        if ('reason' in answer) {
+          const keep = { privacy: settings.privacyMode, redact: redactPii };
+          void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note, keep));
+        }
         if ('muteToday' in answer) void reasonMutedUntil.setValue(endOfToday());
       }
       if (state.pauseRequested !== previous.pauseRequested) {

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
+import type { KeyRecord } from './keys';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk } from './summary';
 import { buildTotals } from './summary-writes';
@@ -15,6 +16,8 @@ export type ReplyGuardDb = Dexie & {
   imported: EntityTable<ImportedRecord, 'key'>;
   /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
   dayTotals: EntityTable<DayTotals, 'day'>;
+  /** The install's secrets, as non-extractable CryptoKeys (lib/db/keys.ts). */
+  keys: EntityTable<KeyRecord, 'name'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -64,6 +67,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     stores: { dayTotals: 'day' },
     upgrade: buildTotals,
+  },
+  // Version 6 is taken by a change on another branch (a field of the override rows); the numbers
+  // only need to grow, so this one is 7 and the two merge in order.
+  {
+    // The install's secret for keyed ticket hashes (lib/background/keys.ts), kept as a
+    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON.
+    version: 7,
+    stores: { keys: 'name' },
   },
 ];
 

@@ -24,6 +24,8 @@ export interface CheckedOverrides {
 export const RETENTION_DAYS = { min: 1, max: 3650 } as const;
 /** Agent labels end up in CSV exports; keep them short. */
 export const AGENT_LABEL_MAX = 64;
+/** An organisation's ticket secret: long enough that it cannot be guessed along with the ticket ids. */
+export const TICKET_SECRET_CHARS = { min: 24, max: 512 } as const;
 
 const SEND_GUARD = ['off', 'warn', 'block'] as const;
 const PRIVACY = ['full', 'redacted', 'none'] as const;
@@ -47,6 +49,7 @@ export const SETTING_KEYS = [
   'rulePacks',
   'customHelpdesks',
   'allowUserOverrides',
+  'ticketIdSecret',
 ] as const satisfies readonly (keyof Settings)[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -314,6 +317,25 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'ticketIdSecret':
+        if (source === 'user') {
+          problems.push({
+            path: key,
+            message: 'can only be set by your organisation’s policy; remove it from the file',
+          });
+        } else if (
+          typeof v === 'string' &&
+          v.trim().length >= TICKET_SECRET_CHARS.min &&
+          v.length <= TICKET_SECRET_CHARS.max
+        ) {
+          value.ticketIdSecret = v;
+        } else {
+          problems.push({
+            path: key,
+            message: `must be a random text of ${TICKET_SECRET_CHARS.min} to ${TICKET_SECRET_CHARS.max} characters; ticket ids are hashed with this browser's own key until it is fixed`,
+          });
+        }
+        break;
       case 'allowUserOverrides':
         if (source === 'user') {
           problems.push({
