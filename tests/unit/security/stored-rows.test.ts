@@ -7,9 +7,10 @@ import { checkReply } from '@/lib/engine/rules/check-reply';
 import { createReplyChecker } from '@/lib/engine/rules/reply-checker';
 import { reasonEvent } from '@/lib/overrides/events';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
+import { protectImportedRow } from '@/lib/overrides/privacy';
 import { backgroundDeps } from '../../fixtures/background';
 import { SENSITIVE_NOTE, SENSITIVE_PARTS } from '../../fixtures/hostile';
-import { freshDatabases } from '../../fixtures/rows';
+import { freshDatabases, liveRow } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('stored-rows');
 const ctx = (reply: string) => ({ reply, customer: null, customerMessages: [], agent: [] });
@@ -163,5 +164,21 @@ describe('ticket ids are stored as keyed hashes (issue 14, case 3)', () => {
     expect(await db.keys.count()).toBe(1);
     const again = await createTicketKeys(db).hash('zendesk', '1001', null);
     expect(again).toBe((await ask(backgroundDeps(db))).ticketHash);
+  });
+});
+
+describe('imported rows follow the importing browser’s privacy mode (issue 14, case 1)', () => {
+  it('masks a note an older export carried as typed, and the texts of a row claiming a looser mode', () => {
+    const older = liveRow({ privacy: 'redacted', reason: 'other', note: SENSITIVE_NOTE, sentText: 'Call [PHONE].' });
+    const kept = protectImportedRow(older, 'redacted', redactPii);
+    for (const part of SENSITIVE_PARTS) expect(kept.note, part).not.toContain(part);
+    expect(kept.sentText).toBe('Call [PHONE].');
+    const full = liveRow({ privacy: 'full', sentText: 'Mail ana.petrova@example.com' });
+    expect(protectImportedRow(full, 'redacted', redactPii)).toMatchObject({
+      privacy: 'redacted',
+      sentText: 'Mail [EMAIL]',
+    });
+    expect(protectImportedRow(full, 'none', redactPii)).toMatchObject({ privacy: 'none', sentText: null });
+    expect(protectImportedRow(full, 'full', redactPii)).toBe(full);
   });
 });
