@@ -1,3 +1,5 @@
+import { checkPack } from '../engine/packs/check-pack';
+import { PACK_LIMITS } from '../engine/packs/limits';
 import type { RulePack } from '../engine/packs/types';
 import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
@@ -7,9 +9,9 @@ import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, Set
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
  * the content script reads settings too and must stay small. A bad key is reported with its
- * path and a message saying what to do, and left out; the others still apply. Rule packs get
- * only a shape check here; `validateSettingsOverrides` (./validate.ts) runs the full pack
- * validation where packs are written (options page, import).
+ * path and a message saying what to do, and left out; the others still apply. Rule packs are
+ * checked completely here (`checkPack`), except for their examples, which
+ * `validateSettingsOverrides` (./validate.ts) runs where packs are written (options page, import).
  */
 
 /** Who wrote the data: a person (storage, import) or the admin's policy. */
@@ -32,7 +34,6 @@ const PRIVACY = ['full', 'redacted', 'none'] as const;
 const SEVERITY = ['info', 'warning', 'critical', 'off'] as const;
 const HELPDESK_IDS: ReadonlySet<string> = new Set(HELPDESKS.map((h) => h.id));
 const ADAPTER_IDS: ReadonlySet<string> = new Set(CUSTOM_ADAPTERS.map((a) => a.id));
-const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const PACK_RULE_ID = /^pack:([a-z0-9-]+)\/([a-z0-9-]+)$/;
 const HOST = /^[a-z0-9.-]+$/i;
 
@@ -161,53 +162,50 @@ function checkCustomHelpdesks(v: unknown, problems: SettingsProblem[]): CustomHe
   return out;
 }
 
-function checkPackShape(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
+/**
+ * Rule packs from storage or the policy, each checked completely (`checkPack`: shape, limits,
+ * unique ids, known rule ids) but without running its examples, which `validatePack` does where
+ * packs are written. A bad pack is left out with one problem per fault, naming the pack and the
+ * entry; the other packs and every built-in rule keep running (issue 14: one broken policy pack
+ * used to pause ReplyGuard on every helpdesk tab).
+ */
+function checkPacks(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
   if (!Array.isArray(v)) {
     problems.push({ path: 'rulePacks', message: 'must be a list of rule packs' });
+    return undefined;
+  }
+  if (v.length > PACK_LIMITS.packs) {
+    problems.push({
+      path: 'rulePacks',
+      message: `${v.length} rule packs; at most ${PACK_LIMITS.packs} apply at once, so none of them does`,
+    });
     return undefined;
   }
   const out: RulePack[] = [];
   const ids = new Set<string>();
   v.forEach((pack: unknown, i) => {
     const path = `rulePacks[${i}]`;
-    if (!isRecord(pack) || typeof pack.id !== 'string' || !PACK_ID.test(pack.id)) {
-      problems.push({ path: `${path}.id`, message: 'a rule pack needs a kebab-case "id"' });
+    const checked = checkPack(pack);
+    if (!checked.ok) {
+      const id = (pack as { id?: unknown } | null)?.id;
+      const name = typeof id === 'string' && id.length <= 60 ? `the pack "${id}"` : 'this pack';
+      for (const e of checked.errors) {
+        problems.push({
+          path: e.path === '(pack)' ? path : `${path}.${e.path}`,
+          message: `${e.message}; ${name} is not applied`,
+        });
+      }
       return;
     }
-    if (ids.has(pack.id)) {
+    if (ids.has(checked.pack.id)) {
       problems.push({
         path: `${path}.id`,
-        message: `two packs have the id "${pack.id}"; rename one or remove the copy`,
+        message: `two packs have the id "${checked.pack.id}"; rename one or remove the copy`,
       });
       return;
     }
-    const arrays = ['phrases', 'competitors', 'linkAllowlist', 'disabled'] as const;
-    const bad = arrays.find((k) => pack[k] !== undefined && !Array.isArray(pack[k]));
-    if (bad) {
-      problems.push({ path: `${path}.${bad}`, message: 'must be a list' });
-      return;
-    }
-    const entries = [
-      ...((pack.phrases as unknown[] | undefined) ?? []).map((e, j) => [`phrases[${j}]`, e, 'phrases'] as const),
-      ...((pack.competitors as unknown[] | undefined) ?? []).map((e, j) => [`competitors[${j}]`, e, 'names'] as const),
-    ];
-    const broken = entries.find(
-      ([, e, list]) =>
-        !isRecord(e) ||
-        typeof e.id !== 'string' ||
-        !Array.isArray(e[list]) ||
-        !(e[list] as unknown[]).every((x) => typeof x === 'string'),
-    );
-    if (broken) {
-      problems.push({ path: `${path}.${broken[0]}`, message: `needs an "id" and a list of "${broken[2]}"` });
-      return;
-    }
-    if (pack.severity !== undefined && !isRecord(pack.severity)) {
-      problems.push({ path: `${path}.severity`, message: 'must be an object of rule ids to severities' });
-      return;
-    }
-    ids.add(pack.id);
-    out.push(pack as unknown as RulePack);
+    ids.add(checked.pack.id);
+    out.push(checked.pack);
   });
   return out;
 }
@@ -308,7 +306,7 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         break;
       }
       case 'rulePacks': {
-        const out = checkPackShape(v, problems);
+        const out = checkPacks(v, problems);
         if (out) value.rulePacks = out;
         break;
       }
