@@ -3,8 +3,8 @@ import { en } from 'zod/v4/locales';
 import { PACK_LIMITS as L } from './limits';
 
 /**
- * The rule pack file format, as a zod schema: the single source of truth for validation and
- * for the JSON Schema in the docs (`packJsonSchema`). Uses `zod/mini` (about 15 KB gzip with
+ * The rule pack file format, as a zod schema: the description of what a pack file may contain,
+ * and the JSON Schema in the docs (`packJsonSchema`). Uses `zod/mini` (about 15 KB gzip with
  * the JSON Schema generator, against about 90 KB for classic `zod`), because the options page
  * bundles it; the content script does not load it at all (`./apply.ts` uses the mirrored
  * types in `./types.ts`). Validation itself is `checkPack` (./check-pack.ts, hand-written and

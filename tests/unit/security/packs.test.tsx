@@ -1,6 +1,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { createSettingsStore } from '@/components/options/settings-store';
 import { Popup, type PopupData } from '@/components/popup/Popup';
 import { validatePack } from '@/lib/engine/packs';
 import { checkReply } from '@/lib/engine/rules/check-reply';
@@ -135,5 +137,26 @@ describe('broken policy packs (hostile corpus)', () => {
     expect(text).toMatch(/links/);
     expect(text).toMatch(/linkAllowlist\[0\]/);
     expect(text).toMatch(/host name/);
+  });
+
+  it('the options page lists the dropped pack beside the settings that could not be applied', async () => {
+    const effective = mergeSettings({ user: {}, policy: { rulePacks: [BAD_POLICY_PACKS[1]?.pack, GOOD] } });
+    const store = createSettingsStore({
+      load: async () => effective,
+      save: async () => effective,
+      replace: async () => effective,
+      watch: () => () => {},
+    });
+    const access = { request: async () => false, granted: async () => ({}), release: async () => {} };
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = createRoot(container);
+    await act(async () => root.render(<OptionsPage store={store} access={access} />));
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+    const text = container.querySelector('[data-rg-settings-problems]')?.textContent ?? '';
+    act(() => root.unmount());
+    container.remove();
+    expect(text).toContain('policy → rulePacks[0].phrases[0].phrases[0]');
+    expect(text).toMatch(/not only spaces; the pack "blank" is not applied/);
   });
 });
