@@ -67,20 +67,22 @@ export const foldWord = (word: string): string => word.toUpperCase().toLowerCase
 /**
  * Which matchers can match a text. A phrase matches whole words, case-insensitively, with any
  * white space between its words, so every word of a phrase appears as a whole word of any text
- * it matches: each matcher is filed under the longest word of each of its phrases, and a text
- * looks up its own words. A pack of 5,000 phrases then costs a keystroke a few map lookups per
- * word instead of 5,000 pattern runs (20,000 phrases took 76 s for a first check). Phrases with
- * no word at all ("!!!") are always candidates.
+ * it matches. Each phrase is filed under its longest word; a text looks up its own words, and a
+ * phrase filed there is a candidate only when all its other words are in the text too. A pack of
+ * 5,000 phrases then costs a keystroke a few map lookups per word instead of 5,000 pattern runs
+ * (20,000 phrases took 76 s for a first check), and a pattern is compiled only when its phrase
+ * is nearly there: V8 compiles a pattern of long alternatives in milliseconds, on first use.
+ * Phrases with no word at all ("!!!") are always candidates.
  */
 class PhraseIndex {
-  readonly #byWord = new Map<string, number[]>();
+  /** Longest word → the phrases filed under it, as [matcher index, every word of the phrase]. */
+  readonly #byWord = new Map<string, [number, string[]][]>();
   readonly #always: number[] = [];
   readonly #matchers: readonly PackMatcher[];
 
   constructor(matchers: readonly PackMatcher[], phrasesOf: readonly (readonly string[])[]) {
     this.#matchers = matchers;
     phrasesOf.forEach((phrases, i) => {
-      const keys = new Set<string>();
       let wordless = false;
       for (const phrase of phrases) {
         const words = phrase.match(WORD);
@@ -88,28 +90,29 @@ class PhraseIndex {
           if (phrase.trim().length > 0) wordless = true;
           continue;
         }
-        let longest = words[0] as string;
-        for (const w of words) if (w.length > longest.length) longest = w;
-        keys.add(foldWord(longest));
+        const keys = [...new Set(words.map(foldWord))];
+        let longest = keys[0] as string;
+        for (const k of keys) if (k.length > longest.length) longest = k;
+        const list = this.#byWord.get(longest);
+        if (list) list.push([i, keys]);
+        else this.#byWord.set(longest, [[i, keys]]);
       }
       if (wordless) this.#always.push(i);
-      for (const key of keys) {
-        const list = this.#byWord.get(key);
-        if (list) list.push(i);
-        else this.#byWord.set(key, [i]);
-      }
     });
   }
 
   candidates(text: string): readonly PackMatcher[] {
     if (this.#matchers.length === 0) return this.#matchers;
+    const words = new Set<string>();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) words.add(foldWord(m[0]));
+    WORD.lastIndex = 0;
     const hit = new Set<number>(this.#always);
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-      const list = this.#byWord.get(foldWord(m[0]));
-      if (list) for (const i of list) hit.add(i);
+    for (const w of words) {
+      for (const [i, keys] of this.#byWord.get(w) ?? []) {
+        if (!hit.has(i) && keys.every((k) => words.has(k))) hit.add(i);
+      }
     }
-    WORD.lastIndex = 0;
     if (hit.size === this.#matchers.length) return this.#matchers;
     return [...hit].sort((a, b) => a - b).map((i) => this.#matchers[i] as PackMatcher);
   }

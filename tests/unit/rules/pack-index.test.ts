@@ -19,11 +19,21 @@ const spans = (re: RegExp, t: string) => execAll(re, t).map((m) => [m.index, m[0
 
 describe('the phrase index', () => {
   it('never leaves out a pattern that matches', () => {
+    const entriesArb = fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(
-        fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        entriesArb,
         text,
-        (entries, t) => {
+        text,
+        fc.nat(),
+        fc.constantFrom('same', 'upper', 'lower', 'none'),
+        (entries, a, b, pick, casing) => {
+          // Half the texts hold one of the phrases, in another case, between two random texts.
+          const flat = entries.flat();
+          const chosen = flat[pick % flat.length] ?? '';
+          const inserted =
+            casing === 'upper' ? chosen.toUpperCase() : casing === 'lower' ? chosen.toLowerCase() : chosen;
+          const t = casing === 'none' ? a : `${a} ${inserted} ${b}`;
           const pack: RulePack = {
             id: 'p',
             phrases: entries.map((phrases, i) => ({
@@ -36,10 +46,10 @@ describe('the phrase index', () => {
           };
           const compiled = compilePacks([pack]);
           const candidates = new Set(compiled.candidates(t));
-          for (const m of compiled.matchers) {
-            const found = spans(phraseRegex(entries[Number(m.rule.slice(m.rule.indexOf('/e') + 2))] ?? []), t);
-            if (found.length) expect(candidates.has(m), `${m.rule} ${JSON.stringify(t)}`).toBe(true);
-          }
+          compiled.matchers.forEach((m, i) => {
+            if (spans(phraseRegex(entries[i] ?? []), t).length)
+              expect(candidates.has(m), `${m.rule} ${JSON.stringify(t)}`).toBe(true);
+          });
         },
       ),
       { numRuns: 600 },
