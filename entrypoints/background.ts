@@ -34,8 +34,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
-    // A page of the extension (popup, options, dashboard) has no tab and a URL on our origin.
-    const extensionPage = !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+    // A page of the extension (popup, options, dashboard) has a URL on our origin; a content
+    // script's sender URL is the helpdesk page's.
+    const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
     // Errors go back as data: the sender keeps its queue and retries instead of losing rows.
     return handleMessage(message, { tabId: sender.tab?.id, extensionPage }, deps).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),

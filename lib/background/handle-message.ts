@@ -28,12 +28,13 @@ export interface BackgroundDeps {
 
 /**
  * The sender as far as the handler cares. The listener fills it from `runtime.MessageSender`:
- * a content script's message comes with its tab; a page of the extension (popup, options,
- * dashboard) has no tab and a URL on the extension's own origin.
+ * a content script's message comes with its tab and the helpdesk page's URL; a page of the
+ * extension (popup, options, dashboard, also when opened in a tab) has a URL on the extension's
+ * own origin, which no web page can have.
  */
 export interface SenderInfo {
   tabId?: number;
-  /** True only for a page of this extension (no tab, URL on the extension origin). */
+  /** True only for a page of this extension (its URL is on the extension's origin). */
   extensionPage?: boolean;
 }
 
@@ -44,12 +45,14 @@ const MAX_CUSTOMER_MESSAGES = 1000;
 const MAX_CUSTOMER_CHARS = 5_000_000;
 
 function tabOf(sender: SenderInfo): number {
-  if (sender.tabId === undefined) throw new Error('content-script messages come from a helpdesk tab');
+  if (sender.tabId === undefined || sender.extensionPage) {
+    throw new Error('content-script messages come from a helpdesk tab');
+  }
   return sender.tabId;
 }
 
 function requireExtensionPage(sender: SenderInfo): void {
-  if (sender.extensionPage !== true || sender.tabId !== undefined) {
+  if (sender.extensionPage !== true) {
     throw new Error('this question is answered to the extension page (popup, options) only');
   }
 }

@@ -161,11 +161,14 @@ describe('the background checks what it is sent (hostile corpus)', () => {
     await expect(handleMessage({ type: 'popup→background:today' }, { tabId: 9 }, d)).rejects.toThrow(/extension page/);
     await expect(handleMessage(ask, {}, d)).rejects.toThrow(/extension page/);
     expect(await handleMessage(ask, EXTENSION_PAGE, d)).toEqual({ status });
+    // The popup page opened in a tab is still an extension page (its URL says so).
+    expect(await handleMessage(ask, { tabId: 3, extensionPage: true }, d)).toEqual({ status });
   });
 
   it('takes content-script messages only from a tab', async () => {
     const d = deps(freshDb());
     await expect(send([overrideEvent(liveRow())], d, EXTENSION_PAGE)).rejects.toThrow(/tab/);
+    await expect(send([overrideEvent(liveRow())], d, { tabId: 3, extensionPage: true })).rejects.toThrow(/tab/);
   });
 
   it('limits writes per tab, and another tab still gets through', async () => {
