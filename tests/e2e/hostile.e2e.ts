@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { totalsOfDay } from '../../lib/db/day-totals';
 import { exportRows } from '../../lib/db/export';
 import type { OverrideRow } from '../../lib/db/schema';
@@ -187,6 +188,16 @@ describe('hostile corpus (Zendesk, production build)', () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();
+  });
+
+  it('builds a manifest that lets no web page or other extension reach ReplyGuard', async () => {
+    const manifest = JSON.parse(await readFile(path.join(inject('extensionDir'), 'manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting']);
   });
 
   it('flags hidden personal data in the composer and stores none of it, nor the ticket id, nor the note, anywhere', async () => {
