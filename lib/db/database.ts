@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
-import type { KeyRecord } from './keys';
+import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk } from './summary';
 import { buildTotals } from './summary-writes';
@@ -72,9 +72,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // only need to grow, so this one is 7 and the two merge in order.
   {
     // The install's secret for keyed ticket hashes (lib/background/keys.ts), kept as a
-    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON.
+    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON. The plain
+    // SHA-256 ticket hashes of rows stored before are replaced by random pseudonyms.
     version: 7,
     stores: { keys: 'name' },
+    upgrade: pseudonymiseTicketHashes,
   },
 ];
 
