@@ -13,6 +13,7 @@ import {
   FAR_FUTURE,
   FORMULA_CELLS,
   FORMULA_STARTS,
+  GOOD_PACK,
   PII_EVASIONS,
   SENSITIVE_NOTE,
   SENSITIVE_PARTS,
@@ -309,19 +310,7 @@ describe('hostile corpus (Zendesk, production build)', () => {
 
   it('drops a broken rule pack from the settings, says so in the popup and options, and keeps every other check running', async () => {
     h = await openHarness();
-    const good = {
-      id: 'good',
-      phrases: [
-        {
-          kind: 'banned',
-          id: 'no-lifetime',
-          phrases: ['lifetime warranty'],
-          message: 'We do not offer a lifetime warranty.',
-          examples: { flag: ['It has a lifetime warranty.'], pass: ['It has a two-year warranty.'] },
-        },
-      ],
-    };
-    await setSettings(h, { rulePacks: [BAD_POLICY_PACKS[0]?.pack, good] });
+    await setSettings(h, { rulePacks: [BAD_POLICY_PACKS[0]?.pack, GOOD_PACK] });
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();
     await h.page.evaluate(() => {

@@ -8,25 +8,12 @@ import { validatePack } from '@/lib/engine/packs';
 import { checkReply } from '@/lib/engine/rules/check-reply';
 import { checkOptionsFrom } from '@/lib/settings/check-options';
 import { mergeSettings } from '@/lib/settings/effective';
-import { BAD_POLICY_PACKS } from '../../fixtures/hostile';
+import { BAD_POLICY_PACKS, GOOD_PACK } from '../../fixtures/hostile';
 import { generatedPack } from '../../fixtures/packs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ctx = (reply: string) => ({ reply, customer: null, customerMessages: [], agent: [] });
-
-const GOOD = {
-  id: 'good',
-  phrases: [
-    {
-      kind: 'banned',
-      id: 'no-lifetime',
-      phrases: ['lifetime warranty'],
-      message: 'We do not offer a lifetime warranty.',
-      examples: { flag: ['It has a lifetime warranty.'], pass: ['It has a two-year warranty.'] },
-    },
-  ],
-};
 
 /**
  * Issue 14, case 6: rule packs had no limits (20,000 phrases: 76 s for the first check;
@@ -95,7 +82,7 @@ describe('rule pack limits (hostile corpus)', () => {
  */
 describe('broken policy packs (hostile corpus)', () => {
   it.each(BAD_POLICY_PACKS.map((c) => [c.name, c] as const))('drops a pack with %s and keeps checking', (_name, c) => {
-    const effective = mergeSettings({ user: {}, policy: { rulePacks: [c.pack, GOOD] } });
+    const effective = mergeSettings({ user: {}, policy: { rulePacks: [c.pack, GOOD_PACK] } });
     expect(effective.settings.rulePacks.map((p) => p.id)).toEqual(['good']);
     expect(effective.problems.map((p) => p.path)).toContain(`policy:rulePacks[0].${c.path}`);
     const findings = checkReply(
@@ -106,13 +93,13 @@ describe('broken policy packs (hostile corpus)', () => {
   });
 
   it('drops a stored user pack that is broken the same way', () => {
-    const effective = mergeSettings({ user: { rulePacks: [BAD_POLICY_PACKS[0]?.pack, GOOD] }, policy: {} });
+    const effective = mergeSettings({ user: { rulePacks: [BAD_POLICY_PACKS[0]?.pack, GOOD_PACK] }, policy: {} });
     expect(effective.settings.rulePacks.map((p) => p.id)).toEqual(['good']);
     expect(effective.problems.map((p) => p.path)).toContain('rulePacks[0].linkAllowlist[0]');
   });
 
   it('the popup shows which policy pack was dropped and why', async () => {
-    const effective = mergeSettings({ user: {}, policy: { rulePacks: [BAD_POLICY_PACKS[0]?.pack, GOOD] } });
+    const effective = mergeSettings({ user: {}, policy: { rulePacks: [BAD_POLICY_PACKS[0]?.pack, GOOD_PACK] } });
     const data: PopupData = {
       status: null,
       today: { seen: 0, accepted: 0, edited: 0, rejected: 0, escalated: 0 },
@@ -140,7 +127,7 @@ describe('broken policy packs (hostile corpus)', () => {
   });
 
   it('the options page lists the dropped pack beside the settings that could not be applied', async () => {
-    const effective = mergeSettings({ user: {}, policy: { rulePacks: [BAD_POLICY_PACKS[1]?.pack, GOOD] } });
+    const effective = mergeSettings({ user: {}, policy: { rulePacks: [BAD_POLICY_PACKS[1]?.pack, GOOD_PACK] } });
     const store = createSettingsStore({
       load: async () => effective,
       save: async () => effective,
