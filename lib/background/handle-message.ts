@@ -38,6 +38,8 @@ export interface SenderInfo {
   extensionPage?: boolean;
 }
 
+/** The longest status detail the popup is given. */
+const MAX_STATUS_CHARS = 1000;
 /** Ticket ids longer than this are not ticket ids. */
 const MAX_TICKET_ID_CHARS = 500;
 /** Bounds on a customer reading request: a thread, not a book. */
@@ -66,8 +68,7 @@ function isTabStatus(v: unknown): v is TabStatus {
     s.host.length <= 253 &&
     typeof s.state === 'string' &&
     ['active', 'paused-by-user', 'paused-error', 'waiting', 'switched-off'].includes(s.state) &&
-    typeof s.detail === 'string' &&
-    s.detail.length <= 1000
+    typeof s.detail === 'string'
   );
 }
 
@@ -132,7 +133,8 @@ export async function handleMessage<T extends MessageType>(
     case 'content→background:tab-status': {
       const tab = tabOf(sender);
       if (!isTabStatus(m.status)) throw new Error('tab-status needs a status');
-      deps.tabStatus.set(tab, m.status);
+      // Kept as data (never markup), and short: the popup shows it.
+      deps.tabStatus.set(tab, { ...m.status, detail: m.status.detail.slice(0, MAX_STATUS_CHARS) });
       return { ok: true } as Response<T>;
     }
     case 'content→background:analyze-customer': {
