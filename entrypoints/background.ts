@@ -1,11 +1,16 @@
 import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
 import { createTicketKeys } from '@/lib/background/keys';
+import { maskStoredNotes } from '@/lib/background/mask-stored-notes';
 import { WriteLimiter } from '@/lib/background/rate-limit';
 import { purgeExpired, scheduleRetention } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
+import { redactPii } from '@/lib/engine/pii';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { CONTENT_SCRIPT_FILES, type RegistrationApis, syncCustomContentScripts } from '@/lib/settings/register-custom';
 import { loadEffectiveSettings, loadSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
+
+/** Set once the notes earlier versions stored as typed have been masked (lib/background/mask-stored-notes.ts). */
+const notesMasked = storage.defineItem<boolean>('local:storedNotesMasked', { fallback: false });
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
 function registrationApis(): RegistrationApis {
@@ -45,6 +50,18 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     deps.tabStatus.delete(tabId);
     deps.writeLimit.forget(tabId);
+  });
+
+  // Once: notes that earlier versions stored as typed are masked under the privacy mode.
+  void notesMasked.getValue().then(async (done) => {
+    if (done) return;
+    try {
+      const { settings } = await loadEffectiveSettings();
+      await maskStoredNotes(db, settings.privacyMode, redactPii);
+      await notesMasked.setValue(true);
+    } catch (error) {
+      console.warn('ReplyGuard: could not mask the notes stored before', error);
+    }
   });
 
   // Retention: rows decided longer ago than the setting, and rows dated in the future, go.

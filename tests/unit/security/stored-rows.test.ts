@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createTicketKeys, installKey } from '@/lib/background/keys';
+import { maskStoredNotes } from '@/lib/background/mask-stored-notes';
+import { putImported } from '@/lib/db/imported';
+import { putOverrides } from '@/lib/db/overrides';
+import { rowsById } from '@/lib/db/queries';
 import { fingerprint } from '@/lib/engine/fingerprint';
 import { redactPii } from '@/lib/engine/pii';
 import { checkReply } from '@/lib/engine/rules/check-reply';
@@ -180,5 +184,27 @@ describe('imported rows follow the importing browser’s privacy mode (issue 14,
     });
     expect(protectImportedRow(full, 'none', redactPii)).toMatchObject({ privacy: 'none', sentText: null });
     expect(protectImportedRow(full, 'full', redactPii)).toBe(full);
+  });
+});
+
+describe('notes stored as typed by earlier versions (issue 14, case 1)', () => {
+  it('are masked once by the background, in the log and its summary, and masking again changes nothing', async () => {
+    const db = freshDb();
+    const live = liveRow({ reason: 'other', note: SENSITIVE_NOTE, privacy: 'redacted' });
+    const gone = liveRow({ reason: 'other', note: SENSITIVE_NOTE, privacy: 'none' });
+    const imported = liveRow({
+      reason: 'other',
+      note: SENSITIVE_NOTE,
+      privacy: 'full',
+      decidedAt: Date.now() - 86_400_000,
+    });
+    await putOverrides(db, [live, gone]);
+    await putImported(db, [imported]);
+    expect(await maskStoredNotes(db, 'redacted', redactPii)).toBe(3);
+    const rows = await rowsById(db, [live, gone, imported]);
+    expect(rows.map((r) => r?.note)).toEqual([redactPii(SENSITIVE_NOTE), null, redactPii(SENSITIVE_NOTE)]);
+    const summary = JSON.stringify((await db.summary.toArray()).map((d) => d.note));
+    for (const part of SENSITIVE_PARTS) expect(summary, part).not.toContain(part);
+    expect(await maskStoredNotes(db, 'redacted', redactPii)).toBe(0);
   });
 });
