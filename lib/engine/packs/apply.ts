@@ -54,6 +54,8 @@ export const EMPTY_PACKS: CompiledPacks = {
  * underscores.
  */
 const WORD = /[\p{L}\p{N}_]+/gu;
+/** ASCII words need only lower-casing (the common case, and most of a large pack's cost to file). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A word as every case-insensitive spelling of it is looked up. Upper then lower case gives the
@@ -62,7 +64,8 @@ const WORD = /[\p{L}\p{N}_]+/gu;
  * may merge letters the pattern keeps apart (ı and i): that only adds a candidate, which the
  * pattern then tests.
  */
-export const foldWord = (word: string): string => word.toUpperCase().toLowerCase().replace(/ß/g, 'ss');
+export const foldWord = (word: string): string =>
+  NON_ASCII.test(word) ? word.toUpperCase().toLowerCase().replace(/ß/g, 'ss') : word.toLowerCase();
 
 /**
  * Which matchers can match a text. A phrase matches whole words, case-insensitively, with any
@@ -137,6 +140,22 @@ export function phraseRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
 }
 
+/**
+ * A matcher whose pattern is compiled the first time it is used. With the phrase index most
+ * matchers of a large pack never run on a given reply; building 1,000 patterns of long
+ * alternatives up front took a noticeable moment at the first check of every tab.
+ */
+function withPattern(fields: Omit<PackMatcher, 'regex'>, phrases: readonly string[]): PackMatcher {
+  let regex: RegExp | null = null;
+  return Object.defineProperty({ ...fields }, 'regex', {
+    enumerable: true,
+    get: () => {
+      regex ??= phraseRegex(phrases);
+      return regex;
+    },
+  }) as PackMatcher;
+}
+
 const cache = new WeakMap<readonly RulePack[], CompiledPacks>();
 
 /** Compiles packs (memoised per array, so a stable settings object compiles once). */
@@ -163,32 +182,30 @@ export function compilePacks(packs: readonly RulePack[] | undefined): CompiledPa
     }
     for (const entry of pack.phrases ?? []) {
       const rule = `pack:${pack.id}/${entry.id}`;
-      const base = { rule, severity: entry.severity ?? 'warning', regex: phraseRegex(entry.phrases) };
+      const base = { rule, severity: entry.severity ?? 'warning' };
       if (entry.kind === 'banned') {
-        matchers.push({ ...base, category: entry.category ?? 'custom', message: entry.message });
+        matchers.push(
+          withPattern({ ...base, category: entry.category ?? 'custom', message: entry.message }, entry.phrases),
+        );
         matcherPhrases.push(entry.phrases);
       } else if (entry.kind === 'substitution') {
-        matchers.push({
-          ...base,
-          category: 'custom',
-          message: entry.message ?? PACK_MESSAGES.substitution,
-          replacement: entry.replacement,
-        });
+        const message = entry.message ?? PACK_MESSAGES.substitution;
+        matchers.push(
+          withPattern({ ...base, category: 'custom', message, replacement: entry.replacement }, entry.phrases),
+        );
         matcherPhrases.push(entry.phrases);
       } else {
-        required.push({ ...base, category: 'custom', message: entry.message });
+        required.push(withPattern({ ...base, category: 'custom', message: entry.message }, entry.phrases));
         requiredPhrases.push(entry.phrases);
       }
     }
     for (const entry of pack.competitors ?? []) {
       matcherPhrases.push(entry.names);
-      matchers.push({
-        rule: `pack:${pack.id}/${entry.id}`,
-        category: 'custom',
-        severity: entry.severity ?? 'warning',
-        regex: phraseRegex(entry.names),
-        message: entry.message ?? PACK_MESSAGES.competitor,
-      });
+      const rule = `pack:${pack.id}/${entry.id}`;
+      const message = entry.message ?? PACK_MESSAGES.competitor;
+      matchers.push(
+        withPattern({ rule, category: 'custom', severity: entry.severity ?? 'warning', message }, entry.names),
+      );
     }
   }
   const index = new PhraseIndex(matchers, matcherPhrases);
