@@ -182,7 +182,7 @@ export function findSecrets(text: string): RawSpan[] {
  * too many costs nothing, while leaving part of a password in the log does.
  */
 const PASSWORD =
-  /\b(?:password|passphrase|passcode|passwd|pword|pwd|pw|pin)\b(?:\s+(?:is|was|will be|has been (?:reset|changed|set) to|set to|reset to|changed to)|\s*[:=]|\s+(?=["“‘]))\s*(?:(["'“‘])([^"'“”‘’\n]{1,64}?)["'”’]|([^\s"'“”‘’]{4,64}(?:\s+[^\s"'“”‘’]*[\d!@#$%^&*_+=~][^\s"'“”‘’]*){0,3}))/giu;
+  /\b(?:password|passphrase|passcode|passwd|pword|pwd|pw|pin)\b(?:\s+(?:is|was|will be|has been (?:reset|changed|set) to|set to|reset to|changed to)|\s*[:=]|\s+(?=["“‘]))\s*(?:(["'“‘])([^"'“”‘’\n]{1,64}?)["'”’]|([^\s"'“”‘’]{4,64}(?:\s+[^\s"'“”‘’]*[\d!@#$%^&*_+=~][^\s"'“”‘’]*){0,3}))/gi;
 const PASSWORD_SYMBOL = /[\d!@#$%^&*_+=~]/;
 /** Sentence punctuation after an unquoted value. */
 const TRAILING = /[.,;:)]+$/;
