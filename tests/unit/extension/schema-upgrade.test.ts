@@ -163,7 +163,7 @@ describe('schema history', () => {
     await fifth.table('summary').bulkPut(days);
     fifth.close();
 
-    const sixth = openDatabase(name, SCHEMA_VERSIONS.slice(0, 6));
+    const latest = openDatabase(name, SCHEMA_VERSIONS.slice(0, 6));
     const expected = [...live, ...imported].map((r) => ({ ...r, source: 'ai-control', suggestionWords: null }));
     expect(await rowsById(latest, expected)).toEqual(expected);
     const stats = await summaryRowsByTime(latest);
