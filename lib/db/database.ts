@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
+import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
 import type { ReviewRecord } from './reviews';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
@@ -16,6 +17,8 @@ export type ReplyGuardDb = Dexie & {
   imported: EntityTable<ImportedRecord, 'key'>;
   /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
   dayTotals: EntityTable<DayTotals, 'day'>;
+  /** The install's secrets, as non-extractable CryptoKeys (lib/db/keys.ts). */
+  keys: EntityTable<KeyRecord, 'name'>;
   /** A lead's verdicts on sampled accepted suggestions, one per row id (lib/db/reviews.ts). */
   reviews: EntityTable<ReviewRecord, 'rowId'>;
 };
@@ -77,15 +80,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: addSuggestionSource,
   },
-  // Versions 7 and 8 are taken by changes on other branches (the install's keys, the audit
-  // chain); empty here so the numbers stay contiguous, renumbered when the branches merge.
-  { version: 7, stores: {} },
-  { version: 8, stores: {} },
+  {
+    // The install's secret for keyed ticket hashes (lib/background/keys.ts), kept as a
+    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON. The plain
+    // SHA-256 ticket hashes of rows stored before are replaced by random pseudonyms.
+    version: 7,
+    stores: { keys: 'name' },
+    upgrade: pseudonymiseTicketHashes,
+  },
   {
     // A lead's verdicts on the review sample (lib/db/reviews.ts): apart from the rows, so an
     // export of the log stays as it is and verdicts travel in their own file. `decidedAt` (the
     // reviewed row's) is indexed for the retention purge.
-    version: 9,
+    version: 8,
     stores: { reviews: 'rowId, decidedAt' },
   },
 ];

@@ -20,4 +20,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   targets: {},
   reviewShare: DEFAULT_REVIEW_SHARE,
   allowUserOverrides: true,
+  ticketIdSecret: null,
 });
