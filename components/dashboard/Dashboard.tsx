@@ -8,20 +8,26 @@ import { type Aggregates, aggregate, type BreakdownDimension } from '@/lib/stats
 import { dayFigures, totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
 import { rowMatcher } from '@/lib/stats/filter';
 import { type DriftReport, monitorDrift } from '@/lib/stats/monitor';
+import { reviewSample } from '@/lib/stats/review-sample';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { DAILY_TARGET_FIGURES, medianTrend, targetBreaches } from '@/lib/stats/targets';
 import { Breakdowns } from './Breakdowns';
 import { DataPanel } from './DataPanel';
 import { DriftPanel } from './DriftPanel';
 import { EventDetail } from './EventDetail';
 import { EventsTable } from './EventsTable';
 import { Filters } from './Filters';
+import { createGovernanceStore, type GovernanceActions, type GovernanceStore } from './governance-store';
 import { HeadlineCards } from './HeadlineCards';
 import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS, SOURCE_LABELS } from './labels';
 import { periodBounds } from './period';
+import { ReviewPanel } from './ReviewPanel';
 import { RulesTable } from './RulesTable';
 import { Recent } from './recent';
+import { reportHref } from './report-link';
 import type { DashboardStore } from './store';
-import { TrendPanel } from './TrendPanel';
+import { TargetsPanel } from './TargetsPanel';
+import { type MedianTrends, TrendPanel } from './TrendPanel';
 import { useAfterPaint } from './use-after-paint';
 import './dashboard.css';
 
@@ -47,6 +53,9 @@ interface Props {
   onReady?: () => void;
   /** Called once, when every panel of the whole log has rendered after the first load. */
   onComplete?: (rows: number) => void;
+  /** Targets, review share and verdicts, filled by the page after the first paint; without it the governance panels stay empty. */
+  governance?: GovernanceStore;
+  governanceActions?: GovernanceActions;
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
@@ -90,8 +99,19 @@ function Updating({ pending, children }: { pending: boolean; children: ReactNode
  * in the panels' places first and the previous figures dimmed while a filter change is
  * recomputed.
  */
-export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, onComplete }: Props) {
+export function Dashboard({
+  store,
+  actions,
+  loadRow,
+  now = Date.now,
+  onReady,
+  onComplete,
+  governance,
+  governanceActions,
+}: Props) {
   const s = useStore(store);
+  const [governanceStore] = useState(() => governance ?? createGovernanceStore());
+  const g = useStore(governanceStore);
   const { summary } = s;
   const readyCalled = useRef(false);
   const completeCalled = useRef(false);
@@ -132,13 +152,41 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
     const matches = rowMatcher(s.filters, true);
     return recent.drift.get(filterKey, () => monitorDrift(Object.keys(s.filters).length ? all.filter(matches) : all));
   }, [rows.value, s.filters]);
-  const heavyPending = !summary?.complete || rows.pending || aggregates.pending || drift.pending;
+  const hasDailyTargets = DAILY_TARGET_FIGURES.some((f) => g.targets?.[f]);
+  const breaches = useAfterPaint(() => {
+    if (!rows.value || !g.targets || !hasDailyTargets) return undefined;
+    const all = rows.value;
+    return targetBreaches(Object.keys(s.filters).length ? all.filter(rowMatcher(s.filters, true)) : all, g.targets);
+  }, [rows.value, s.filters, g.targets, hasDailyTargets]);
+  const medians = useAfterPaint((): MedianTrends | undefined => {
+    if (!rows.value || !figures || s.trendMetric !== 'medianDecisionMs') return undefined;
+    const matches = rowMatcher(s.filters, true);
+    const of = (granularity: 'day' | 'week') => {
+      const t = figures.trends[granularity];
+      const starts = [...t.previous, ...t.current].map((b) => b.start);
+      const { values } = medianTrend(rows.value as StatsRow[], matches, starts, period.end);
+      return { previous: values.slice(0, t.previous.length), current: values.slice(t.previous.length) };
+    };
+    return { day: of('day'), week: of('week') };
+  }, [rows.value, s.filters, figures, s.trendMetric, period.end]);
+  const periodEvents = aggregates.pending ? undefined : aggregates.value?.events;
+  const review = useAfterPaint(() => {
+    if (!periodEvents || !governance) return undefined;
+    let accepted = 0;
+    for (const r of periodEvents) if (r.outcome === 'accepted') accepted += 1;
+    return { sample: reviewSample(periodEvents, g.reviewShare), accepted };
+  }, [periodEvents, g.reviewShare, governance]);
+  const heavyPending =
+    !summary?.complete || rows.pending || aggregates.pending || drift.pending || breaches.pending || review.pending;
 
+  // The first render is done once the totals are in: with the figures, or without them when the
+  // totals cannot give them (a period boundary off the quarter hour), in which case the packed
+  // days read next must (waiting for figures there would wait for ever).
   useEffect(() => {
-    if (!figures || readyCalled.current) return;
+    if (!summary || readyCalled.current) return;
     readyCalled.current = true;
     onReady?.();
-  }, [figures, onReady]);
+  }, [summary, onReady]);
   useEffect(() => {
     if (!extent || !summary?.complete || heavyPending || completeCalled.current) return;
     completeCalled.current = true;
@@ -229,7 +277,10 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
     <main className="rg-page rg-dashboard" data-rg-events-in-period={figures?.headline.seen ?? ''}>
       {header}
       <p className="rg-muted">
-        What agents did with AI-suggested replies, from this browser's local log. Nothing here leaves the machine.
+        What agents did with AI-suggested replies, from this browser's local log. Nothing here leaves the machine.{' '}
+        <a href={reportHref(period, s.filters)} target="_blank" rel="noreferrer" data-rg-report-link="">
+          Review report for this period
+        </a>
       </p>
       <Filters
         period={s.period}
@@ -267,6 +318,8 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
         {figures ? (
           <TrendPanel
             trends={figures.trends}
+            targets={g.targets}
+            medians={governance ? (s.trendMetric === 'medianDecisionMs' ? (medians.value ?? null) : null) : undefined}
             metric={s.trendMetric}
             granularity={s.granularity}
             onMetric={(trendMetric) => s.set({ trendMetric })}
@@ -281,6 +334,7 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
               report={drift.value}
               metric={s.driftMetric}
               onMetric={(driftMetric) => s.set({ driftMetric })}
+              breaches={hasDailyTargets ? (breaches.value ?? null) : null}
             />
           </Updating>
         ) : (
@@ -290,7 +344,12 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
       <div className="rg-grid">
         {agg ? (
           <Updating pending={aggregates.pending}>
-            <RulesTable rules={agg.rules} sort={s.rulesSort} onSort={(k) => s.sortBy('rulesSort', k)} />
+            <RulesTable
+              rules={agg.rules}
+              sort={s.rulesSort}
+              onSort={(k) => s.sortBy('rulesSort', k)}
+              targets={g.targets}
+            />
           </Updating>
         ) : (
           <Computing title="Rules" className="rg-computing--table" />
@@ -308,6 +367,24 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
           <Computing title="Breakdowns" className="rg-computing--table" />
         )}
       </div>
+      {governance && governanceActions ? (
+        <div className="rg-grid">
+          <TargetsPanel
+            headline={figures?.headline ?? null}
+            rules={agg?.rules ?? null}
+            governance={g}
+            actions={governanceActions}
+          />
+          <ReviewPanel
+            sample={review.value?.sample ?? null}
+            accepted={review.value?.accepted ?? 0}
+            governance={g}
+            actions={governanceActions}
+            loadRow={loadRow}
+            helpdeskName={helpdeskName}
+          />
+        </div>
+      ) : null}
       {selected ? (
         <EventDetail row={selected} helpdeskName={helpdeskName} onClose={() => s.set({ selectedId: null })} />
       ) : null}

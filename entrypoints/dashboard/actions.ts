@@ -5,7 +5,9 @@ import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '@/lib/db/expo
 import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
+import { loadEffectiveSettings } from '@/lib/settings/storage';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { download } from './download';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
 const moves = () => import('./moves');
@@ -21,24 +23,14 @@ async function runImport(
   set({ ...IDLE_IMPORT, phase: 'reading' });
   const started = performance.now();
   try {
-    const m = await moves();
+    const [m, { settings }] = await Promise.all([moves(), loadEffectiveSettings()]);
     const parsed = await files(m);
     set({ phase: 'importing', checkMs: performance.now() - started });
-    const summary = await m.writeFiles(db, parsed, (done, total) => set({ done, total }));
+    const summary = await m.writeFiles(db, parsed, settings.privacyMode, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
   }
-}
-
-/** Starts a download of a text file from the page (no network: a blob URL). */
-function download(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The dashboard's writes and downloads, wired to the extension. */

@@ -5,7 +5,8 @@ import type { ImportedFileRecord } from '../handover/fingerprints';
 import type { HandoverRecord } from '../handover/state';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
-import type { KeyRecord } from './keys';
+import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
+import type { ReviewRecord } from './reviews';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
@@ -34,6 +35,8 @@ export type ReplyGuardDb = Dexie & {
   handover: Table<HandoverRecord, string>;
   /** Files already imported, so a folder imported again skips them quickly (lib/handover/fingerprints.ts). */
   importedFiles: EntityTable<ImportedFileRecord, 'key'>;
+  /** A lead's verdicts on sampled accepted suggestions, one per row id (lib/db/reviews.ts). */
+  reviews: EntityTable<ReviewRecord, 'rowId'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -93,20 +96,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {},
     upgrade: addSuggestionSource,
   },
-  // Version 7 is taken by a change on another branch (the `keys` table for keyed ticket hashes);
-  // this placeholder keeps the numbers contiguous here and goes when the two merge.
-  { version: 7, stores: {} },
   {
-    // The tamper-evident audit trail and the hand-over. `keys` holds the install's signing key
-    // (a non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON);
-    // `chain` one event per live write, by sequence number and row id; `checkpoints` what
+    // The install's secret for keyed ticket hashes (lib/background/keys.ts), kept as a
+    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON. The plain
+    // SHA-256 ticket hashes of rows stored before are replaced by random pseudonyms.
+    version: 7,
+    stores: { keys: 'name' },
+    upgrade: pseudonymiseTicketHashes,
+  },
+  {
+    // A lead's verdicts on the review sample (lib/db/reviews.ts): apart from the rows, so an
+    // export of the log stays as it is and verdicts travel in their own file. `decidedAt` (the
+    // reviewed row's) is indexed for the retention purge.
+    version: 8,
+    stores: { reviews: 'rowId, decidedAt' },
+  },
+  {
+    // The tamper-evident audit trail and the hand-over. The install's signing key is kept in
+    // `keys` (version 7) beside the ticket-hash key; `chain` one event per live write, by sequence number and row id; `checkpoints` what
     // retention removed; `segments` other installs' events imported with their rows, many per
     // record like `imported`; `installs` their public keys; `handover` the folder handle (a
     // FileSystemDirectoryHandle, which only IndexedDB can keep); `importedFiles` the
     // fingerprints of imported files (`meta` finds one by name, size and time without reading it).
-    version: 8,
+    version: 9,
     stores: {
-      keys: 'name',
       chain: 'seq, id',
       checkpoints: '++key',
       segments: '++key, install',

@@ -1,5 +1,5 @@
 import { isOverrideRow } from './check-row';
-import { CSV_COLUMNS } from './export';
+import { CSV_COLUMNS, restoreCsvText } from './export';
 import { overrideRowSchema, upgradeExportRow } from './export-schema';
 import type { OverrideRow } from './schema';
 
@@ -47,7 +47,7 @@ export function fromCsvRecord(record: Record<string, string>): Record<string, un
       } catch {
         out[key] = cell;
       }
-    } else out[key] = cell;
+    } else out[key] = restoreCsvText(cell);
   }
   return out;
 }

@@ -55,13 +55,16 @@ export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<Override
 export interface ApplyOptions {
   /** The install's audit chain: new rows and later reasons become chain events. @default no chain */
   chain?: ChainContext;
+  /** The note a reason event stores for its row (the background masks it as the privacy mode says). @default as given */
+  note?(row: OverrideRow, note: string | null): string | null;
 }
 
 /**
  * Applies the content script's events in one transaction: new rows first (idempotent by id),
  * then reasons given after the decision. A reason for a row that is gone (purged) is dropped
  * rather than blocking the queue forever. Reasons are looked up in `overrides` only: a reason
- * follows its row from the same content script, which stored that row there.
+ * follows its row from the same content script, which stored that row there. The events must be
+ * checked already (lib/background/check-events.ts).
  * @returns how many events changed something
  */
 export async function applyEvents(
@@ -78,28 +81,35 @@ export async function applyEvents(
       if (e.kind !== 'reason') continue;
       const row = await db.overrides.get(e.overrideId);
       if (!row) continue;
-      const updated = await db.overrides.update(e.overrideId, { reason: e.reason, note: e.note });
+      const note = options.note ? options.note(row, e.note) : e.note;
+      const updated = await db.overrides.update(e.overrideId, { reason: e.reason, note });
       changed += updated;
-      await summarySetReason(db, row, e.reason, e.note);
-      if (updated && chain)
-        await appendToChain(db, chainItems([{ ...row, reason: e.reason, note: e.note }], 'reason'), chain);
+      await summarySetReason(db, row, e.reason, note);
+      if (updated && chain) await appendToChain(db, chainItems([{ ...row, reason: e.reason, note }], 'reason'), chain);
     }
     return changed;
   });
 }
 
 /**
- * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries.
+ * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries;
+ * with `latest`, rows decided after it too (times no check lets in now, stored before it did).
  * With a chain context, leaves a retention checkpoint in the same transaction (the background
  * signs it right after), so the rest of the chain still verifies and the gap is explained.
  * @returns how many rows were deleted
  */
-export function purgeOlderThan(db: ReplyGuardDb, cutoff: number, chain?: ChainContext): Promise<number> {
+export function purgeOlderThan(
+  db: ReplyGuardDb,
+  cutoff: number,
+  latest = Number.POSITIVE_INFINITY,
+  chain?: ChainContext,
+): Promise<number> {
   const tables = [db.overrides, db.imported, db.summary, db.dayTotals, db.chain, db.checkpoints];
   return db.transaction('rw', tables, async () => {
     await db.overrides.where('decidedAt').below(cutoff).delete();
-    await purgeImported(db, cutoff);
-    const removed = await summaryPurge(db, cutoff);
+    if (Number.isFinite(latest)) await db.overrides.where('decidedAt').above(latest).delete();
+    await purgeImported(db, cutoff, latest);
+    const removed = await summaryPurge(db, cutoff, latest);
     if (chain) await checkpointAfterPurge(db, cutoff, removed, chain);
     return removed;
   });
