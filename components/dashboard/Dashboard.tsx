@@ -56,6 +56,8 @@ interface Props {
   /** Targets, review share and verdicts, filled by the page after the first paint; without it the governance panels stay empty. */
   governance?: GovernanceStore;
   governanceActions?: GovernanceActions;
+  /** Panels beside export and import (audit, hand-over), given the filtered events once computed. */
+  panels?: (events: readonly StatsRow[] | undefined) => ReactNode;
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
@@ -108,6 +110,7 @@ export function Dashboard({
   onComplete,
   governance,
   governanceActions,
+  panels,
 }: Props) {
   const s = useStore(store);
   const [governanceStore] = useState(() => governance ?? createGovernanceStore());
@@ -227,14 +230,17 @@ export function Dashboard({
   );
 
   const dataPanel = (
-    <DataPanel
-      exportCount={events?.length ?? 0}
-      importState={s.importState}
-      onExport={(format) => events && actions.exportRows(events, format)}
-      onImport={actions.importFiles}
-      onLoadDemo={actions.loadDemo}
-      onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
-    />
+    <>
+      <DataPanel
+        exportCount={events?.length ?? 0}
+        importState={s.importState}
+        onExport={(format) => events && actions.exportRows(events, format)}
+        onImport={actions.importFiles}
+        onLoadDemo={actions.loadDemo}
+        onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
+      />
+      {panels?.(events)}
+    </>
   );
 
   if (!summary || !extent) {

@@ -7,6 +7,7 @@ import type { ReplyGuardDb } from '@/lib/db/database';
 import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
 import { connectGovernance, governanceActions } from './governance-actions';
+import { dashboardPanels } from './panels';
 
 performance.mark('replyguard:dashboard-ui');
 
@@ -38,6 +39,7 @@ export function renderDashboard({ db, store, loadRow, onReady, onComplete }: Ren
       onComplete={onComplete}
       governance={governance}
       governanceActions={governanceActions(governance, db)}
+      panels={dashboardPanels(db)}
     />,
   );
 }
