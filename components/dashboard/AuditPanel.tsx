@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { AuditReport } from '@/lib/audit/verify';
+import { type PanelState, usePanelState } from './panel-state';
 
 /** A verification of the log, already in words (entrypoints/dashboard/audit.ts builds it). */
 export interface AuditOutcome {
@@ -25,6 +25,8 @@ export interface AuditOutcome {
 interface Props {
   /** Verifies the whole log (lazily loaded); reports rows read as it goes. */
   onVerify(onProgress: (rows: number) => void): Promise<AuditOutcome>;
+  /** Where the panel's state lives, so it survives the dashboard moving the panel. */
+  state: PanelState;
 }
 
 type State =
@@ -45,8 +47,8 @@ const HEADLINE: Record<AuditReport['status'], string> = {
  * against the rows in IndexedDB and says exactly which rows were changed, removed or moved and
  * whose install signed them. The verdict is a live region, so it is heard when it comes.
  */
-export function AuditPanel({ onVerify }: Props) {
-  const [state, setState] = useState<State>({ phase: 'idle' });
+export function AuditPanel({ onVerify, state: store }: Props) {
+  const [state, setState] = usePanelState<State>(store, 'audit', { phase: 'idle' });
   const run = () => {
     setState({ phase: 'running', rows: 0 });
     onVerify((rows) => setState({ phase: 'running', rows })).then(

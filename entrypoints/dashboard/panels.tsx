@@ -1,13 +1,36 @@
 import type { ReactNode } from 'react';
 import { AuditPanel } from '@/components/dashboard/AuditPanel';
+import { type HandoverActions, HandoverPanel } from '@/components/dashboard/HandoverPanel';
+import { createPanelState } from '@/components/dashboard/panel-state';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { download } from './download';
 
 /**
- * The panels beside export and import, wired to the extension: verifying the audit trail. Their
- * code (the verifier, age) is fetched on first use, so the first render does not wait for it.
+ * The panels beside export and import, wired to the extension: verifying the audit trail and the
+ * encrypted hand-over. Their code (the verifier, age) is fetched on first use, so the first render
+ * does not wait for it.
  */
 export function dashboardPanels(db: ReplyGuardDb): (events: readonly StatsRow[] | undefined) => ReactNode {
   const verify = (onProgress: (rows: number) => void) => import('./audit').then((m) => m.verifyThisLog(db, onProgress));
-  return () => <AuditPanel onVerify={verify} />;
+  const handover = () => import('./handover');
+  const actions: HandoverActions = {
+    info: () => handover().then((m) => m.handoverInfo(db)),
+    exportRows: (events, format, passphrase) =>
+      handover().then((m) => m.exportWithAudit(db, events, format, passphrase)),
+    download(files) {
+      for (const f of files) download(f.name, f.blob.type, f.blob);
+    },
+    importFiles: (files, passphrase, onProgress, onFile) =>
+      handover().then((m) => m.importHandover(db, files, passphrase, onProgress, onFile)),
+    addTeamKey: (text) => handover().then((m) => m.addTeamKey(db, text)),
+    removeTeamKey: (recipient) => handover().then((m) => m.removeTeamKey(db, recipient)),
+  };
+  const state = createPanelState();
+  return (events) => (
+    <>
+      <AuditPanel onVerify={verify} state={state} />
+      <HandoverPanel events={events} actions={actions} state={state} />
+    </>
+  );
 }

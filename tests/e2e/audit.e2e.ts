@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyDemoSuggestion,
@@ -9,6 +9,7 @@ import {
   openHarness,
   openTicket,
   overlay,
+  readRows,
   waitForRows,
 } from './harness';
 
@@ -98,4 +99,96 @@ describe('the dashboard verifies the audit trail', () => {
     await mkdir(SHOTS, { recursive: true });
     await page.locator('[data-rg-audit]').screenshot({ path: path.join(SHOTS, 'tampered.png') });
   });
+});
+
+/** Clicks the hand-over panel open and waits for its contents. */
+async function openHandover(page: Page): Promise<void> {
+  await page.locator('[data-rg-handover] > summary').click();
+  await page.locator('[data-rg-handover-ready]').waitFor({ timeout: 15_000 });
+}
+
+/** Imports files through the hand-over panel and waits for the last file's result. */
+async function importHandover(page: Page, files: { name: string; buffer: Buffer }[], passphrase: string) {
+  await page.locator('[data-rg-passphrase]').fill(passphrase);
+  await page
+    .locator('[data-rg-handover-import]')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.buffer })));
+  const done = page.locator('[data-rg-handover-import-phase="done"], [data-rg-handover-import-phase="failed"]');
+  await done.waitFor({ timeout: 60_000 });
+  const row = page.locator('[data-rg-file-result]').first();
+  return {
+    phase: await done.getAttribute('data-rg-handover-import-phase'),
+    status: await row.getAttribute('data-status'),
+    imported: Number(await row.getAttribute('data-imported')),
+    text: await row.innerText(),
+    audit: await row.locator('[data-rg-file-audit]').getAttribute('data-rg-file-audit'),
+  };
+}
+
+describe('the encrypted hand-over in the dashboard', () => {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const x of open.splice(0)) await x.close();
+  });
+
+  it('exports with a passphrase; a fresh profile imports it with the right passphrase and refuses a wrong one or a cut file', async () => {
+    const a = await openHarness();
+    open.push(a);
+    await sendSuggestion(a, '1001', 'Best regards');
+    expect(await waitForRows(a, 1)).toHaveLength(1);
+    await sendSuggestion(a, '1002', 'Kind regards');
+    expect(await waitForRows(a, 2)).toHaveLength(2);
+
+    const pageA = await a.dashboard();
+    await pageA.locator('[data-rg-total="2"]').waitFor({ timeout: 15_000 });
+    await pageA.locator('#rg-f-period').selectOption('all');
+    await openHandover(pageA);
+    expect(await pageA.locator('[data-rg-encrypt-to]').getAttribute('data-rg-encrypt-to')).toBe('passphrase');
+    await pageA.locator('[data-rg-passphrase]').fill('correct horse battery staple');
+    const downloads: Download[] = [];
+    pageA.on('download', (d) => downloads.push(d));
+    await pageA.locator('[data-rg-handover-export]').click();
+    await pageA.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+    const files = await Promise.all(
+      downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: await readFile((await d.path()) as string) })),
+    );
+    const names = files.map((f) => f.name).sort();
+    expect(names[0]).toMatch(/^replyguard-overrides-.*\.ndjson\.age$/);
+    expect(names[1]).toBe(names[0]?.replace(/\.age$/, '.audit.age'));
+    // Encrypted: the age header, and none of the rows' text in the clear.
+    for (const f of files) {
+      expect(f.buffer.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+      expect(f.buffer.includes(Buffer.from('regards'))).toBe(false);
+    }
+
+    const b = await openHarness();
+    open.push(b);
+    const pageB = await b.dashboard();
+    await pageB.locator('[data-rg-empty]').waitFor();
+    await openHandover(pageB);
+
+    const wrong = await importHandover(pageB, files, 'wrong horse');
+    expect(wrong).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
+    expect(wrong.text).toContain('the passphrase is wrong');
+    const rows = files.find((f) => !f.name.includes('.audit'));
+    const audit = files.find((f) => f.name.includes('.audit'));
+    if (!rows || !audit) throw new Error('both files expected');
+    const cut = await importHandover(
+      pageB,
+      [{ ...rows, buffer: rows.buffer.subarray(0, rows.buffer.length - 40) }, audit],
+      'correct horse battery staple',
+    );
+    expect(cut).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
+    expect(cut.text).toMatch(/cut short or was altered/);
+    expect(await readRows(b)).toHaveLength(0);
+
+    const right = await importHandover(pageB, files, 'correct horse battery staple');
+    expect(right).toMatchObject({ phase: 'done', status: 'imported', imported: 2, audit: 'verified' });
+    await pageB.locator('[data-rg-total="2"]').waitFor({ timeout: 15_000 });
+    expect((await readRows(b)).map((r) => r.id).sort()).toEqual((await readRows(a)).map((r) => r.id).sort());
+    await mkdir(SHOTS, { recursive: true });
+    await pageB.locator('[data-rg-handover]').screenshot({ path: path.join(SHOTS, 'handover-import.png') });
+    // scrypt (age's passphrase stanza) runs once per file opened: a few seconds each on a shared machine.
+  }, 240_000);
 });
