@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,7 @@ import {
   openTicket,
   overlay,
   readRows,
+  setSettings,
   waitForRows,
 } from './harness';
 
@@ -190,5 +192,84 @@ describe('the encrypted hand-over in the dashboard', () => {
     await mkdir(SHOTS, { recursive: true });
     await pageB.locator('[data-rg-handover]').screenshot({ path: path.join(SHOTS, 'handover-import.png') });
     // scrypt (age's passphrase stanza) runs once per file opened: a few seconds each on a shared machine.
+  }, 240_000);
+});
+
+describe('the hand-over to a team key set by policy', () => {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const x of open.splice(0)) await x.close();
+  });
+
+  it("encrypts to policy's recipient; only a dashboard holding the imported private key opens it", async () => {
+    const lead = await generateIdentity();
+    const other = await generateIdentity();
+    const a = await openHarness();
+    open.push(a);
+    await setSettings(a, { handoverRecipients: [await identityToRecipient(lead)] });
+    await sendSuggestion(a, '1001', 'Best regards');
+    expect(await waitForRows(a, 1)).toHaveLength(1);
+
+    const pageA = await a.dashboard();
+    await pageA.locator('[data-rg-total="1"]').waitFor({ timeout: 15_000 });
+    await pageA.locator('#rg-f-period').selectOption('all');
+    await openHandover(pageA);
+    expect(await pageA.locator('[data-rg-encrypt-to]').getAttribute('data-rg-encrypt-to')).toBe('team-keys');
+    const downloads: Download[] = [];
+    pageA.on('download', (d) => downloads.push(d));
+    await pageA.locator('[data-rg-handover-export]').click();
+    await pageA.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+    const files = await Promise.all(
+      downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: await readFile((await d.path()) as string) })),
+    );
+    expect(files.every((f) => f.name.endsWith('.age'))).toBe(true);
+
+    const b = await openHarness();
+    open.push(b);
+    const pageB = await b.dashboard();
+    await pageB.locator('[data-rg-empty]').waitFor();
+    await openHandover(pageB);
+    const none = await importHandover(pageB, files, '');
+    expect(none).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
+    expect(none.text).toContain('this dashboard holds none');
+
+    const addKey = async (identity: string) => {
+      await pageB.locator('[data-rg-team-key-input]').fill(`# created: now\n# public key: …\n${identity}\n`);
+      await pageB.locator('[data-rg-team-key-add]').click();
+      await pageB.locator('[data-rg-team-key-phase="done"]').waitFor();
+    };
+    await addKey(other);
+    const wrong = await importHandover(pageB, files, '');
+    expect(wrong).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
+    expect(wrong.text).toContain("none of this dashboard's keys opens it");
+    expect(await readRows(b)).toHaveLength(0);
+
+    await addKey(lead);
+    expect(await pageB.locator('[data-rg-team-keys]').getAttribute('data-rg-team-keys')).toBe('2');
+    const right = await importHandover(pageB, files, '');
+    expect(right).toMatchObject({ phase: 'done', status: 'imported', imported: 1, audit: 'verified' });
+    await pageB.locator('[data-rg-total="1"]').waitFor({ timeout: 15_000 });
+    // The private key is stored non-extractable: only the CryptoKey, never the identity text.
+    const stored = await pageB.evaluate(
+      () =>
+        new Promise<{ extractable: boolean; text: boolean }[]>((resolve, reject) => {
+          const req = indexedDB.open('replyguard');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const all = req.result.transaction('keys').objectStore('keys').getAll();
+            all.onsuccess = () =>
+              resolve(
+                (all.result as { name: string; key: CryptoKey }[])
+                  .filter((r) => r.name.startsWith('age:'))
+                  .map((r) => ({ extractable: r.key.extractable, text: JSON.stringify(r).includes('AGE-SECRET') })),
+              );
+          };
+        }),
+    );
+    expect(stored).toEqual([
+      { extractable: false, text: false },
+      { extractable: false, text: false },
+    ]);
   }, 240_000);
 });
