@@ -77,6 +77,7 @@ export function HandoverPanel({ events, actions, state }: Props) {
   const [keyText, setKeyText] = usePanelState(state, 'handover.keyText', '');
   const [keyJob, setKeyJob] = usePanelState<Job>(state, 'handover.keyJob', { phase: 'idle' });
   const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
 
   const load = () => {
     if (info) return;
@@ -218,9 +219,10 @@ export function HandoverPanel({ events, actions, state }: Props) {
 
           <h3>Import exports and audit files</h3>
           <p className="rg-small rg-muted">
-            Pick many files at once: rows files (<code>.ndjson</code>, <code>.json</code>, <code>.csv</code>, also{' '}
-            <code>.age</code>) with their <code>.audit</code> files. Each file is decrypted and checked whole before
-            anything is written: a wrong key or passphrase, a cut-short or altered file imports nothing.
+            Pick many files at once, or a whole hand-over folder: rows files (<code>.ndjson</code>, <code>.json</code>,{' '}
+            <code>.csv</code>, also <code>.age</code>) with their <code>.audit</code> files. Each file is decrypted and
+            checked whole before anything is written: a wrong key or passphrase, a cut-short or altered file imports
+            nothing. Files imported before are skipped without being read.
           </p>
           <p>
             <button
@@ -230,6 +232,14 @@ export function HandoverPanel({ events, actions, state }: Props) {
               onClick={() => input.current?.click()}
             >
               Import files…
+            </button>{' '}
+            <button
+              type="button"
+              className="rg-button"
+              disabled={importJob.phase === 'running'}
+              onClick={() => folder.current?.click()}
+            >
+              Import a folder…
             </button>
             <input
               ref={input}
@@ -238,6 +248,21 @@ export function HandoverPanel({ events, actions, state }: Props) {
               className="rg-visually-hidden"
               data-rg-handover-import=""
               aria-label="Import hand-over files"
+              tabIndex={-1}
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                e.target.value = '';
+                if (files.length) runImport(files);
+              }}
+            />
+            <input
+              ref={folder}
+              type="file"
+              // A whole hand-over folder, its subfolders included (every browser ReplyGuard runs in has it).
+              {...{ webkitdirectory: '' }}
+              className="rg-visually-hidden"
+              data-rg-handover-folder=""
+              aria-label="Import a hand-over folder"
               tabIndex={-1}
               onChange={(e) => {
                 const files = [...(e.target.files ?? [])];

@@ -1,8 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportRows } from '@/lib/db/export';
+import { row } from '../fixtures/rows';
 import {
   applyDemoSuggestion,
   confirmGuardIfAsked,
@@ -272,4 +275,72 @@ describe('the hand-over to a team key set by policy', () => {
       { extractable: false, text: false },
     ]);
   }, 240_000);
+});
+
+describe('importing a whole hand-over folder', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('imports every export in a folder with a result per file, and skips them when the folder is imported again', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rg-handover-'));
+    const team = path.join(dir, 'team');
+    await mkdir(path.join(team, 'bo'), { recursive: true });
+    const shared = row({ id: 'folder-a3' });
+    await writeFile(
+      path.join(team, 'ana.ndjson'),
+      exportRows([row({ id: 'folder-a1' }), row({ id: 'folder-a2' }), shared], 'ndjson'),
+    );
+    await writeFile(
+      path.join(team, 'bo', 'bo.json'),
+      exportRows([row({ id: 'folder-b1' }), row({ id: 'folder-b2' }), shared], 'json'),
+    );
+    await writeFile(path.join(team, 'broken.csv'), 'not,an,export\n1,2,3\n');
+    await writeFile(path.join(team, 'readme.txt'), 'Hand-over folder of the team.\n');
+
+    h = await openHarness();
+    const page = await h.dashboard();
+    await page.locator('[data-rg-empty]').waitFor();
+    await openHandover(page);
+    const importFolder = async () => {
+      await page.locator('[data-rg-handover-folder]').setInputFiles(team);
+      await page
+        .locator('[data-rg-handover-import-phase="done"], [data-rg-handover-import-phase="failed"]')
+        .waitFor({ timeout: 60_000 });
+      await expect.poll(() => page.locator('[data-rg-file-result]').count()).toBe(4);
+      const result = async (file: string) => {
+        const r = page.locator(`[data-rg-file-result="team/${file}"]`);
+        return {
+          status: await r.getAttribute('data-status'),
+          imported: Number(await r.getAttribute('data-imported')),
+          text: await r.innerText(),
+        };
+      };
+      return {
+        ana: await result('ana.ndjson'),
+        bo: await result('bo/bo.json'),
+        broken: await result('broken.csv'),
+        readme: await result('readme.txt'),
+      };
+    };
+
+    const first = await importFolder();
+    expect(first.ana).toMatchObject({ status: 'imported', imported: 3 });
+    expect(first.bo).toMatchObject({ status: 'imported', imported: 2 });
+    expect(first.bo.text).toMatch(/\t1\t/); // one row already there (from ana's file)
+    expect(first.broken.status).toBe('refused');
+    expect(first.readme.status).toBe('skipped');
+    expect(first.readme.text).toContain('not an export file');
+    await page.locator('[data-rg-total="5"]').waitFor({ timeout: 15_000 });
+
+    const again = await importFolder();
+    expect(again.ana).toMatchObject({ status: 'skipped', imported: 0 });
+    expect(again.ana.text).toContain('already imported');
+    expect(again.bo).toMatchObject({ status: 'skipped', imported: 0 });
+    expect(again.broken.status).toBe('refused');
+    expect(await readRows(h)).toHaveLength(5);
+    await page.locator('[data-rg-handover]').screenshot({ path: path.join(SHOTS, 'folder-import.png') });
+    await rm(dir, { recursive: true, force: true });
+  });
 });
