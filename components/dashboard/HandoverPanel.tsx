@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/db/export-formats';
 import type { FileResult, ImportProgress } from '@/lib/handover/import-files';
 import type { StatsRow } from '@/lib/stats/stats-row';
@@ -129,6 +129,12 @@ export function HandoverPanel({ events, actions, state }: Props) {
       );
   };
 
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (files.length) runImport(files);
+  };
+
   const addKey = () => {
     setKeyJob({ phase: 'running', text: 'Importing the key…' });
     actions.addTeamKey(keyText).then(
@@ -249,11 +255,7 @@ export function HandoverPanel({ events, actions, state }: Props) {
               data-rg-handover-import=""
               aria-label="Import hand-over files"
               tabIndex={-1}
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                if (files.length) runImport(files);
-              }}
+              onChange={onPick}
             />
             <input
               ref={folder}
@@ -264,11 +266,7 @@ export function HandoverPanel({ events, actions, state }: Props) {
               data-rg-handover-folder=""
               aria-label="Import a hand-over folder"
               tabIndex={-1}
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                if (files.length) runImport(files);
-              }}
+              onChange={onPick}
             />
           </p>
           <div aria-live="polite">

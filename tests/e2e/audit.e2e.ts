@@ -112,6 +112,26 @@ async function openHandover(page: Page): Promise<void> {
   await page.locator('[data-rg-handover-ready]').waitFor({ timeout: 15_000 });
 }
 
+/** Clicks Export in the hand-over panel and reads the two files it downloads (rows and audit). */
+async function exportHandover(page: Page): Promise<{ name: string; buffer: Buffer }[]> {
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.locator('[data-rg-handover-export]').click();
+  await page.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
+  await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+  return Promise.all(
+    downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: await readFile((await d.path()) as string) })),
+  );
+}
+
+/** A fresh profile's dashboard, empty, with the hand-over panel open. */
+async function emptyDashboard(h: Harness): Promise<Page> {
+  const page = await h.dashboard();
+  await page.locator('[data-rg-empty]').waitFor();
+  await openHandover(page);
+  return page;
+}
+
 /** Imports files through the hand-over panel and waits for the last file's result. */
 async function importHandover(page: Page, files: { name: string; buffer: Buffer }[], passphrase: string) {
   await page.locator('[data-rg-passphrase]').fill(passphrase);
@@ -150,14 +170,7 @@ describe('the encrypted hand-over in the dashboard', () => {
     await openHandover(pageA);
     expect(await pageA.locator('[data-rg-encrypt-to]').getAttribute('data-rg-encrypt-to')).toBe('passphrase');
     await pageA.locator('[data-rg-passphrase]').fill('correct horse battery staple');
-    const downloads: Download[] = [];
-    pageA.on('download', (d) => downloads.push(d));
-    await pageA.locator('[data-rg-handover-export]').click();
-    await pageA.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
-    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
-    const files = await Promise.all(
-      downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: await readFile((await d.path()) as string) })),
-    );
+    const files = await exportHandover(pageA);
     const names = files.map((f) => f.name).sort();
     expect(names[0]).toMatch(/^replyguard-overrides-.*\.ndjson\.age$/);
     expect(names[1]).toBe(names[0]?.replace(/\.age$/, '.audit.age'));
@@ -169,9 +182,7 @@ describe('the encrypted hand-over in the dashboard', () => {
 
     const b = await openHarness();
     open.push(b);
-    const pageB = await b.dashboard();
-    await pageB.locator('[data-rg-empty]').waitFor();
-    await openHandover(pageB);
+    const pageB = await emptyDashboard(b);
 
     const wrong = await importHandover(pageB, files, 'wrong horse');
     expect(wrong).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
@@ -218,21 +229,12 @@ describe('the hand-over to a team key set by policy', () => {
     await pageA.locator('#rg-f-period').selectOption('all');
     await openHandover(pageA);
     expect(await pageA.locator('[data-rg-encrypt-to]').getAttribute('data-rg-encrypt-to')).toBe('team-keys');
-    const downloads: Download[] = [];
-    pageA.on('download', (d) => downloads.push(d));
-    await pageA.locator('[data-rg-handover-export]').click();
-    await pageA.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
-    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
-    const files = await Promise.all(
-      downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: await readFile((await d.path()) as string) })),
-    );
+    const files = await exportHandover(pageA);
     expect(files.every((f) => f.name.endsWith('.age'))).toBe(true);
 
     const b = await openHarness();
     open.push(b);
-    const pageB = await b.dashboard();
-    await pageB.locator('[data-rg-empty]').waitFor();
-    await openHandover(pageB);
+    const pageB = await emptyDashboard(b);
     const none = await importHandover(pageB, files, '');
     expect(none).toMatchObject({ phase: 'failed', status: 'refused', imported: 0 });
     expect(none.text).toContain('this dashboard holds none');
@@ -300,9 +302,7 @@ describe('importing a whole hand-over folder', () => {
     await writeFile(path.join(team, 'readme.txt'), 'Hand-over folder of the team.\n');
 
     h = await openHarness();
-    const page = await h.dashboard();
-    await page.locator('[data-rg-empty]').waitFor();
-    await openHandover(page);
+    const page = await emptyDashboard(h);
     const importFolder = async () => {
       await page.locator('[data-rg-handover-folder]').setInputFiles(team);
       await page
