@@ -2,6 +2,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/background/outbox-drain';
 import { openDatabase } from '@/lib/db/database';
 import { applyEvents } from '@/lib/db/overrides';
+import { installModels, MODEL_FILE } from '@/lib/engine/signals/models';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
 import {
@@ -40,7 +41,12 @@ function registrationApis(): RegistrationApis {
 }
 
 export default defineBackground(() => {
-  const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now };
+  // The fitted models ship as a packaged file (not web-accessible), fetched once when the service
+  // worker starts; customer readings wait for it (lib/engine/signals/models.ts).
+  const modelsReady = fetch(browser.runtime.getURL(`/${MODEL_FILE}`))
+    .then((r) => r.arrayBuffer())
+    .then((bytes) => installModels(new Uint8Array(bytes)));
+  const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now, modelsReady };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMessage(message)) return undefined;

@@ -9,6 +9,11 @@ export interface BackgroundDeps {
   db: ReplyGuardDb;
   tabStatus: Map<number, TabStatus>;
   now: () => number;
+  /**
+   * Settles once the models are installed (the background fetches the packaged blob at start);
+   * a customer reading waits for it. Absent when they are installed before the first message.
+   */
+  modelsReady?: Promise<void>;
 }
 
 /** The sender as far as the handler cares: which tab a content-script message came from. */
@@ -44,6 +49,7 @@ export async function handleMessage<T extends MessageType>(
       if (!Array.isArray(m.messages) || !m.messages.every((t) => typeof t === 'string')) {
         throw new Error('analyze-customer needs a list of message texts');
       }
+      await deps.modelsReady;
       return { customer: analyzeCustomer(m.messages) } as Response<T>;
     }
     case 'content→background:phone-metadata':

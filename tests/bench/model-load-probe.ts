@@ -1,19 +1,23 @@
 /**
  * Loaded by the accuracy benchmark as a bundled script in a fresh Node process, to time what the
- * background pays to start reading customers: evaluating the engine's modules (the models' JSON
- * is parsed then) and decoding every shipped model, with the language detector's first call.
+ * background pays to start reading customers: evaluating the engine's modules, reading the models
+ * blob and installing it (the background fetches the same bytes from its package), then the first
+ * use of every model and of the language detector.
  */
+import { loadModelsFromDisk } from '../../lib/cli/load-models';
 import { detectLanguage } from '../../lib/engine/language/detect';
-import { sarcasmModel } from '../../lib/engine/signals/sarcasm-score';
+import { analyzeCustomer } from '../../lib/engine/signals';
 import { SENTIMENT_LANGUAGES, sentimentModel } from '../../lib/engine/signals/sentiment';
+import { sarcasmModel } from '../../lib/engine/signals/sarcasm-score';
 
-/** Decodes every model; returns milliseconds for English alone and for all of them. */
-export function loadModels(): { english: number; all: number } {
+/** Milliseconds: reading and installing the blob, and the first reading with every model. */
+export function loadModels(): { install: number; all: number } {
   const t0 = performance.now();
-  sentimentModel('en');
+  loadModelsFromDisk();
   const t1 = performance.now();
   for (const lang of SENTIMENT_LANGUAGES) sentimentModel(lang);
   sarcasmModel();
   detectLanguage('Bonjour, ma commande est arrivée cassée et personne ne répond.');
-  return { english: t1 - t0, all: performance.now() - t0 };
+  analyzeCustomer(['Great, another update that breaks everything.']);
+  return { install: t1 - t0, all: performance.now() - t0 };
 }
