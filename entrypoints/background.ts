@@ -1,7 +1,11 @@
-import { handleMessage } from '@/lib/background/handle-message';
+import { type BackgroundDeps, handleMessage, recordOrphanedEvents } from '@/lib/background/handle-message';
+import { createTicketKeys } from '@/lib/background/keys';
+import { maskStoredNotes } from '@/lib/background/mask-stored-notes';
 import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/background/outbox-drain';
+import { WriteLimiter } from '@/lib/background/rate-limit';
+import { purgeExpired, scheduleRetention } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
-import { applyEvents } from '@/lib/db/overrides';
+import { redactPii } from '@/lib/engine/pii';
 import { installModels, MODEL_FILE } from '@/lib/engine/signals/models';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
@@ -11,7 +15,10 @@ import {
   type RegistrationApis,
   syncCustomContentScripts,
 } from '@/lib/settings/register-custom';
-import { loadEffectiveSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
+import { loadEffectiveSettings, loadSettings, rememberPolicy, watchSettings } from '@/lib/settings/storage';
+
+/** Set once the notes earlier versions stored as typed have been masked (lib/background/mask-stored-notes.ts). */
+const notesMasked = storage.defineItem<boolean>('local:storedNotesMasked', { fallback: false });
 
 /** The browser APIs the custom-domain registration uses, with the manifest's own content-script files. */
 function registrationApis(): RegistrationApis {
@@ -46,16 +53,55 @@ export default defineBackground(() => {
   const modelsReady = fetch(browser.runtime.getURL(`/${MODEL_FILE}`))
     .then((r) => r.arrayBuffer())
     .then((bytes) => installModels(new Uint8Array(bytes)));
-  const deps = { db: openDatabase(), tabStatus: new Map<number, TabStatus>(), now: Date.now, modelsReady };
+  const db = openDatabase();
+  const deps: BackgroundDeps = {
+    db,
+    tabStatus: new Map<number, TabStatus>(),
+    now: Date.now,
+    // Read at each write: the privacy mode a row is stored under is the background's own.
+    settings: loadSettings,
+    ticketKeys: createTicketKeys(db),
+    writeLimit: new WriteLimiter(),
+    modelsReady,
+  };
+  const ownOrigin = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isMessage(message)) return undefined;
+    if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+    // A page of the extension (popup, options, dashboard) has a URL on our origin; a content
+    // script's sender URL is the helpdesk page's.
+    const extensionPage = typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
     // Errors go back as data: the sender keeps its queue and retries instead of losing rows.
-    return handleMessage(message, { tabId: sender.tab?.id }, deps).catch((error: unknown) => ({
+    return handleMessage(message, { tabId: sender.tab?.id, extensionPage }, deps).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));
   });
-  browser.tabs.onRemoved.addListener((tabId) => deps.tabStatus.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    deps.tabStatus.delete(tabId);
+    deps.writeLimit.forget(tabId);
+  });
+
+  // Once: notes that earlier versions stored as typed are masked under the privacy mode.
+  void notesMasked.getValue().then(async (done) => {
+    if (done) return;
+    try {
+      const { settings } = await loadEffectiveSettings();
+      await maskStoredNotes(db, settings.privacyMode, redactPii);
+      await notesMasked.setValue(true);
+    } catch (error) {
+      console.warn('ReplyGuard: could not mask the notes stored before', error);
+    }
+  });
+
+  // Retention: rows decided longer ago than the setting, and rows dated in the future, go.
+  void scheduleRetention(browser.alarms, async () => {
+    try {
+      const { settings } = await loadEffectiveSettings();
+      await purgeExpired(db, settings.retentionDays, Date.now());
+    } catch (error) {
+      console.warn('ReplyGuard: the retention purge failed', error);
+    }
+  });
 
   // Content scripts keep the suggestion they follow per ticket in storage.session (memory only),
   // which they can read only once the background opens it to them. Firefox before 128 lacks it.
@@ -66,7 +112,7 @@ export default defineBackground(() => {
   let drainTimer: ReturnType<typeof setTimeout> | null = null;
   const drain = () => {
     drainTimer = null;
-    drainOrphanedOutbox(browser.storage.local, (events) => applyEvents(deps.db, events), Date.now()).catch(
+    drainOrphanedOutbox(browser.storage.local, (events) => recordOrphanedEvents(events, deps), Date.now()).catch(
       (error: unknown) => console.warn('ReplyGuard: could not write events left by a closed page', error),
     );
   };

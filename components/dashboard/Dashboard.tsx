@@ -134,11 +134,14 @@ export function Dashboard({ store, actions, loadRow, now = Date.now, onReady, on
   }, [rows.value, s.filters]);
   const heavyPending = !summary?.complete || rows.pending || aggregates.pending || drift.pending;
 
+  // The first render is done once the totals are in: with the figures, or without them when the
+  // totals cannot give them (a period boundary off the quarter hour), in which case the packed
+  // days read next must (waiting for figures there would wait for ever).
   useEffect(() => {
-    if (!figures || readyCalled.current) return;
+    if (!summary || readyCalled.current) return;
     readyCalled.current = true;
     onReady?.();
-  }, [figures, onReady]);
+  }, [summary, onReady]);
   useEffect(() => {
     if (!extent || !summary?.complete || heavyPending || completeCalled.current) return;
     completeCalled.current = true;

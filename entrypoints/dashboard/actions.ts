@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '@/lib/db/expo
 import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
+import { loadEffectiveSettings } from '@/lib/settings/storage';
 import type { StatsRow } from '@/lib/stats/stats-row';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
@@ -21,10 +22,10 @@ async function runImport(
   set({ ...IDLE_IMPORT, phase: 'reading' });
   const started = performance.now();
   try {
-    const m = await moves();
+    const [m, { settings }] = await Promise.all([moves(), loadEffectiveSettings()]);
     const parsed = await files(m);
     set({ phase: 'importing', checkMs: performance.now() - started });
-    const summary = await m.writeFiles(db, parsed, (done, total) => set({ done, total }));
+    const summary = await m.writeFiles(db, parsed, settings.privacyMode, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });

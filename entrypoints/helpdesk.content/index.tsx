@@ -13,9 +13,9 @@ import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
 import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
-import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import { createTicketHasher } from '@/lib/overrides/ticket-hash';
 import type { TrackedSuggestion } from '@/lib/overrides/tracker';
 import { checkOptionsFrom, regionFromLocale } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
@@ -181,6 +181,14 @@ export default defineContentScript({
       signal: ctx.signal,
     });
 
+    // The ticket's keyed hash comes from the background, which holds the key: neither the ticket
+    // id nor a plain hash of it is ever written to the outbox (storage.local).
+    const askTicketHash = createTicketHasher({
+      ask: async (helpdesk, ticketId) =>
+        (await sendToBackground('content→background:ticket-hash', { helpdesk, ticketId })).ticketHash,
+      signal: ctx.signal,
+    });
+
     ui.mount();
     performance.mark('replyguard:overlay-mounted');
 
@@ -191,11 +199,8 @@ export default defineContentScript({
     // unloads (a send that navigates) has no time to wait for it.
     const ticketHashes = new Map<string, string>();
     const ticketHash = async (helpdesk: string, ticketId: string) => {
-      const key = `${helpdesk}:${ticketId}`;
-      const known = ticketHashes.get(key);
-      if (known) return known;
-      const hash = await hashTicket(helpdesk, ticketId);
-      ticketHashes.set(key, hash);
+      const hash = await askTicketHash(helpdesk, ticketId);
+      ticketHashes.set(`${helpdesk}:${ticketId}`, hash);
       return hash;
     };
     let policyConfirmed = !startup.confirmed;
@@ -322,7 +327,10 @@ export default defineContentScript({
     store.subscribe((state, previous) => {
       const answer = state.lastReasonAnswer;
       if (answer && answer !== previous.lastReasonAnswer) {
-        if ('reason' in answer) void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note));
+        if ('reason' in answer) {
+          const keep = { privacy: settings.privacyMode, redact: redactPii };
+          void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note, keep));
+        }
         if ('muteToday' in answer) void reasonMutedUntil.setValue(endOfToday());
       }
       if (state.pauseRequested !== previous.pauseRequested) {

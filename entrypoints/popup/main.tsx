@@ -37,6 +37,7 @@ async function loadPopupData(): Promise<PopupData> {
     status,
     today,
     settings: effective.settings,
+    problems: effective.problems,
     url: tab?.url,
     host,
     granted,

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
+import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
@@ -15,6 +16,8 @@ export type ReplyGuardDb = Dexie & {
   imported: EntityTable<ImportedRecord, 'key'>;
   /** Each summary day's totals per quarter hour: the dashboard's first render (lib/db/day-totals.ts). */
   dayTotals: EntityTable<DayTotals, 'day'>;
+  /** The install's secrets, as non-extractable CryptoKeys (lib/db/keys.ts). */
+  keys: EntityTable<KeyRecord, 'name'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -73,6 +76,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 6,
     stores: {},
     upgrade: addSuggestionSource,
+  },
+  {
+    // The install's secret for keyed ticket hashes (lib/background/keys.ts), kept as a
+    // non-extractable CryptoKey: IndexedDB stores CryptoKeys, storage.local only JSON. The plain
+    // SHA-256 ticket hashes of rows stored before are replaced by random pseudonyms.
+    version: 7,
+    stores: { keys: 'name' },
+    upgrade: pseudonymiseTicketHashes,
   },
 ];
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { isOverrideRow } from './check-row';
-import { CSV_COLUMNS } from './export';
+import { CSV_COLUMNS, restoreCsvText } from './export';
 import { EXPORT_FORMAT, exportDocumentSchema, overrideRowSchema, upgradeExportRow } from './export-schema';
 import type { OverrideRow } from './schema';
 
@@ -48,7 +48,7 @@ function fromCsvRecord(record: Record<string, string>): Record<string, unknown> 
       } catch {
         out[key] = cell;
       }
-    } else out[key] = cell;
+    } else out[key] = restoreCsvText(cell);
   }
   return out;
 }

@@ -42,14 +42,25 @@ export function recentOverrides(db: ReplyGuardDb, limit = 200): Promise<Override
   return db.overrides.orderBy('decidedAt').reverse().limit(limit).toArray();
 }
 
+/** How `applyEvents` treats what it writes. */
+export interface ApplyOptions {
+  /** The note a reason event stores for its row (the background masks it as the privacy mode says). @default as given */
+  note?(row: OverrideRow, note: string | null): string | null;
+}
+
 /**
  * Applies the content script's events in one transaction: new rows first (idempotent by id),
  * then reasons given after the decision. A reason for a row that is gone (purged) is dropped
  * rather than blocking the queue forever. Reasons are looked up in `overrides` only: a reason
- * follows its row from the same content script, which stored that row there.
+ * follows its row from the same content script, which stored that row there. The events must be
+ * checked already (lib/background/check-events.ts).
  * @returns how many events changed something
  */
-export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[]): Promise<number> {
+export async function applyEvents(
+  db: ReplyGuardDb,
+  events: readonly LogEvent[],
+  options: ApplyOptions = {},
+): Promise<number> {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const rows = ordered.flatMap((e) => (e.kind === 'override' ? [e.row] : []));
   return db.transaction('rw', db.overrides, db.summary, db.dayTotals, async () => {
@@ -58,21 +69,24 @@ export async function applyEvents(db: ReplyGuardDb, events: readonly LogEvent[])
       if (e.kind !== 'reason') continue;
       const row = await db.overrides.get(e.overrideId);
       if (!row) continue;
-      changed += await db.overrides.update(e.overrideId, { reason: e.reason, note: e.note });
-      await summarySetReason(db, row, e.reason, e.note);
+      const note = options.note ? options.note(row, e.note) : e.note;
+      changed += await db.overrides.update(e.overrideId, { reason: e.reason, note });
+      await summarySetReason(db, row, e.reason, note);
     }
     return changed;
   });
 }
 
 /**
- * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries.
+ * Deletes rows decided before `cutoff` (epoch ms), live and imported, and their summary entries;
+ * with `latest`, rows decided after it too (times no check lets in now, stored before it did).
  * @returns how many rows were deleted
  */
-export function purgeOlderThan(db: ReplyGuardDb, cutoff: number): Promise<number> {
+export function purgeOlderThan(db: ReplyGuardDb, cutoff: number, latest = Number.POSITIVE_INFINITY): Promise<number> {
   return db.transaction('rw', db.overrides, db.imported, db.summary, db.dayTotals, async () => {
     await db.overrides.where('decidedAt').below(cutoff).delete();
-    await purgeImported(db, cutoff);
-    return summaryPurge(db, cutoff);
+    if (Number.isFinite(latest)) await db.overrides.where('decidedAt').above(latest).delete();
+    await purgeImported(db, cutoff, latest);
+    return summaryPurge(db, cutoff, latest);
   });
 }

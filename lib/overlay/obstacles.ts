@@ -79,8 +79,13 @@ export function obstacleBoxes(
 ): Box[] {
   const area = viewport.width * viewport.height;
   const boxes: Box[] = [];
+  // `contains` stops at shadow boundaries: the overlay's own controls live in its shadow root.
+  const isOwn = (el: Element) => {
+    const root = el.getRootNode();
+    return own !== null && (own.contains(el) || (root instanceof ShadowRoot && own.contains(root.host)));
+  };
   const add = (el: Element, region: boolean) => {
-    if (own?.contains(el) || !el.isConnected) return;
+    if (isOwn(el) || !el.isConnected) return;
     const box = boxInTopWindow(el);
     if (box.width <= 0 || box.height <= 0) return;
     if (

@@ -1,3 +1,5 @@
+import { checkPack } from '../engine/packs/check-pack';
+import { PACK_LIMITS } from '../engine/packs/limits';
 import type { RulePack } from '../engine/packs/types';
 import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
@@ -7,9 +9,9 @@ import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, Set
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
  * the content script reads settings too and must stay small. A bad key is reported with its
- * path and a message saying what to do, and left out; the others still apply. Rule packs get
- * only a shape check here; `validateSettingsOverrides` (./validate.ts) runs the full pack
- * validation where packs are written (options page, import).
+ * path and a message saying what to do, and left out; the others still apply. Rule packs are
+ * checked completely here (`checkPack`), except for their examples, which
+ * `validateSettingsOverrides` (./validate.ts) runs where packs are written (options page, import).
  */
 
 /** Who wrote the data: a person (storage, import) or the admin's policy. */
@@ -24,13 +26,14 @@ export interface CheckedOverrides {
 export const RETENTION_DAYS = { min: 1, max: 3650 } as const;
 /** Agent labels end up in CSV exports; keep them short. */
 export const AGENT_LABEL_MAX = 64;
+/** An organisation's ticket secret: long enough that it cannot be guessed along with the ticket ids. */
+export const TICKET_SECRET_CHARS = { min: 24, max: 512 } as const;
 
 const SEND_GUARD = ['off', 'warn', 'block'] as const;
 const PRIVACY = ['full', 'redacted', 'none'] as const;
 const SEVERITY = ['info', 'warning', 'critical', 'off'] as const;
 const HELPDESK_IDS: ReadonlySet<string> = new Set(HELPDESKS.map((h) => h.id));
 const ADAPTER_IDS: ReadonlySet<string> = new Set(CUSTOM_ADAPTERS.map((a) => a.id));
-const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const PACK_RULE_ID = /^pack:([a-z0-9-]+)\/([a-z0-9-]+)$/;
 const HOST = /^[a-z0-9.-]+$/i;
 
@@ -47,6 +50,7 @@ export const SETTING_KEYS = [
   'rulePacks',
   'customHelpdesks',
   'allowUserOverrides',
+  'ticketIdSecret',
 ] as const satisfies readonly (keyof Settings)[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -158,53 +162,50 @@ function checkCustomHelpdesks(v: unknown, problems: SettingsProblem[]): CustomHe
   return out;
 }
 
-function checkPackShape(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
+/**
+ * Rule packs from storage or the policy, each checked completely (`checkPack`: shape, limits,
+ * unique ids, known rule ids) but without running its examples, which `validatePack` does where
+ * packs are written. A bad pack is left out with one problem per fault, naming the pack and the
+ * entry; the other packs and every built-in rule keep running (issue 14: one broken policy pack
+ * used to pause ReplyGuard on every helpdesk tab).
+ */
+function checkPacks(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
   if (!Array.isArray(v)) {
     problems.push({ path: 'rulePacks', message: 'must be a list of rule packs' });
+    return undefined;
+  }
+  if (v.length > PACK_LIMITS.packs) {
+    problems.push({
+      path: 'rulePacks',
+      message: `${v.length} rule packs; at most ${PACK_LIMITS.packs} apply at once, so none of them does`,
+    });
     return undefined;
   }
   const out: RulePack[] = [];
   const ids = new Set<string>();
   v.forEach((pack: unknown, i) => {
     const path = `rulePacks[${i}]`;
-    if (!isRecord(pack) || typeof pack.id !== 'string' || !PACK_ID.test(pack.id)) {
-      problems.push({ path: `${path}.id`, message: 'a rule pack needs a kebab-case "id"' });
+    const checked = checkPack(pack);
+    if (!checked.ok) {
+      const id = (pack as { id?: unknown } | null)?.id;
+      const name = typeof id === 'string' && id.length <= 60 ? `the pack "${id}"` : 'this pack';
+      for (const e of checked.errors) {
+        problems.push({
+          path: e.path === '(pack)' ? path : `${path}.${e.path}`,
+          message: `${e.message}; ${name} is not applied`,
+        });
+      }
       return;
     }
-    if (ids.has(pack.id)) {
+    if (ids.has(checked.pack.id)) {
       problems.push({
         path: `${path}.id`,
-        message: `two packs have the id "${pack.id}"; rename one or remove the copy`,
+        message: `two packs have the id "${checked.pack.id}"; rename one or remove the copy`,
       });
       return;
     }
-    const arrays = ['phrases', 'competitors', 'linkAllowlist', 'knownFacts', 'disabled'] as const;
-    const bad = arrays.find((k) => pack[k] !== undefined && !Array.isArray(pack[k]));
-    if (bad) {
-      problems.push({ path: `${path}.${bad}`, message: 'must be a list' });
-      return;
-    }
-    const entries = [
-      ...((pack.phrases as unknown[] | undefined) ?? []).map((e, j) => [`phrases[${j}]`, e, 'phrases'] as const),
-      ...((pack.competitors as unknown[] | undefined) ?? []).map((e, j) => [`competitors[${j}]`, e, 'names'] as const),
-    ];
-    const broken = entries.find(
-      ([, e, list]) =>
-        !isRecord(e) ||
-        typeof e.id !== 'string' ||
-        !Array.isArray(e[list]) ||
-        !(e[list] as unknown[]).every((x) => typeof x === 'string'),
-    );
-    if (broken) {
-      problems.push({ path: `${path}.${broken[0]}`, message: `needs an "id" and a list of "${broken[2]}"` });
-      return;
-    }
-    if (pack.severity !== undefined && !isRecord(pack.severity)) {
-      problems.push({ path: `${path}.severity`, message: 'must be an object of rule ids to severities' });
-      return;
-    }
-    ids.add(pack.id);
-    out.push(pack as unknown as RulePack);
+    ids.add(checked.pack.id);
+    out.push(checked.pack);
   });
   return out;
 }
@@ -305,7 +306,7 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         break;
       }
       case 'rulePacks': {
-        const out = checkPackShape(v, problems);
+        const out = checkPacks(v, problems);
         if (out) value.rulePacks = out;
         break;
       }
@@ -314,6 +315,25 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'ticketIdSecret':
+        if (source === 'user') {
+          problems.push({
+            path: key,
+            message: 'can only be set by your organisation’s policy; remove it from the file',
+          });
+        } else if (
+          typeof v === 'string' &&
+          v.trim().length >= TICKET_SECRET_CHARS.min &&
+          v.length <= TICKET_SECRET_CHARS.max
+        ) {
+          value.ticketIdSecret = v;
+        } else {
+          problems.push({
+            path: key,
+            message: `must be a random text of ${TICKET_SECRET_CHARS.min} to ${TICKET_SECRET_CHARS.max} characters; ticket ids are hashed with this browser's own key until it is fixed`,
+          });
+        }
+        break;
       case 'allowUserOverrides':
         if (source === 'user') {
           problems.push({

@@ -17,4 +17,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   rulePacks: [],
   customHelpdesks: [],
   allowUserOverrides: true,
+  ticketIdSecret: null,
 });

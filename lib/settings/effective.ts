@@ -62,7 +62,7 @@ export function mergeSettings(input: MergeInput): EffectiveSettings {
  * without one, a map setting is locked only when the user may change nothing.
  */
 export function isLocked(effective: EffectiveSettings, key: keyof Settings, entry?: string): boolean {
-  if (key === 'allowUserOverrides') return true;
+  if (key === 'allowUserOverrides' || key === 'ticketIdSecret') return true;
   if (!effective.settings.allowUserOverrides) return true;
   const value = effective.policy[key];
   if (value === undefined || value === null) return false;

@@ -75,10 +75,20 @@ export interface Settings {
    * default, and the user's own choices are ignored. @default true
    */
   allowUserOverrides: boolean;
+  /**
+   * Set only by enterprise policy: the organisation's secret for ticket hashes. Every agent's
+   * rows then hash a ticket the same way, so a lead's merged log groups by ticket; without it,
+   * each install hashes with its own key (lib/background/keys.ts). At least 24 characters; a
+   * random string (`openssl rand -base64 32`). @default null
+   */
+  ticketIdSecret: string | null;
 }
 
-/** Keys a person may store; `allowUserOverrides` belongs to the admin's policy alone. */
-export type UserSettingKey = Exclude<keyof Settings, 'allowUserOverrides'>;
+/** Settings only the admin's policy may set. */
+export const POLICY_ONLY_KEYS = ['allowUserOverrides', 'ticketIdSecret'] as const;
+
+/** Keys a person may store; `allowUserOverrides` and `ticketIdSecret` belong to the admin's policy alone. */
+export type UserSettingKey = Exclude<keyof Settings, (typeof POLICY_ONLY_KEYS)[number]>;
 
 /**
  * What is stored: only what differs from the defaults. Map-like settings store only the entries
@@ -98,6 +108,8 @@ export interface SettingsOverrides {
   customHelpdesks?: CustomHelpdesk[] | null;
   /** Honoured only from policy; a user file carrying it is rejected. */
   allowUserOverrides?: boolean | null;
+  /** Honoured only from policy; a user file carrying it is rejected. */
+  ticketIdSecret?: string | null;
 }
 
 /** A managed (enterprise policy) value: the same keys as the settings, plus `allowUserOverrides`. */

@@ -43,10 +43,15 @@ export async function readPolicy(): Promise<Record<string, unknown>> {
  */
 export const policyCopyItem = storage.defineItem<SettingsOverrides | null>('local:policyCopy', { fallback: null });
 
-/** Background: keeps the policy copy equal to the policy it last read (written only on change). */
+/**
+ * Background: keeps the policy copy equal to the policy it last read (written only on change).
+ * The organisation's `ticketIdSecret` stays out of the copy: only the background hashes ticket
+ * ids, and it reads the policy itself; a secret need not lie in storage.local as well.
+ */
 export async function rememberPolicy(policy: SettingsOverrides): Promise<void> {
+  const { ticketIdSecret: _secret, ...kept } = policy;
   const copy = await policyCopyItem.getValue();
-  if (JSON.stringify(copy) !== JSON.stringify(policy)) await policyCopyItem.setValue(policy);
+  if (JSON.stringify(copy) !== JSON.stringify(kept)) await policyCopyItem.setValue(kept);
 }
 
 /** Settings a content script starts from, and the real ones when those come later. */

@@ -74,7 +74,7 @@ export function checkReply(ctx: ReplyContext, options?: CheckOptions): Finding[]
     for (const hit of runSegment(seg.text, plan.segmentFree, context, plan.config, null)) {
       if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
     }
-    for (const hit of runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs.matchers)) {
+    for (const hit of runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs)) {
       if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
     }
   }

@@ -1,4 +1,4 @@
-import { findCards } from '../pii/detectors';
+import { findCards } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({

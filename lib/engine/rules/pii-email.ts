@@ -1,4 +1,4 @@
-import { findEmails } from '../pii/detectors';
+import { findEmails } from '../pii';
 import { defineRule } from './define-rule';
 
 /** Shared team mailboxes are meant to be given out; a person's address is not. */
@@ -23,6 +23,7 @@ export default defineRule({
       flag: [
         { text: 'I have sent the invoice to jane.doe@example.com as requested.' },
         { text: 'Please ask Mark (mark.h@contoso.org) for the report.' },
+        { text: 'I sent the invoice to josé.müller@exämple.de as requested.' },
       ],
       pass: [
         { text: 'You can reach us on our website at any time.' },

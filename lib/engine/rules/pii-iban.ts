@@ -1,4 +1,4 @@
-import { findIbans } from '../pii/detectors';
+import { findIbans } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -18,6 +18,7 @@ export default defineRule({
       flag: [
         { text: 'We will refund to GB82 WEST 1234 5698 7654 32 within five days.' },
         { text: 'Your account DE89370400440532013000 is set up for direct debit.' },
+        { text: 'We will refund to GB82-WEST-1234-5698-7654-32 within five days.' },
       ],
       pass: [
         { text: 'We will refund to the account ending 5432 within five days.' },

@@ -1,4 +1,4 @@
-import { findIpAddresses } from '../pii/detectors';
+import { findIpAddresses } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({

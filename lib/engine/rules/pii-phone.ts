@@ -1,5 +1,4 @@
-import { findCards, findIbans } from '../pii/detectors';
-import { findPhones } from '../pii/phone';
+import { findPhones } from '../pii';
 import { defineRule } from './define-rule';
 
 const TOLL_FREE = /^\+?1?[\s.(-]*8(?:00|33|44|55|66|77|88)\b/;
@@ -50,9 +49,7 @@ export default defineRule({
     },
   },
   check: ({ text, config, customerMessages }) => {
-    const blocked = [...findCards(text), ...findIbans(text)];
-    const taken = (start: number, end: number) => blocked.some((b) => b.start < end && start < b.end);
-    return findPhones(text, taken, config.region).map((s) => {
+    return findPhones(text, config.region).map((s) => {
       const number = text.slice(s.start, s.end);
       if (TOLL_FREE.test(number) || OUR_NUMBER.test(text.slice(Math.max(0, s.start - 60), s.start)))
         return { ...s, messageId: 'ours', severity: 'info' };

@@ -1,4 +1,4 @@
-import { findSsns } from '../pii/detectors';
+import { findSsns } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({

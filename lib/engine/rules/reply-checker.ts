@@ -125,7 +125,7 @@ export function createReplyChecker(): ReplyChecker {
         }
         let b = contextual.get(seg.text);
         if (!b) {
-          b = runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs.matchers);
+          b = runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs);
           contextual.set(seg.text, b);
         }
         for (const hit of a) if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));

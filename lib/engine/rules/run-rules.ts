@@ -132,7 +132,7 @@ export function runSegment(
   ruleList: readonly Rule[],
   context: RuleContextInput,
   config: RuleConfig,
-  packMatchers: CompiledPacks['matchers'] | null,
+  packs: CompiledPacks | null,
 ): RawHit[] {
   const out: RawHit[] = [];
   const norm = normaliseQuotes(text);
@@ -147,8 +147,9 @@ export function runSegment(
     config,
   };
   for (const rule of ruleList) runRule(rule, input, out);
-  if (packMatchers) {
-    for (const m of packMatchers) {
+  if (packs) {
+    // Only the matchers filed under a word of this segment can match it (see PhraseIndex).
+    for (const m of packs.candidates(norm)) {
       m.regex.lastIndex = 0;
       for (const match of execAll(m.regex, norm)) {
         const start = match.index ?? 0;
@@ -190,9 +191,11 @@ export function runReplyRules(
   for (const rule of plan.reply) runRule(rule, input, out);
   if (plan.packs.required.length > 0 && segments.length > 0) {
     const last = segments[segments.length - 1] as Segment;
+    // A required phrase none of whose words is in the reply is missing without running its pattern.
+    const present = new Set(plan.packs.requiredCandidates(text));
     for (const m of plan.packs.required) {
       m.regex.lastIndex = 0;
-      if (m.regex.test(text)) continue;
+      if (present.has(m) && m.regex.test(text)) continue;
       out.push({
         rule: m.rule,
         category: m.category,

@@ -1,4 +1,4 @@
-import { findSecrets } from '../pii/detectors';
+import { findSecrets } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({

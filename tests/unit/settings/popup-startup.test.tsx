@@ -20,6 +20,7 @@ const base: PopupData = {
   host: 'acme.zendesk.com',
   granted: true,
   pauseLocked: true,
+  problems: [],
 };
 
 describe('popup: no waiting on the policy', () => {

@@ -86,6 +86,11 @@ describe('start-up settings (the background keeps a copy of the policy)', () => 
     expect(startup.confirmed).toBeNull();
   });
 
+  it('keeps the organisation’s ticket secret out of the policy copy in storage.local', async () => {
+    await rememberPolicy({ sendGuard: 'warn', ticketIdSecret: 'k3Jd9sQ0vLx2Pz8mWn4Rt6Yb1Hc5Fg7A' });
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('k3Jd9sQ0');
+  });
+
   it('starts from the copy while the policy is slow, then gives the real settings', async () => {
     await updateSettings({ agentLabel: 'Ana' });
     await rememberPolicy({ sendGuard: 'warn', helpdesks: { zendesk: true } });
