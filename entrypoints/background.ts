@@ -6,9 +6,9 @@ import { WriteLimiter } from '@/lib/background/rate-limit';
 import { purgeExpired, scheduleRetention } from '@/lib/background/retention';
 import { openDatabase } from '@/lib/db/database';
 import { redactPii } from '@/lib/engine/pii';
-import { installModels, MODEL_FILE } from '@/lib/engine/signals/models';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
+import { installPackagedModels } from '@/lib/models/packaged';
 import {
   CONTENT_SCRIPT_FILES,
   injectIntoOpenTabs,
@@ -50,9 +50,9 @@ function registrationApis(): RegistrationApis {
 export default defineBackground(() => {
   // The fitted models ship as a packaged file (not web-accessible), fetched once when the service
   // worker starts; customer readings wait for it (lib/engine/signals/models.ts).
-  const modelsReady = fetch(browser.runtime.getURL(`/${MODEL_FILE}`))
-    .then((r) => r.arrayBuffer())
-    .then((bytes) => installModels(new Uint8Array(bytes)));
+  const modelsReady = installPackagedModels();
+  // A failed read is reported to each customer reading (handle-message.ts), not left unhandled.
+  modelsReady.catch((error: unknown) => console.warn('ReplyGuard: could not load the models', error));
   const db = openDatabase();
   const deps: BackgroundDeps = {
     db,
