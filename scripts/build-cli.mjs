@@ -28,5 +28,8 @@ await build({
   },
 });
 // The models blob goes beside the bundle, which reads it at start (lib/cli/load-models.ts).
-copyFileSync(path.join(root, 'public', 'replyguard-models.bin'), path.join(root, 'build', 'cli', 'replyguard-models.bin'));
+copyFileSync(
+  path.join(root, 'public', 'replyguard-models.bin'),
+  path.join(root, 'build', 'cli', 'replyguard-models.bin'),
+);
 if (!process.argv.includes('--quiet')) console.log(`built ${path.relative(root, outfile)}`);

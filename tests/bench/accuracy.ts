@@ -23,8 +23,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
-import { analyzeTicket } from '../../lib/engine/analyze';
 import { loadModelsFromDisk } from '../../lib/cli/load-models';
+import { analyzeTicket } from '../../lib/engine/analyze';
 import { analyzeCustomer } from '../../lib/engine/signals';
 import { readBlob } from '../../lib/engine/signals/linear-model';
 import { MODEL_FILE } from '../../lib/engine/signals/models';
@@ -251,7 +251,10 @@ function sarcasmSection(dir: string, all: Scorer[]): void {
   });
   for (const [name, r] of [
     ['TweetEval irony train, 5-fold CV (nested): irony classifier at its CV-chosen F1 threshold', irony.classifier],
-    ['TweetEval irony train, 5-fold CV (nested): the shipped sarcasm flag (cues + model at the shipped operating point)', irony.flag],
+    [
+      'TweetEval irony train, 5-fold CV (nested): the shipped sarcasm flag (cues + model at the shipped operating point)',
+      irony.flag,
+    ],
   ] as const) {
     const [[tnI, fpI], [fnI, tpI]] = r.confusion as [[number, number], [number, number]];
     detection.push([
@@ -443,7 +446,11 @@ async function modelsSection(): Promise<void> {
     `2^${32 - m.shift} rows × ${m.stored} bytes`,
     `char n-grams ${m.features.charGrams ?? 0}`,
   ]);
-  rows.push([`public/${MODEL_FILE} (every model)`, `${(blob.length / 1024).toFixed(0)} KB`, `${(models / 1024).toFixed(0)} KB gzip`]);
+  rows.push([
+    `public/${MODEL_FILE} (every model)`,
+    `${(blob.length / 1024).toFixed(0)} KB`,
+    `${(models / 1024).toFixed(0)} KB gzip`,
+  ]);
   const background = await gzipOfBundle('entrypoints/background.ts');
   const content = await gzipOfBundle('entrypoints/helpdesk.content/index.tsx');
   rows.push(['background bundle (esbuild, minified)', '', `${(background / 1024).toFixed(0)} KB gzip`]);
@@ -461,7 +468,9 @@ async function modelsSection(): Promise<void> {
     format: 'esm',
     platform: 'node',
     logLevel: 'silent',
-    banner: { js: "import { createRequire as __rgRequire } from 'node:module'; const require = __rgRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __rgRequire } from 'node:module'; const require = __rgRequire(import.meta.url);",
+    },
   });
   copyFileSync(path.join(repoRoot, 'public', MODEL_FILE), path.join(dir, MODEL_FILE));
   const runner = path.join(dir, 'run.mjs');

@@ -7,8 +7,8 @@
 import { loadModelsFromDisk } from '../../lib/cli/load-models';
 import { detectLanguage } from '../../lib/engine/language/detect';
 import { analyzeCustomer } from '../../lib/engine/signals';
-import { SENTIMENT_LANGUAGES, sentimentModel } from '../../lib/engine/signals/sentiment';
 import { sarcasmModel } from '../../lib/engine/signals/sarcasm-score';
+import { SENTIMENT_LANGUAGES, sentimentModel } from '../../lib/engine/signals/sentiment';
 
 /** Milliseconds: reading and installing the blob, and the first reading with every model. */
 export function loadModels(): { install: number; all: number } {

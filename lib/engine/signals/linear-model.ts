@@ -97,7 +97,9 @@ export function readBlob(bytes: Uint8Array): Map<string, LinearModel> {
 }
 
 /** Writes a blob from headers (offsets and lengths filled in here) and their tables; the fit script's half. */
-export function writeBlob(models: Record<string, { header: Omit<ModelHeader, 'offset' | 'length'>; table: Int8Array }>): Uint8Array {
+export function writeBlob(
+  models: Record<string, { header: Omit<ModelHeader, 'offset' | 'length'>; table: Int8Array }>,
+): Uint8Array {
   const headers: Record<string, ModelHeader> = {};
   let offset = 0;
   for (const [name, m] of Object.entries(models)) {

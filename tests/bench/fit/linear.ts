@@ -202,7 +202,13 @@ export function toShipped(
   model: Model,
   classes: string[],
   note: string,
-  options: { levels: number; reference?: string; threshold?: number; features?: FeatureOptions; bias?: readonly number[] },
+  options: {
+    levels: number;
+    reference?: string;
+    threshold?: number;
+    features?: FeatureOptions;
+    bias?: readonly number[];
+  },
 ): { header: Omit<ModelHeader, 'offset' | 'length'>; table: Int8Array } {
   const ref = options.reference === undefined ? -1 : classes.indexOf(options.reference);
   const { table, scale } = quantise(model, options.levels, ref);

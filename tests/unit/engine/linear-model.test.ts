@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type FeatureOptions, Features, extractFeatures, namedKey } from '@/lib/engine/signals/features';
+import { tokenize } from '@/lib/engine/nlp/tokenize';
+import { extractFeatures, type FeatureOptions, Features, namedKey } from '@/lib/engine/signals/features';
 import { lexiconScore } from '@/lib/engine/signals/lexicon-score';
 import { linearScores, readBlob, writeBlob } from '@/lib/engine/signals/linear-model';
-import { tokenize } from '@/lib/engine/nlp/tokenize';
 
 const BITS = 8;
 const row = (key: number) => key >>> (32 - BITS);
