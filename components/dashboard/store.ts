@@ -6,9 +6,9 @@ import type { Category } from '@/lib/engine/types';
 import type { BreakdownDimension, Granularity } from '@/lib/stats/aggregate';
 import type { HeadlineKey } from '@/lib/stats/metrics';
 import type { DriftMetric } from '@/lib/stats/monitor';
+import type { PeriodPreset } from '@/lib/stats/period';
 
-/** Periods a lead picks from; each compares with the same length just before it. */
-export type PeriodPreset = '7d' | '28d' | '90d' | 'all';
+export type { PeriodPreset } from '@/lib/stats/period';
 
 /** The filters besides the period. Undefined means "any". */
 export interface Filters {
