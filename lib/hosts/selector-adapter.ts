@@ -133,7 +133,9 @@ export function defineSelectorAdapter(spec: SelectorAdapterSpec): HostAdapter {
         discardControls: all(scope, s.discard).filter(isShown),
         escalationControls: all(scope, s.escalation),
         macroControls: all(scope, s.macro),
-        customerName: nameIn(s.customerName ? (all(scope, s.customerName)[0] ?? all(root, s.customerName)[0]) : undefined),
+        customerName: nameIn(
+          s.customerName ? (all(scope, s.customerName)[0] ?? all(root, s.customerName)[0]) : undefined,
+        ),
         suggestion,
       };
       return snapshot;
