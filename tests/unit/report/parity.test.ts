@@ -122,11 +122,11 @@ describe('the SQL report and lib/stats give the same figures', () => {
       for (const [k, part] of parts.entries()) {
         const file = path.join(dir, `${seed}-${k}.${parquet && k === 2 ? 'parquet' : 'ndjson'}`);
         if (file.endsWith('.parquet')) {
-          const parsed = part.map((l) => JSON.parse(l) as OverrideRow);
-          await writeFile(
-            file,
-            parquetExport(parsed.map((r) => ({ source: 'ai-control', suggestionWords: null, ...r }))),
+          // A Parquet export is written by this version: version-1 lines get their defaults.
+          const parsed = part.map(
+            (l) => ({ source: 'ai-control', suggestionWords: null, ...JSON.parse(l) }) as OverrideRow,
           );
+          await writeFile(file, parquetExport(parsed));
           parquetFiles.push(file);
         } else {
           await writeFile(file, `${part.join('\n')}\n`);
