@@ -1,0 +1,190 @@
+import { bisectTime, type DaySeq, daySeq } from '../db/day-seq';
+import type { DayChunk } from '../db/summary';
+import { aggregateSeq, type PeriodFigures, type SeqAggregates } from './aggregate';
+import { dayFigures } from './day-figures';
+import type { EventFilter } from './filter';
+import { rowMatcher } from './filter';
+import { type DriftReport, monitorDriftSeq } from './monitor';
+import { Recent } from './recent';
+import type { StatsRow } from './stats-row';
+
+/**
+ * Everything the dashboard shows beyond the first render, for one filter, period and events-table
+ * state, computed from the packed summary days without decoding them into row objects (lib/db/day-seq.ts).
+ * The dashboard runs this in a worker (entrypoints/dashboard/stats-worker.ts), so a million rows
+ * never hold up its main thread; tests run it in place. Results for the last few views are kept
+ * until the log changes: going back to a filter, or paging, costs nothing.
+ */
+
+/** Columns the events table sorts by. */
+export type EventSortKey = 'decidedAt' | 'helpdesk' | 'agent' | 'outcome' | 'similarity' | 'findings' | 'decisionMs';
+
+/** What the page asks for. */
+export interface ViewRequest {
+  filters: Omit<EventFilter, 'start' | 'end'>;
+  period: { start: number; end: number };
+  /** The log's first decision, to say whether a previous period exists. */
+  first: number;
+  /** Compute the headline figures and trends (the page has them from the per-day totals when unfiltered). */
+  figures: boolean;
+  events: { sort: { key: EventSortKey; desc: boolean }; search: string; page: number; pageSize: number };
+}
+
+/** The events table's page. */
+export interface EventsPage {
+  /** Events in the period that pass the filters and the search. */
+  total: number;
+  /** The page shown (clamped to the last page) and the number of pages. */
+  page: number;
+  pages: number;
+  rows: StatsRow[];
+}
+
+/** The panels' figures; `figures` is null when not asked for. */
+export interface ViewResult {
+  figures: PeriodFigures | null;
+  rules: SeqAggregates['rules'];
+  breakdowns: SeqAggregates['breakdowns'];
+  drift: DriftReport;
+  events: EventsPage;
+  /** Rows in the days the view was computed from: the page checks it against its totals. */
+  rows: number;
+}
+
+const filterKey = (f: ViewRequest['filters']) =>
+  JSON.stringify(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The computations over one state of the log. Make a new one when the log changes. */
+export class DayView {
+  readonly seq: DaySeq;
+  private readonly days: readonly DayChunk[];
+  private readonly aggregates = new Recent<SeqAggregates>(6);
+  private readonly drifts = new Recent<DriftReport>(6);
+  private readonly orders = new Recent<Uint32Array>(4);
+
+  constructor(days: readonly DayChunk[]) {
+    this.days = days;
+    this.seq = daySeq(days);
+  }
+
+  private aggregatesOf(req: ViewRequest): SeqAggregates {
+    const key = `${filterKey(req.filters)} ${req.period.start} ${req.period.end} ${req.first}`;
+    return this.aggregates.get(key, () => {
+      const prevStart = req.period.start - (req.period.end - req.period.start);
+      const range = [
+        bisectTime(this.seq.decidedAt, prevStart),
+        bisectTime(this.seq.decidedAt, req.period.end),
+      ] as const;
+      return aggregateSeq(this.seq, req.filters, req.period, req.first, range);
+    });
+  }
+
+  private driftOf(req: ViewRequest): DriftReport {
+    return this.drifts.get(filterKey(req.filters), () => {
+      if (Object.keys(req.filters).length === 0) return monitorDriftSeq(this.seq, null);
+      const matches = rowMatcher(req.filters, true);
+      const picked: number[] = [];
+      for (let i = 0; i < this.seq.length; i++) if (matches(this.seq.row(i))) picked.push(i);
+      return monitorDriftSeq(this.seq, Uint32Array.from(picked));
+    });
+  }
+
+  /** The period's filtered events, searched and sorted as the table asks. */
+  private ordered(req: ViewRequest, events: Uint32Array): Uint32Array {
+    const { sort, search } = req.events;
+    const key = `${filterKey(req.filters)} ${req.period.start} ${req.period.end} ${sort.key} ${sort.desc} ${search}`;
+    return this.orders.get(key, () => {
+      const matching = search.trim() ? this.searched(events, search.trim().toLowerCase()) : events;
+      return this.sorted(matching, sort);
+    });
+  }
+
+  /** Events whose id, agent, note or a rule contains `q` (lower case), as the table's search box promises. */
+  private searched(events: Uint32Array, q: string): Uint32Array {
+    const out: number[] = [];
+    const agentHit = new Map<string, boolean>();
+    const rulesHit = new Map<StatsRow['findings'], boolean>();
+    for (const i of events) {
+      const row = this.seq.row(i);
+      let hit = agentHit.get(row.agent);
+      if (hit === undefined) {
+        hit = row.agent.toLowerCase().includes(q);
+        agentHit.set(row.agent, hit);
+      }
+      if (!hit) {
+        let rules = rulesHit.get(row.findings);
+        if (rules === undefined) {
+          rules = row.findings.some((f) => f.rule.includes(q));
+          rulesHit.set(row.findings, rules);
+        }
+        hit = rules || (row.note ?? '').toLowerCase().includes(q) || this.seq.id(i).toLowerCase().includes(q);
+      }
+      if (hit) out.push(i);
+    }
+    return Uint32Array.from(out);
+  }
+
+  /**
+   * Sorted as the table sorted its rows before (a stable sort; text by `localeCompare`): events come
+   * oldest first, so the default newest-first order is a reversal.
+   */
+  private sorted(events: Uint32Array, sort: ViewRequest['events']['sort']): Uint32Array {
+    if (sort.key === 'decidedAt') return sort.desc ? events.slice().reverse() : events;
+    const n = events.length;
+    const keys = new Float64Array(n);
+    if (sort.key === 'helpdesk' || sort.key === 'agent' || sort.key === 'outcome') {
+      const k = sort.key;
+      const values = new Map<string, number>();
+      const raw: string[] = new Array(n);
+      for (let j = 0; j < n; j++) {
+        const v = this.seq.row(events[j] as number)[k];
+        raw[j] = v;
+        values.set(v, 0);
+      }
+      // Distinct values are few: rank them once with localeCompare, then sort by rank.
+      [...values.keys()].sort((a, b) => a.localeCompare(b)).forEach((v, rank) => values.set(v, rank));
+      for (let j = 0; j < n; j++) keys[j] = values.get(raw[j] as string) as number;
+    } else {
+      for (let j = 0; j < n; j++) {
+        const row = this.seq.row(events[j] as number);
+        keys[j] =
+          sort.key === 'findings'
+            ? row.findings.length
+            : sort.key === 'decisionMs'
+              ? row.decidedAt - row.shownAt
+              : row.similarity;
+      }
+    }
+    const order = Uint32Array.from({ length: n }, (_, j) => j);
+    const sign = sort.desc ? -1 : 1;
+    order.sort((a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b);
+    return order.map((j) => events[j] as number);
+  }
+
+  /** Computes (or recalls) a view; `onFigures` gets the headline figures first, when asked for. */
+  view(req: ViewRequest, onFigures?: (figures: PeriodFigures | null) => void): ViewResult {
+    const figures = req.figures ? dayFigures(this.days, req.filters, req.period, req.first) : null;
+    onFigures?.(figures);
+    const agg = this.aggregatesOf(req);
+    const drift = this.driftOf(req);
+    const order = this.ordered(req, agg.events);
+    const { pageSize } = req.events;
+    const pages = Math.max(1, Math.ceil(order.length / pageSize));
+    const page = Math.min(Math.max(0, req.events.page), pages - 1);
+    const rows = Array.from(order.subarray(page * pageSize, (page + 1) * pageSize), (i) => this.seq.keep(i));
+    return {
+      figures,
+      rules: agg.rules,
+      breakdowns: agg.breakdowns,
+      drift,
+      events: { total: order.length, page, pages, rows },
+      rows: this.seq.length,
+    };
+  }
+
+  /** The view's filtered events (not searched), oldest first: what an export writes. */
+  refs(req: ViewRequest): { id: string; decidedAt: number }[] {
+    const agg = this.aggregatesOf(req);
+    return Array.from(agg.events, (i) => ({ id: this.seq.id(i), decidedAt: this.seq.decidedAt[i] as number }));
+  }
+}
