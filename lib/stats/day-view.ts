@@ -142,7 +142,7 @@ export class DayView {
         values.set(v, 0);
       }
       // Distinct values are few: rank them once with localeCompare, then sort by rank.
-      [...values.keys()].sort((a, b) => a.localeCompare(b)).forEach((v, rank) => values.set(v, rank));
+      for (const [rank, v] of [...values.keys()].sort((a, b) => a.localeCompare(b)).entries()) values.set(v, rank);
       for (let j = 0; j < n; j++) keys[j] = values.get(raw[j] as string) as number;
     } else {
       for (let j = 0; j < n; j++) {
