@@ -1,11 +1,11 @@
 import type { DashboardActions } from '@/components/dashboard/Dashboard';
 import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
-import { EXPORT_FORMATS, type ExportFormat, exportFileName } from '@/lib/db/export-formats';
+import { DOWNLOAD_FORMATS, type DownloadFormat, exportFileName } from '@/lib/db/export-formats';
 import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
-import type { StatsRow } from '@/lib/stats/stats-row';
+import type { EventRef } from '@/lib/stats/day-view';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
 const moves = () => import('./moves');
@@ -31,9 +31,9 @@ async function runImport(
   }
 }
 
-/** Starts a download of a text file from the page (no network: a blob URL). */
-function download(name: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Starts a download of a file made in the page (no network: a blob URL). */
+function download(name: string, mime: string, body: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([body], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -50,12 +50,12 @@ export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): Dashb
     loadDemo() {
       void runImport(store, db, (m) => m.demoFiles());
     },
-    exportRows(events: readonly StatsRow[], format: ExportFormat) {
+    exportRows(refs: () => Promise<EventRef[]>, format: DownloadFormat) {
       // The dashboard holds the summary; an export carries every field, so read the full rows.
-      void Promise.all([rowsById(db, events), moves()]).then(([found, m]) => {
+      void Promise.all([refs().then((r) => rowsById(db, r)), moves()]).then(async ([found, m]) => {
         const rows = found.filter((r): r is OverrideRow => r !== undefined);
-        const info = EXPORT_FORMATS.find((f) => f.format === format);
-        download(exportFileName(format), info?.mime ?? 'text/plain', m.serialise(rows, format));
+        const info = DOWNLOAD_FORMATS.find((f) => f.format === format);
+        download(exportFileName(format), info?.mime ?? 'text/plain', await m.serialise(rows, format));
       });
     },
   };

@@ -1,6 +1,6 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { exportRows } from '@/lib/db/export';
-import type { ExportFormat } from '@/lib/db/export-formats';
+import type { DownloadFormat } from '@/lib/db/export-formats';
 import { type ImportSummary, importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
 import type { OverrideRow } from '@/lib/db/schema';
@@ -31,4 +31,8 @@ export function writeFiles(
   return importParsedFiles(parsed, (rows: OverrideRow[]) => putImported(db, rows), onProgress);
 }
 
-export const serialise = (rows: readonly OverrideRow[], format: ExportFormat): string => exportRows(rows, format);
+/** An export file's body; Parquet's writer is its own chunk, fetched on the first Parquet export. */
+export const serialise = async (rows: readonly OverrideRow[], format: DownloadFormat): Promise<BlobPart> =>
+  format === 'parquet'
+    ? ((await import('@/lib/db/export-parquet')).parquetExport(rows) as Uint8Array<ArrayBuffer>)
+    : exportRows(rows, format);

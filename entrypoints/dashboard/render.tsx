@@ -4,6 +4,7 @@ import type { DashboardStore } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
+import { dashboardStats } from './stats-client';
 
 performance.mark('replyguard:dashboard-ui');
 
@@ -24,6 +25,7 @@ export function renderDashboard({ db, store, loadRow, onReady, onComplete }: Ren
     <Dashboard
       store={store}
       actions={dashboardActions(store, db)}
+      stats={dashboardStats(db)}
       loadRow={loadRow}
       onReady={onReady}
       onComplete={onComplete}

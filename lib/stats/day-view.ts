@@ -19,6 +19,41 @@ import type { StatsRow } from './stats-row';
 /** Columns the events table sorts by. */
 export type EventSortKey = 'decidedAt' | 'helpdesk' | 'agent' | 'outcome' | 'similarity' | 'findings' | 'decisionMs';
 
+/**
+ * Where the dashboard gets its panels from: the worker in the extension, a `DayView` in place in
+ * tests. `version` names the state of the log (the page bumps it when its live query sees a
+ * change); answers to a request that a newer one replaced may never come.
+ */
+/** An event by id and decision time: enough to read its full row (`rowsById`). */
+export interface EventRef {
+  id: string;
+  decidedAt: number;
+}
+
+export interface StatsSource {
+  view(req: ViewRequest, version: number, onFigures: (figures: PeriodFigures | null) => void): Promise<ViewResult>;
+  refs(req: ViewRequest, version: number): Promise<EventRef[]>;
+}
+
+/** A `StatsSource` computing in place, from days read by `read` (once per version). */
+export function localStats(read: () => Promise<readonly DayChunk[]>): StatsSource {
+  let cached: { version: number; view: Promise<DayView> } | null = null;
+  const at = (version: number) => {
+    if (!cached || cached.version !== version) cached = { version, view: read().then((days) => new DayView(days)) };
+    return cached.view;
+  };
+  return {
+    async view(req, version, onFigures) {
+      const view = await at(version);
+      onFigures(view.figures(req));
+      return view.panels(req);
+    },
+    async refs(req, version) {
+      return (await at(version)).refs(req);
+    },
+  };
+}
+
 /** What the page asks for. */
 export interface ViewRequest {
   filters: Omit<EventFilter, 'start' | 'end'>;
@@ -32,7 +67,9 @@ export interface ViewRequest {
 
 /** The events table's page. */
 export interface EventsPage {
-  /** Events in the period that pass the filters and the search. */
+  /** Events in the period that pass the filters (what an export writes). */
+  inPeriod: number;
+  /** Of those, the ones that pass the search. */
   total: number;
   /** The page shown (clamped to the last page) and the number of pages. */
   page: number;
@@ -161,10 +198,13 @@ export class DayView {
     return order.map((j) => events[j] as number);
   }
 
-  /** Computes (or recalls) a view; `onFigures` gets the headline figures first, when asked for. */
-  view(req: ViewRequest, onFigures?: (figures: PeriodFigures | null) => void): ViewResult {
-    const figures = req.figures ? dayFigures(this.days, req.filters, req.period, req.first) : null;
-    onFigures?.(figures);
+  /** The filtered headline figures and trends: the first answer to a filter change. */
+  figures(req: ViewRequest): PeriodFigures | null {
+    return req.figures ? dayFigures(this.days, req.filters, req.period, req.first) : null;
+  }
+
+  /** Rules, breakdowns, drift and the events table's page (without the figures). */
+  panels(req: ViewRequest): ViewResult {
     const agg = this.aggregatesOf(req);
     const drift = this.driftOf(req);
     const order = this.ordered(req, agg.events);
@@ -173,17 +213,22 @@ export class DayView {
     const page = Math.min(Math.max(0, req.events.page), pages - 1);
     const rows = Array.from(order.subarray(page * pageSize, (page + 1) * pageSize), (i) => this.seq.keep(i));
     return {
-      figures,
+      figures: null,
       rules: agg.rules,
       breakdowns: agg.breakdowns,
       drift,
-      events: { total: order.length, page, pages, rows },
+      events: { inPeriod: agg.events.length, total: order.length, page, pages, rows },
       rows: this.seq.length,
     };
   }
 
+  /** Figures and panels at once. */
+  view(req: ViewRequest): ViewResult {
+    return { ...this.panels(req), figures: this.figures(req) };
+  }
+
   /** The view's filtered events (not searched), oldest first: what an export writes. */
-  refs(req: ViewRequest): { id: string; decidedAt: number }[] {
+  refs(req: ViewRequest): EventRef[] {
     const agg = this.aggregatesOf(req);
     return Array.from(agg.events, (i) => ({ id: this.seq.id(i), decidedAt: this.seq.decidedAt[i] as number }));
   }
