@@ -6,6 +6,7 @@ import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import type { EventRef } from '@/lib/stats/day-view';
+import type { ImportReply, ImportRequest } from './import-worker';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
 const moves = () => import('./moves');
@@ -31,6 +32,48 @@ async function runImport(
   }
 }
 
+/**
+ * Imports files in the import worker (./import-worker.ts): the page only shows progress, so it
+ * stays responsive through a million rows. Where no module worker starts, the page reads the files itself.
+ */
+async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: File[]): Promise<void> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  } catch (error) {
+    console.error('ReplyGuard: the import worker did not start; importing in the page', error);
+    await runImport(store, db, (m) => m.parseFiles(files));
+    return;
+  }
+  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
+    store.getState().set({ importState: { ...store.getState().importState, ...importState } });
+  set({ ...IDLE_IMPORT, phase: 'reading' });
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      const m = event.data;
+      if (m.type === 'progress') {
+        if (m.phase === 'importing' && store.getState().importState.phase === 'reading') {
+          set({ phase: 'importing', checkMs: performance.now() - started });
+        }
+        set({ done: m.done, total: m.total });
+        return;
+      }
+      if (m.type === 'done')
+        set({ phase: 'done', summary: m.summary, checkMs: m.checkMs, ms: performance.now() - started });
+      else set({ phase: 'failed', error: m.error });
+      worker.terminate();
+      resolve();
+    };
+    worker.onerror = (event) => {
+      set({ phase: 'failed', error: event.message || 'the import worker stopped' });
+      worker.terminate();
+      resolve();
+    };
+    worker.postMessage({ files } satisfies ImportRequest);
+  });
+}
+
 /** Starts a download of a file made in the page (no network: a blob URL). */
 function download(name: string, mime: string, body: BlobPart): void {
   const url = URL.createObjectURL(new Blob([body], { type: mime }));
@@ -45,7 +88,7 @@ function download(name: string, mime: string, body: BlobPart): void {
 export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): DashboardActions {
   return {
     importFiles(files) {
-      void runImport(store, db, (m) => m.parseFiles(files));
+      void importInWorker(store, db, files);
     },
     loadDemo() {
       void runImport(store, db, (m) => m.demoFiles());
