@@ -27,7 +27,7 @@ keyed AS (
   UNION ALL
   SELECT 'category', c.category, s.outcome, s.finding_count
   FROM scoped s
-  JOIN (SELECT DISTINCT id, category FROM rg_finding) c ON c.id = s.id
+  JOIN (SELECT DISTINCT ord, category FROM rg_finding) c ON c.ord = s.ord
   UNION ALL
   SELECT 'category', 'no findings', outcome, finding_count FROM scoped WHERE finding_count = 0
 )

@@ -2,17 +2,17 @@
 -- by id) cut into blocks of `block_size` events, max(25, ceil(events / 300)); per full block, its
 -- first and last decision time and the share of events overridden ('override-rate') and with a
 -- finding of each category that appears in the log ('category:<name>'). The CUSUM monitors
--- (lib/stats/drift.ts) run on these few hundred observations. Portable SQL over rg_event and rg_finding.
+-- (lib/stats/drift.ts) run on these few hundred observations. Portable SQL over rg_event and rg_finding
+-- (`ord`: the events' numbers in time order, ties by id).
 WITH ordered AS (
-  SELECT id, decided_at, CASE WHEN outcome = 'accepted' THEN 0 ELSE 1 END AS overridden,
-    ROW_NUMBER() OVER (ORDER BY decided_at, id) - 1 AS i
+  SELECT ord, decided_at, CASE WHEN outcome = 'accepted' THEN 0 ELSE 1 END AS overridden, ord - 1 AS i
   FROM rg_event
 ),
 size AS (
   SELECT COUNT(*) AS n, GREATEST(25, CAST(CEIL(COUNT(*) / 300.0) AS BIGINT)) AS block_size FROM rg_event
 ),
 blocked AS (
-  SELECT o.id, o.decided_at, o.overridden, o.i, s.block_size,
+  SELECT o.ord, o.decided_at, o.overridden, o.i, s.block_size,
     CAST((o.i - MOD(o.i, s.block_size)) / s.block_size AS BIGINT) AS block
   FROM ordered o CROSS JOIN size s
   WHERE o.i < s.n - MOD(s.n, s.block_size)
@@ -25,9 +25,9 @@ blocks AS (
 ),
 categories AS (SELECT DISTINCT category FROM rg_finding),
 category_hits AS (
-  SELECT b.block, f.category, COUNT(DISTINCT b.id) AS hits
+  SELECT b.block, f.category, COUNT(*) AS hits
   FROM blocked b
-  JOIN (SELECT DISTINCT id, category FROM rg_finding) f ON f.id = b.id
+  JOIN (SELECT DISTINCT ord, category FROM rg_finding) f ON f.ord = b.ord
   GROUP BY b.block, f.category
 )
 SELECT 'override-rate' AS metric, block, block_size, first_event, from_ms, to_ms, override_rate AS value

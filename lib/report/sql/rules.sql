@@ -7,9 +7,9 @@ WITH scoped AS (
   WHERE f.decided_at >= p.period_start AND f.decided_at < p.period_end
 ),
 per_event AS (
-  SELECT rule, id, MAX(CASE WHEN outcome <> 'accepted' THEN 1 ELSE 0 END) AS overridden
+  SELECT rule, ord, MAX(CASE WHEN outcome <> 'accepted' THEN 1 ELSE 0 END) AS overridden
   FROM scoped
-  GROUP BY rule, id
+  GROUP BY rule, ord
 ),
 fired AS (
   SELECT

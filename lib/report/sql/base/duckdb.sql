@@ -43,14 +43,21 @@ SELECT
   CAST(date_trunc('week', timezone('{{tz}}', to_timestamp(minute * 60))) AS DATE) AS local_week
 FROM (SELECT DISTINCT decided_at // 60000 AS minute FROM rg_kept);
 
+-- `ord` numbers the events in time order, ties by id (1, 2, …): the drift monitors' order, and a
+-- number to join events and findings on instead of their id strings.
+CREATE OR REPLACE TEMP TABLE rg_ordered AS
+SELECT k.*, ROW_NUMBER() OVER (ORDER BY k.decided_at, k.id) AS ord
+FROM rg_kept k;
+DROP TABLE rg_kept;
+
 CREATE OR REPLACE TEMP TABLE rg_event AS
 SELECT k.* EXCLUDE (findings), m.local_day, m.local_week
-FROM rg_kept k
+FROM rg_ordered k
 JOIN rg_minute m ON m.minute = k.decided_at // 60000;
 
 CREATE OR REPLACE TEMP TABLE rg_finding AS
-SELECT id, decided_at, outcome, f.rule AS rule, f.category AS category, f.severity AS severity, f.dismissed AS dismissed
-FROM (SELECT id, decided_at, outcome, unnest(findings) AS f FROM rg_kept);
+SELECT id, ord, decided_at, outcome, f.rule AS rule, f.category AS category, f.severity AS severity, f.dismissed AS dismissed
+FROM (SELECT id, ord, decided_at, outcome, unnest(findings) AS f FROM rg_ordered);
 
-DROP TABLE rg_kept;
+DROP TABLE rg_ordered;
 DROP TABLE rg_minute;
