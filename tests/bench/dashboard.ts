@@ -169,37 +169,24 @@ async function benchFile(): Promise<string> {
   return file;
 }
 
-/** The extension's renderer process under the browser whose profile is `userDataDir` (see the module comment). */
+/** The extension's renderer process of the browser whose profile is `userDataDir` (see the module comment). */
 function extensionProcess(userDataDir: string): number | null {
-  const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  const cmd = (pid: string) => {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let args: string[];
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     } catch {
-      return [];
+      continue;
     }
-  };
-  const parent = (pid: string) => {
-    try {
-      return /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '';
-    } catch {
-      return '';
+    if (
+      args.includes('--type=renderer') &&
+      args.includes('--extension-process') &&
+      args.includes(`--user-data-dir=${userDataDir}`)
+    ) {
+      return Number(pid);
     }
-  };
-  const browser = pids.find((p) => {
-    const c = cmd(p);
-    return c.some((a) => a.includes(userDataDir)) && !c.some((a) => a.startsWith('--type='));
-  });
-  if (!browser) return null;
-  const descends = (pid: string) => {
-    for (let p = pid, n = 0; p && p !== '1' && n < 10; p = parent(p), n++) if (p === browser) return true;
-    return false;
-  };
-  const found = pids.find((p) => {
-    const c = cmd(p);
-    return c.includes('--type=renderer') && c.includes('--extension-process') && descends(p);
-  });
-  return found ? Number(found) : null;
+  }
+  return null;
 }
 
 /** Private memory of a process (bytes), as Chromium's task manager counts its footprint on Linux. */
