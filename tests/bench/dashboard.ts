@@ -174,7 +174,8 @@ function extensionProcess(userDataDir: string): number | null {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let args: string[];
     try {
-      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      // Chromium rewrites its child processes' title: their arguments come space-separated, not NUL-separated.
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
     } catch {
       continue;
     }
