@@ -45,19 +45,16 @@ FROM (SELECT DISTINCT decided_at // 60000 AS minute FROM rg_kept);
 
 -- `ord` numbers the events in time order, ties by id (1, 2, …): the drift monitors' order, and a
 -- number to join events and findings on instead of their id strings.
-CREATE OR REPLACE TEMP TABLE rg_ordered AS
-SELECT k.*, ROW_NUMBER() OVER (ORDER BY k.decided_at, k.id) AS ord
-FROM rg_kept k;
-DROP TABLE rg_kept;
-
 CREATE OR REPLACE TEMP TABLE rg_event AS
-SELECT k.* EXCLUDE (findings), m.local_day, m.local_week
-FROM rg_ordered k
+SELECT k.* EXCLUDE (findings), m.local_day, m.local_week, ROW_NUMBER() OVER (ORDER BY k.decided_at, k.id) AS ord
+FROM rg_kept k
 JOIN rg_minute m ON m.minute = k.decided_at // 60000;
 
 CREATE OR REPLACE TEMP TABLE rg_finding AS
-SELECT id, ord, decided_at, outcome, f.rule AS rule, f.category AS category, f.severity AS severity, f.dismissed AS dismissed
-FROM (SELECT id, ord, decided_at, outcome, unnest(findings) AS f FROM rg_ordered);
+SELECT e.id, e.ord, e.decided_at, e.outcome, x.f.rule AS rule, x.f.category AS category, x.f.severity AS severity,
+  x.f.dismissed AS dismissed
+FROM (SELECT id, unnest(findings) AS f FROM rg_kept) x
+JOIN rg_event e ON e.id = x.id;
 
-DROP TABLE rg_ordered;
+DROP TABLE rg_kept;
 DROP TABLE rg_minute;
