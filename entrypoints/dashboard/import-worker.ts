@@ -13,7 +13,7 @@ export interface ImportRequest {
   files: File[];
 }
 
-/** Worker → page: progress (at most every 100 ms), then the summary or the error. */
+/** Worker → page: progress (at most every 250 ms), then the summary or the error. */
 export type ImportReply =
   | { type: 'progress'; phase: 'reading' | 'importing'; done: number; total: number }
   | { type: 'done'; summary: ImportSummary; checkMs: number }
@@ -27,10 +27,10 @@ addEventListener('message', async (event: MessageEvent<ImportRequest>) => {
   try {
     const { checkMs, ...summary } = await importFilesStreaming(
       event.data.files,
-      (rows) => putImported(db, rows),
+      (rows, lines) => putImported(db, rows, undefined, lines),
       (phase, done, total) => {
         const now = performance.now();
-        if (now - last < 100 && done < total) return;
+        if (now - last < 250 && done < total) return;
         last = now;
         post({ type: 'progress', phase, done, total });
       },

@@ -47,7 +47,7 @@ export async function* textLines(file: Blob): AsyncGenerator<string> {
 }
 
 /** Checks one NDJSON line against the export schema (the hand-written check first, zod to explain). */
-export function checkLine(line: string, row: number): { row: OverrideRow } | { error: RowError } {
+export function checkLine(line: string, row: number): { row: OverrideRow; same: boolean } | { error: RowError } {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -55,9 +55,10 @@ export function checkLine(line: string, row: number): { row: OverrideRow } | { e
     return { error: { row, message: 'not valid JSON' } };
   }
   const item = upgradeExportRow(raw);
-  if (isOverrideRow(item)) return { row: item };
+  // `same`: the line's own text says exactly this row (not upgraded from an older version).
+  if (isOverrideRow(item)) return { row: item, same: item === raw };
   const parsed = overrideRowSchema.safeParse(item);
-  if (parsed.success) return { row: parsed.data as OverrideRow };
+  if (parsed.success) return { row: parsed.data as OverrideRow, same: false };
   const message = parsed.error.issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
@@ -130,7 +131,7 @@ export type StreamProgress = (phase: 'reading' | 'importing', done: number, tota
  */
 export async function importFilesStreaming(
   files: readonly File[],
-  write: (rows: OverrideRow[]) => Promise<{ imported: number; skipped: number }>,
+  write: (rows: OverrideRow[], lines: (string | undefined)[]) => Promise<{ imported: number; skipped: number }>,
   onProgress: StreamProgress = () => {},
   batchSize = IMPORT_BATCH,
   keepBelow = KEEP_ROWS_BELOW_BYTES,
@@ -162,13 +163,15 @@ export async function importFilesStreaming(
   }
   let done = 0;
   let batch: OverrideRow[] = [];
+  let lines: (string | undefined)[] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const answer = await write(batch);
+    const answer = await write(batch, lines);
     summary.imported += answer.imported;
     summary.skipped += answer.skipped;
     done += batch.length;
     batch = [];
+    lines = [];
     onProgress('importing', done, toWrite);
   };
   onProgress('importing', 0, toWrite);
@@ -177,6 +180,7 @@ export async function importFilesStreaming(
     if (c.rows) {
       for (const row of c.rows) {
         batch.push(row);
+        lines.push(undefined);
         if (batch.length >= batchSize) await flush();
       }
       continue;
@@ -189,6 +193,7 @@ export async function importFilesStreaming(
       // A File is a snapshot: reading it again gives the same bytes, or fails.
       if ('error' in again) throw new Error(`${c.name} changed while it was being imported (row ${n})`);
       batch.push(again.row);
+      lines.push(again.same ? line : undefined);
       if (batch.length >= batchSize) await flush();
     }
   }
