@@ -10,7 +10,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['fake-indexeddb/auto'],
+          // The phone checks' metadata, as every entry point but the content script installs it.
+          setupFiles: ['fake-indexeddb/auto', 'lib/engine/pii/phone-metadata.ts'],
           restoreMocks: true,
         },
       },

@@ -7,17 +7,22 @@ import type { BreakdownDimension, PeriodFigures } from '@/lib/stats/aggregate';
 import { totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
 import type { EventRef, StatsSource, ViewRequest, ViewResult } from '@/lib/stats/day-view';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { DAILY_TARGET_FIGURES } from '@/lib/stats/targets';
 import { Breakdowns } from './Breakdowns';
 import { DataPanel } from './DataPanel';
 import { DriftPanel } from './DriftPanel';
 import { EventDetail } from './EventDetail';
 import { EventsTable, PAGE_SIZE } from './EventsTable';
 import { Filters } from './Filters';
+import { createGovernanceStore, type GovernanceActions, type GovernanceStore } from './governance-store';
 import { HeadlineCards } from './HeadlineCards';
 import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS, SOURCE_LABELS } from './labels';
 import { periodBounds } from './period';
+import { ReviewPanel } from './ReviewPanel';
 import { RulesTable } from './RulesTable';
+import { reportHref } from './report-link';
 import type { DashboardStore } from './store';
+import { TargetsPanel } from './TargetsPanel';
 import { TrendPanel } from './TrendPanel';
 import { afterPaint } from './use-after-paint';
 import './dashboard.css';
@@ -50,6 +55,9 @@ interface Props {
   onReady?: () => void;
   /** Called once, when every panel of the whole log has rendered after the first load. */
   onComplete?: (rows: number) => void;
+  /** Targets, review share and verdicts, filled by the page after the first paint; without it the governance panels stay empty. */
+  governance?: GovernanceStore;
+  governanceActions?: GovernanceActions;
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
@@ -123,8 +131,20 @@ function useStatsView(stats: StatsSource | undefined, req: ViewRequest | null, v
  * the main thread. Panels show "Computing…" in their places first, and their previous figures
  * dimmed while a change is recomputed.
  */
-export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onReady, onComplete }: Props) {
+export function Dashboard({
+  store,
+  actions,
+  stats,
+  loadRow,
+  now = Date.now,
+  onReady,
+  onComplete,
+  governance,
+  governanceActions,
+}: Props) {
   const s = useStore(store);
+  const [governanceStore] = useState(() => governance ?? createGovernanceStore());
+  const g = useStore(governanceStore);
   const { summary } = s;
   const readyCalled = useRef(false);
   const completeCalled = useRef(false);
@@ -152,15 +172,42 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
             first,
             figures: fromTotals === null,
             events: { sort: s.eventsSort, search: s.search, page: s.page, pageSize: PAGE_SIZE },
+            // The governance panels' figures need the rows too: the stats source computes them beside the rest.
+            governance: governance
+              ? {
+                  targets: g.targets,
+                  medians: s.trendMetric === 'medianDecisionMs',
+                  reviewShare: g.reviewShare,
+                }
+              : undefined,
           }
         : null,
-    [painted, extent, s.filters, period, first, fromTotals, s.eventsSort, s.search, s.page],
+    [
+      painted,
+      extent,
+      s.filters,
+      period,
+      first,
+      fromTotals,
+      s.eventsSort,
+      s.search,
+      s.page,
+      governance,
+      g.targets,
+      g.reviewShare,
+      s.trendMetric,
+    ],
   );
   const view = useStatsView(stats, request, version);
   const figures = fromTotals ?? view.figures;
   const panels = view.panels;
   const panelsPending = !view.panelsFresh;
+  const hasDailyTargets = DAILY_TARGET_FIGURES.some((f) => g.targets?.[f]);
+  // Targets' breaches, median trends and the review sample come with the panels (computed by the stats source).
+  const governed = panels?.governance ?? null;
 
+  // The first render is done once the headline figures show: from the totals, or (a period
+  // boundary off the quarter hour) from the stats source, which is asked at once in that case.
   useEffect(() => {
     if (!figures || readyCalled.current) return;
     readyCalled.current = true;
@@ -268,7 +315,10 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
     <main className="rg-page rg-dashboard" data-rg-events-in-period={figures?.headline.seen ?? ''}>
       {header}
       <p className="rg-muted">
-        What agents did with AI-suggested replies, from this browser's local log. Nothing here leaves the machine.
+        What agents did with AI-suggested replies, from this browser's local log. Nothing here leaves the machine.{' '}
+        <a href={reportHref(period, s.filters)} target="_blank" rel="noreferrer" data-rg-report-link="">
+          Review report for this period
+        </a>
       </p>
       <Filters
         period={s.period}
@@ -306,6 +356,10 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
         {figures ? (
           <TrendPanel
             trends={figures.trends}
+            targets={g.targets}
+            medians={
+              governance ? (s.trendMetric === 'medianDecisionMs' ? (governed?.medians ?? null) : null) : undefined
+            }
             metric={s.trendMetric}
             granularity={s.granularity}
             onMetric={(trendMetric) => s.set({ trendMetric })}
@@ -320,6 +374,7 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
               report={panels.drift}
               metric={s.driftMetric}
               onMetric={(driftMetric) => s.set({ driftMetric })}
+              breaches={hasDailyTargets ? (governed?.breaches ?? null) : null}
             />
           </Updating>
         ) : (
@@ -329,7 +384,12 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
       <div className="rg-grid">
         {agg ? (
           <Updating pending={panelsPending}>
-            <RulesTable rules={agg.rules} sort={s.rulesSort} onSort={(k) => s.sortBy('rulesSort', k)} />
+            <RulesTable
+              rules={agg.rules}
+              sort={s.rulesSort}
+              onSort={(k) => s.sortBy('rulesSort', k)}
+              targets={g.targets}
+            />
           </Updating>
         ) : (
           <Computing title="Rules" className="rg-computing--table" />
@@ -347,6 +407,24 @@ export function Dashboard({ store, actions, stats, loadRow, now = Date.now, onRe
           <Computing title="Breakdowns" className="rg-computing--table" />
         )}
       </div>
+      {governance && governanceActions ? (
+        <div className="rg-grid">
+          <TargetsPanel
+            headline={figures?.headline ?? null}
+            rules={agg?.rules ?? null}
+            governance={g}
+            actions={governanceActions}
+          />
+          <ReviewPanel
+            sample={governed?.review?.sample ?? null}
+            accepted={governed?.review?.accepted ?? 0}
+            governance={g}
+            actions={governanceActions}
+            loadRow={loadRow}
+            helpdeskName={helpdeskName}
+          />
+        </div>
+      ) : null}
       {selected ? (
         <EventDetail row={selected} helpdeskName={helpdeskName} onClose={() => s.set({ selectedId: null })} />
       ) : null}

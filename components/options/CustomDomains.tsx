@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { CUSTOM_ADAPTERS, GENERIC_SELECTOR_FIELDS, normalizeHelpdeskPattern } from '@/lib/settings/custom-helpdesks';
+import {
+  CUSTOM_ADAPTERS,
+  GENERIC_SELECTOR_FIELDS,
+  isPlainHttpPattern,
+  normalizeHelpdeskPattern,
+  PATTERN_NOTES,
+} from '@/lib/settings/custom-helpdesks';
+import { publicSuffixProblem } from '@/lib/settings/public-suffix';
 import type { CustomAdapterId, CustomHelpdesk, GenericSelectors } from '@/lib/settings/schema';
 import { Locked } from './Locked';
 
@@ -31,8 +38,9 @@ const adapterName = (id: CustomAdapterId) => CUSTOM_ADAPTERS.find((a) => a.id ==
 
 /**
  * Self-hosted Chatwoot, Zammad and FreeScout, or any helpdesk through the generic adapter.
- * Each domain is asked for as an optional host permission when it is added, so the extension
- * holds access only to the helpdesks an admin names.
+ * Each domain is asked for as an optional host permission when it is added (an organisation
+ * build holds its domains from install), so the extension holds access only to the helpdesks an
+ * admin names. Plain-http domains carry a warning; wildcards over public suffixes are refused.
  */
 export function CustomDomains({ domains, locked, access, onSave }: Props) {
   const [address, setAddress] = useState('');
@@ -55,6 +63,11 @@ export function CustomDomains({ domains, locked, access, onSave }: Props) {
       setNote(normal.error);
       return;
     }
+    const refused = publicSuffixProblem(normal.pattern);
+    if (refused) {
+      setNote(refused);
+      return;
+    }
     // First await of the click: the browser shows its permission prompt only inside a user gesture.
     const allowed = await access.request(normal.pattern);
     if (!allowed) {
@@ -73,7 +86,8 @@ export function CustomDomains({ domains, locked, access, onSave }: Props) {
         : { pattern: normal.pattern, adapter };
     const others = domains.filter((d) => d.pattern !== entry.pattern);
     if (await onSave([...others, entry])) {
-      setNote(`Added ${normal.pattern}. Reload its tabs for ReplyGuard to start there.`);
+      // The background starts ReplyGuard in the domain's open tabs once it registers it.
+      setNote([`Added ${normal.pattern}.`, ...normal.notes.map((n) => n.text)].join(' '));
       setAddress('');
       setSelectors(EMPTY_SELECTORS);
     } else setNote(null);
@@ -84,41 +98,56 @@ export function CustomDomains({ domains, locked, access, onSave }: Props) {
       <Locked locked={locked} name="customHelpdesks" />
       <ul className="rg-list" aria-label="Custom helpdesk domains">
         {domains.length === 0 && <li className="rg-muted">No custom domains.</li>}
-        {domains.map((d) => (
-          <li key={d.pattern} data-rg-domain={d.pattern} data-rg-granted={String(granted[d.pattern] ?? false)}>
-            <code>{d.pattern}</code> {adapterName(d.adapter)}{' '}
-            {granted[d.pattern] === false && (
-              <button
-                type="button"
-                className="rg-button rg-button--small"
-                onClick={() =>
-                  void access.request(d.pattern).then((ok) => setGranted((g) => ({ ...g, [d.pattern]: ok })))
-                }
-              >
-                Grant access
-              </button>
-            )}{' '}
-            {!locked && (
-              <button
-                type="button"
-                className="rg-button rg-button--small"
-                onClick={() =>
-                  void onSave(domains.filter((x) => x.pattern !== d.pattern)).then(async (ok) => {
-                    if (ok) await access.release(d.pattern);
-                  })
-                }
-              >
-                Remove
-              </button>
-            )}
-          </li>
-        ))}
+        {domains.map((d) => {
+          const refused = publicSuffixProblem(d.pattern);
+          return (
+            <li key={d.pattern} data-rg-domain={d.pattern} data-rg-granted={String(granted[d.pattern] ?? false)}>
+              <code>{d.pattern}</code> {adapterName(d.adapter)}{' '}
+              {refused && (
+                <p className="rg-alert" role="alert" data-rg-refused>
+                  Not used: {refused}
+                </p>
+              )}
+              {isPlainHttpPattern(d.pattern) && (
+                <p className="rg-warning" data-rg-http-warning>
+                  <span aria-hidden="true">⚠ </span>
+                  {PATTERN_NOTES.http}
+                </p>
+              )}
+              {!refused && granted[d.pattern] === false && (
+                <button
+                  type="button"
+                  className="rg-button rg-button--small"
+                  onClick={() =>
+                    void access.request(d.pattern).then((ok) => setGranted((g) => ({ ...g, [d.pattern]: ok })))
+                  }
+                >
+                  Grant access
+                </button>
+              )}{' '}
+              {!locked && (
+                <button
+                  type="button"
+                  className="rg-button rg-button--small"
+                  onClick={() =>
+                    void onSave(domains.filter((x) => x.pattern !== d.pattern)).then(async (ok) => {
+                      if (ok) await access.release(d.pattern);
+                    })
+                  }
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {!locked && (
         <fieldset className="rg-fieldset">
           <legend>Add a domain</legend>
           <label className="rg-field">
-            Address (https only), such as help.example.com or *.example.com
+            Address, such as help.example.com, *.example.com or http://intranet.example.local:8080 (a port is not
+            needed: the domain is covered on every port)
             <input type="text" name="customDomain" value={address} onChange={(e) => setAddress(e.target.value)} />
           </label>
           <label className="rg-field">

@@ -17,6 +17,10 @@ interface Props {
   access: HostAccess;
 }
 
+/** While the browser has not handed over the policy yet (right after it starts). */
+export const POLICY_PENDING_TEXT =
+  'Checking your organisation’s policy: settings are shown as it set them last time, and what it fixes is confirmed as soon as the browser answers.';
+
 export const SEND_GUARD_LABELS: Record<SendGuardMode, string> = {
   off: 'Off: never interrupt sending',
   warn: 'Warn: ask for confirmation when a critical risk is unresolved',
@@ -72,7 +76,7 @@ function CommitInput(props: {
 
 /** The admin's and agent's settings. Every change is checked and saved at once; policy-fixed ones are locked. */
 export function OptionsPage({ store, access }: Props) {
-  const { effective, update, replace, error, problems, savedAt, saving } = useStore(store);
+  const { effective, policyPending, update, replace, error, problems, savedAt, saving } = useStore(store);
   const importRef = useRef<HTMLInputElement>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
   if (!effective) return <main className="rg-page">{error ?? 'Loading…'}</main>;
@@ -100,7 +104,7 @@ export function OptionsPage({ store, access }: Props) {
   };
 
   return (
-    <main className="rg-page rg-options">
+    <main className="rg-page rg-options" data-rg-policy={policyPending ? 'pending' : 'confirmed'}>
       <header className="rg-brand">
         <span className="rg-brand__mark" aria-hidden="true">
           ◆
@@ -110,6 +114,11 @@ export function OptionsPage({ store, access }: Props) {
           {saving ? 'Saving…' : savedAt ? 'Saved' : ''}
         </span>
       </header>
+      {policyPending && (
+        <p className="rg-muted" role="status" data-rg-policy-pending>
+          {POLICY_PENDING_TEXT}
+        </p>
+      )}
       {!settings.allowUserOverrides && (
         <p className="rg-card" data-rg-all-locked>
           Your organisation manages ReplyGuard on this browser: every setting below is fixed by its policy.

@@ -5,6 +5,7 @@ import { checkOptionsFrom } from '@/lib/settings/check-options';
 import type { Settings } from '@/lib/settings/schema';
 import { downloadText, readFileText } from './download';
 import { Locked } from './Locked';
+import { useDebounced } from './use-debounced';
 
 /** A pack to start from: one entry of each common kind, with the examples validation runs. */
 export const STARTER_PACK: RulePack = {
@@ -32,6 +33,11 @@ interface Props {
 
 const pretty = (pack: RulePack) => `${JSON.stringify(pack, null, 2)}\n`;
 
+/** Quiet time after the last edit before the draft is validated (a pack may be a megabyte). */
+const VALIDATE_AFTER_MS = 300;
+/** Clearing the editor needs no wait. */
+const isBlank = (text: string) => text.trim() === '';
+
 /**
  * The rule pack editor: paste or edit a pack as JSON or YAML, see each validation error beside the path
  * of its entry, try the pack on a customer message and a reply, and import or export pack files.
@@ -41,8 +47,12 @@ export function PackEditor({ settings, locked, onSave }: Props) {
   const [customer, setCustomer] = useState('This is the third time I ask. I want a refund now.');
   const [reply, setReply] = useState('Good news: your plan has a lifetime warranty, unlike Globex.');
   const fileRef = useRef<HTMLInputElement>(null);
-  const validation = useMemo(() => (text.trim() ? parsePack(text) : null), [text]);
-  const draft = validation?.ok ? validation.pack : null;
+  // Validated once the admin pauses, not on every keystroke: validation is linear in the pack, but
+  // a pack of the maximum size still takes a noticeable moment.
+  const settled = useDebounced(text, VALIDATE_AFTER_MS, isBlank);
+  const checking = settled !== text;
+  const validation = useMemo(() => (settled.trim() ? parsePack(settled) : null), [settled]);
+  const draft = checking ? null : validation?.ok ? validation.pack : null;
 
   const previewPacks = useMemo(() => {
     const installed = settings.rulePacks.filter((p) => p.id !== draft?.id);
@@ -112,7 +122,8 @@ export function PackEditor({ settings, locked, onSave }: Props) {
             />
           </label>
           <div id="rg-pack-errors" aria-live="polite">
-            {validation && !validation.ok && <PackErrors errors={validation.errors} />}
+            {checking && <p className="rg-muted">Checking…</p>}
+            {!checking && validation && !validation.ok && <PackErrors errors={validation.errors} />}
             {draft && (
               <p className="rg-ok" data-rg-pack-valid={draft.id}>
                 Valid pack “{draft.name ?? draft.id}”: every example behaves as written.

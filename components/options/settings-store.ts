@@ -4,7 +4,11 @@ import type { SettingsOverrides, SettingsProblem } from '@/lib/settings/schema';
 
 /** Where settings come from; the entrypoint passes extension storage, tests pass memory. */
 export interface SettingsBackend {
-  load(): Promise<EffectiveSettings>;
+  /**
+   * The settings to show first: from the background's copy of the policy while the browser has
+   * not answered yet (right after it starts), with `confirmed` resolving to the real ones.
+   */
+  load(): Promise<{ effective: EffectiveSettings; confirmed: Promise<EffectiveSettings> | null }>;
   /** Stores a change; rejects (storing nothing) with the problems when it is invalid or locked. */
   save(change: SettingsOverrides): Promise<EffectiveSettings>;
   /** Replaces every stored choice (import). */
@@ -14,6 +18,11 @@ export interface SettingsBackend {
 
 export interface SettingsState {
   effective: EffectiveSettings | null;
+  /**
+   * True while `effective` comes from the copy of the policy: values and locks are the last policy
+   * seen, and the page says it is checking the current one.
+   */
+  policyPending: boolean;
   saving: boolean;
   /** Why the last change was refused, one problem per line, shown in an alert. */
   error: string | null;
@@ -38,8 +47,9 @@ export function createSettingsStore(backend: SettingsBackend) {
     const run = async (write: () => Promise<EffectiveSettings>): Promise<boolean> => {
       set({ saving: true, error: null, problems: [] });
       try {
+        // A write answers with settings under the real policy.
         const effective = await write();
-        set({ effective, saving: false, savedAt: Date.now() });
+        set({ effective, policyPending: false, saving: false, savedAt: Date.now() });
         return true;
       } catch (error) {
         const problems = problemsOf(error);
@@ -49,6 +59,7 @@ export function createSettingsStore(backend: SettingsBackend) {
     };
     return {
       effective: null,
+      policyPending: false,
       saving: false,
       error: null,
       problems: [],
@@ -57,10 +68,15 @@ export function createSettingsStore(backend: SettingsBackend) {
       replace: (overrides) => run(() => backend.replace(overrides)),
     };
   });
-  backend.load().then(
-    (effective) => store.setState({ effective }),
-    (error: unknown) => store.setState({ error: `Could not load settings: ${String(error)}` }),
-  );
-  backend.watch((effective) => store.setState({ effective }));
+  const failed = (error: unknown) => store.setState({ error: `Could not load settings: ${String(error)}` });
+  backend.load().then(({ effective, confirmed }) => {
+    // A save or a change seen meanwhile already brought settings under the real policy: keep those.
+    if (store.getState().effective === null) store.setState({ effective, policyPending: confirmed !== null });
+    confirmed?.then((real) => {
+      if (store.getState().policyPending) store.setState({ effective: real, policyPending: false });
+    }, failed);
+  }, failed);
+  // Changes read from storage come with the real policy too.
+  backend.watch((effective) => store.setState({ effective, policyPending: false }));
   return store;
 }

@@ -7,9 +7,10 @@ import {
   useState,
 } from 'react';
 import { useStore } from 'zustand';
-import { obstacleBoxes } from '@/lib/overlay/obstacles';
+import { editorFrame, obstacleBoxes } from '@/lib/overlay/obstacles';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
 import { boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
+import { CoverageNote } from './CoverageNote';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
 import { GuardDialog } from './GuardDialog';
@@ -62,7 +63,7 @@ function usePlacement(
       frame = 0;
       last = Date.now();
       const viewport = { width: top.innerWidth, height: top.innerHeight };
-      const composer = anchor?.isConnected ? boxInTopWindow(anchor) : null;
+      const composer = anchor?.isConnected ? boxInTopWindow(editorFrame(anchor)) : null;
       const obstacles = obstacleBoxes(top.document, viewport, avoid, own);
       const next = placeOverlay({
         viewport,
@@ -264,6 +265,7 @@ export function Overlay({ store }: Props) {
       {state.status === 'active' && (
         <>
           <CustomerChip customer={state.customer} reading={state.customerReading} messages={state.customerMessages} />
+          <CoverageNote coverage={state.coverage} />
           <FindingsPanel
             findings={state.findings}
             focused={state.focused}

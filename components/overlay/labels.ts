@@ -36,3 +36,6 @@ export const OUTCOME_QUESTION: Record<'edited' | 'rejected' | 'escalated', strin
   rejected: 'You did not use the AI suggestion. Why?',
   escalated: 'You escalated instead of using the AI suggestion. Why?',
 };
+
+/** Language names for the coverage note, by ISO 639-1 code; others show their code. */
+export { LANGUAGE_NAMES as LANGUAGE_LABEL } from '@/lib/engine/language/names';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
 import type { Protocol, TabStatus } from '@/lib/messaging/protocol';
-import type { Settings } from '@/lib/settings/schema';
+import type { Settings, SettingsProblem } from '@/lib/settings/schema';
 import { LOCKED_TEXT } from '../options/Locked';
 import { explainTab } from './tab-explanation';
 
@@ -9,6 +9,11 @@ export interface PopupData {
   status: TabStatus | null;
   today: Protocol['popup→background:today']['response'];
   settings: Settings;
+  /**
+   * Settings that could not be applied (a broken policy rule pack, say), each with its path and
+   * why: ReplyGuard runs without them, and the agent should know to tell the admin.
+   */
+  problems: SettingsProblem[];
   /** The active tab's URL when the browser shows it (only on sites ReplyGuard may access). */
   url: string | undefined;
   /** The tab's hostname, for "pause on this site", when known. */
@@ -17,6 +22,12 @@ export interface PopupData {
   granted: boolean;
   /** True when the policy fixes the paused sites. */
   pauseLocked: boolean;
+  /**
+   * Set when `settings` and `pauseLocked` come from the background's copy of the policy (right
+   * after the browser starts, the policy answers about 2 s late): resolves with them under the
+   * real policy.
+   */
+  confirmed?: Promise<Pick<PopupData, 'settings' | 'pauseLocked'>>;
 }
 
 interface Props {
@@ -34,12 +45,31 @@ export const STATE_TEXT: Record<TabStatus['state'], string> = {
   'switched-off': 'Switched off',
 };
 
+/** Problems listed in the popup before "and N more" (the options page lists them all). */
+const POPUP_PROBLEMS = 5;
+
+/** Where a problem is, in words: `policy:rulePacks[0].…` is in the organisation's policy. */
+const problemPlace = (path: string): string => path.replace(/^policy:/, 'policy → ');
+
 /** Status of the current tab (or why ReplyGuard is not there), today's counts and the per-site switch. */
 export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = useCallback(() => load().then(setData, (e: unknown) => setError(String(e))), [load]);
+  const refresh = useCallback(
+    () =>
+      load().then(
+        (first) => {
+          setData(first);
+          first.confirmed?.then(
+            (real) => setData((shown) => (shown === first ? { ...first, ...real, confirmed: undefined } : shown)),
+            (e: unknown) => setError(String(e)),
+          );
+        },
+        (e: unknown) => setError(String(e)),
+      ),
+    [load],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -54,7 +84,7 @@ export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) 
     host !== null && (status !== null || explanation?.kind === 'paused' || explanation?.kind === 'starting');
 
   return (
-    <main className="rg-popup">
+    <main className="rg-popup" data-rg-policy={data.confirmed ? 'pending' : 'confirmed'}>
       <header className="rg-brand">
         <span className="rg-brand__mark" aria-hidden="true">
           ◆
@@ -79,6 +109,21 @@ export function Popup({ load, onPause, onOpenDashboard, onOpenOptions }: Props) 
           <div className="rg-muted">{explanation?.text}</div>
         )}
       </section>
+      {data.problems.length > 0 && (
+        <section className="rg-card rg-alert" role="status" aria-label="Settings not applied" data-rg-problems>
+          <p>Some settings could not be applied; ReplyGuard runs without them. Tell your admin:</p>
+          <ul>
+            {data.problems.slice(0, POPUP_PROBLEMS).map((p) => (
+              <li key={`${p.path}-${p.message}`}>
+                <code>{problemPlace(p.path)}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+          {data.problems.length > POPUP_PROBLEMS && (
+            <p className="rg-muted">and {data.problems.length - POPUP_PROBLEMS} more, listed in the options.</p>
+          )}
+        </section>
+      )}
       <section className="rg-card" aria-label="Today">
         <div>
           <strong data-rg-today-seen={today.seen}>{today.seen}</strong> suggestions decided today

@@ -5,7 +5,9 @@ import { DOWNLOAD_FORMATS, type DownloadFormat, exportFileName } from '@/lib/db/
 import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
+import { loadEffectiveSettings } from '@/lib/settings/storage';
 import type { EventRef } from '@/lib/stats/day-view';
+import { download } from './download';
 import type { ImportReply, ImportRequest } from './import-worker';
 
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
@@ -22,10 +24,10 @@ async function runImport(
   set({ ...IDLE_IMPORT, phase: 'reading' });
   const started = performance.now();
   try {
-    const m = await moves();
+    const [m, { settings }] = await Promise.all([moves(), loadEffectiveSettings()]);
     const parsed = await files(m);
     set({ phase: 'importing', checkMs: performance.now() - started });
-    const summary = await m.writeFiles(db, parsed, (done, total) => set({ done, total }));
+    const summary = await m.writeFiles(db, parsed, settings.privacyMode, (done, total) => set({ done, total }));
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -49,6 +51,8 @@ async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: Fi
     store.getState().set({ importState: { ...store.getState().importState, ...importState } });
   set({ ...IDLE_IMPORT, phase: 'reading' });
   const started = performance.now();
+  // Imported rows are kept under this browser's privacy mode; the worker cannot read settings itself.
+  const { settings } = await loadEffectiveSettings();
   await new Promise<void>((resolve) => {
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
       const m = event.data;
@@ -70,18 +74,8 @@ async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: Fi
       worker.terminate();
       resolve();
     };
-    worker.postMessage({ files } satisfies ImportRequest);
+    worker.postMessage({ files, privacy: settings.privacyMode } satisfies ImportRequest);
   });
-}
-
-/** Starts a download of a file made in the page (no network: a blob URL). */
-function download(name: string, mime: string, body: BlobPart): void {
-  const url = URL.createObjectURL(new Blob([body], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The dashboard's writes and downloads, wired to the extension. */

@@ -7,10 +7,15 @@ import { openDatabase } from '@/lib/db/database';
 import type { ImportSummary } from '@/lib/db/import';
 import { importFilesStreaming } from '@/lib/db/import-stream';
 import { putImported } from '@/lib/db/imported';
+import { redactPii } from '@/lib/engine/pii';
+import { protectImportBatch } from '@/lib/overrides/privacy';
+import type { PrivacyMode } from '@/lib/settings/schema';
 
 /** Page → worker: the files to import. */
 export interface ImportRequest {
   files: File[];
+  /** This browser's privacy mode: imported rows are kept under the stricter of it and their own (`protectImportedRow`). */
+  privacy: PrivacyMode;
 }
 
 /** Worker → page: progress (at most every 250 ms), then the summary or the error. */
@@ -27,7 +32,11 @@ addEventListener('message', async (event: MessageEvent<ImportRequest>) => {
   try {
     const { checkMs, ...summary } = await importFilesStreaming(
       event.data.files,
-      (rows, lines) => putImported(db, rows, undefined, lines),
+      (rows, lines) => {
+        // Kept under this browser's privacy mode, as the page's own imports are (./moves.ts).
+        const batch = protectImportBatch(rows, lines, event.data.privacy, redactPii);
+        return putImported(db, batch.rows, undefined, batch.lines);
+      },
       (phase, done, total) => {
         const now = performance.now();
         if (now - last < 250 && done < total) return;

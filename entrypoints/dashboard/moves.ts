@@ -1,10 +1,14 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { exportRows } from '@/lib/db/export';
 import type { DownloadFormat } from '@/lib/db/export-formats';
-import { type ImportSummary, importParsedFiles, type ParsedFile, parseExportFile } from '@/lib/db/import';
+import { type ImportSummary, importParsedFiles, type ParsedFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
+import { parseExportFile } from '@/lib/db/read-export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
+import { redactPii } from '@/lib/engine/pii';
+import { protectImportedRow } from '@/lib/overrides/privacy';
+import type { PrivacyMode } from '@/lib/settings/schema';
 
 /**
  * The dashboard's data moves: reading and checking export files (zod, papaparse), writing them,
@@ -22,13 +26,22 @@ export function demoFiles(): ParsedFile[] {
   return [{ name: 'demo history', format: 'json', rows, total: rows.length, errors: [] }];
 }
 
-/** Writes checked files into the log; the page writes imports itself (see the README's Architecture section). */
+/**
+ * Writes checked files into the log under this browser's privacy mode (`protectImportedRow`);
+ * the page writes imports itself (see the README's Architecture section).
+ */
 export function writeFiles(
   db: ReplyGuardDb,
   parsed: ParsedFile[],
+  privacy: PrivacyMode,
   onProgress: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
-  return importParsedFiles(parsed, (rows: OverrideRow[]) => putImported(db, rows), onProgress);
+  const write = (rows: OverrideRow[]) =>
+    putImported(
+      db,
+      rows.map((r) => protectImportedRow(r, privacy, redactPii)),
+    );
+  return importParsedFiles(parsed, write, onProgress);
 }
 
 /** An export file's body; Parquet's writer is its own chunk, fetched on the first Parquet export. */

@@ -5,17 +5,19 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { startController } from '@/lib/content/controller';
 import type { SuggestionMemory } from '@/lib/content/suggestions';
 import { redactPii } from '@/lib/engine/pii';
+import { hasPhoneMetadata, setPhoneMetadata } from '@/lib/engine/pii/phone';
 import { HELPDESK_MATCHES, helpdeskName } from '@/lib/hosts/helpdesks';
 import { adapterById, adapterFor } from '@/lib/hosts/registry';
+import { markRunning } from '@/lib/messaging/running-marker';
 import { sendToBackground } from '@/lib/messaging/send';
 import { HighlightPainter } from '@/lib/overlay/highlights';
 import { createOverlayStore } from '@/lib/overlay/overlay-store';
 import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
-import { hashTicket } from '@/lib/overrides/ids';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox, type OutboxStore } from '@/lib/overrides/outbox';
+import { createTicketHasher } from '@/lib/overrides/ticket-hash';
 import type { TrackedSuggestion } from '@/lib/overrides/tracker';
-import { checkOptionsFrom } from '@/lib/settings/check-options';
+import { checkOptionsFrom, regionFromLocale } from '@/lib/settings/check-options';
 import { customHelpdeskFor } from '@/lib/settings/custom-helpdesks';
 import type { Settings } from '@/lib/settings/schema';
 import { startupSettings, updateSettings, watchSettings } from '@/lib/settings/storage';
@@ -113,6 +115,9 @@ export default defineContentScript({
   async main(ctx) {
     // Start-up marks (User Timing, shown in DevTools and read by `npm run bench:page`).
     const started = performance.mark('replyguard:main').startTime;
+    // So the background never starts a second copy over this one (lib/messaging/running-marker.ts).
+    const notRunning = markRunning(browser.runtime.getManifest().version);
+    ctx.onInvalidated(notRunning);
     const url = new URL(location.href);
     // A built-in helpdesk is known from the URL alone: its overlay is built while the settings
     // (storage.local and the managed policy) are read, instead of after.
@@ -142,7 +147,7 @@ export default defineContentScript({
       found = adapterOn(settings);
     }
     const adapter = found;
-    if (!adapter || !settings.helpdesks[adapter.id]) return;
+    if (!adapter || !settings.helpdesks[adapter.id]) return notRunning();
     const reportStatus = (status: Parameters<typeof sendToBackground<'content→background:tab-status'>>[1]['status']) =>
       void sendToBackground('content→background:tab-status', { status }).catch(() => {});
     const pausedStatus = {
@@ -153,7 +158,7 @@ export default defineContentScript({
     } as const;
     if (settings.pausedSites.includes(location.hostname)) {
       reportStatus(pausedStatus);
-      return;
+      return notRunning();
     }
 
     const { store, ui } = await (early ?? createOverlay(ctx, adapter.id));
@@ -176,20 +181,26 @@ export default defineContentScript({
       signal: ctx.signal,
     });
 
+    // The ticket's keyed hash comes from the background, which holds the key: neither the ticket
+    // id nor a plain hash of it is ever written to the outbox (storage.local).
+    const askTicketHash = createTicketHasher({
+      ask: async (helpdesk, ticketId) =>
+        (await sendToBackground('content→background:ticket-hash', { helpdesk, ticketId })).ticketHash,
+      signal: ctx.signal,
+    });
+
     ui.mount();
     performance.mark('replyguard:overlay-mounted');
 
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    const region = regionFromLocale(document.documentElement.lang || navigator.language);
     // Each open ticket's hashed id, worked out when the ticket opens: a decision taken as the page
     // unloads (a send that navigates) has no time to wait for it.
     const ticketHashes = new Map<string, string>();
     const ticketHash = async (helpdesk: string, ticketId: string) => {
-      const key = `${helpdesk}:${ticketId}`;
-      const known = ticketHashes.get(key);
-      if (known) return known;
-      const hash = await hashTicket(helpdesk, ticketId);
-      ticketHashes.set(key, hash);
+      const hash = await askTicketHash(helpdesk, ticketId);
+      ticketHashes.set(`${helpdesk}:${ticketId}`, hash);
       return hash;
     };
     let policyConfirmed = !startup.confirmed;
@@ -199,7 +210,7 @@ export default defineContentScript({
       },
       () => {},
     );
-    startController({
+    const running = startController({
       win: window,
       adapter,
       store,
@@ -207,7 +218,9 @@ export default defineContentScript({
       overlayRoot: () => ui.shadow,
       signal: controller.signal,
       sendGuardMode: () => settings.sendGuard,
-      checkOptions: () => checkOptionsFrom(settings),
+      // Phone numbers written the national way are read for the helpdesk's country: the page's
+      // language tag, else the browser's.
+      checkOptions: () => checkOptionsFrom(settings, region),
       analysisEnabled: () => settings.analysis[adapter.id] !== false,
       // In-page hook: a revision counter on our own host element, so benchmarks can time
       // keystroke → repaint from the page without reaching into the isolated world.
@@ -257,6 +270,18 @@ export default defineContentScript({
       },
     });
 
+    // The phone checks' metadata lives in the background (the content script's size budget has no
+    // room for it); until it arrives, phone numbers go unflagged.
+    if (!hasPhoneMetadata()) {
+      sendToBackground('content→background:phone-metadata', {}).then(
+        ({ metadata }) => {
+          setPhoneMetadata(metadata);
+          running.recheck();
+        },
+        () => {},
+      );
+    }
+
     // From main() to the controller's first scan and check done; React paints the panel after.
     ui.shadowHost.dataset.rgStartupMs = (performance.mark('replyguard:started').startTime - started).toFixed(1);
 
@@ -267,6 +292,7 @@ export default defineContentScript({
     const stop = (status: Parameters<typeof reportStatus>[0]) => {
       if (stopped) return;
       stopped = true;
+      notRunning();
       unwatch();
       controller.abort();
       ui.remove();
@@ -301,7 +327,10 @@ export default defineContentScript({
     store.subscribe((state, previous) => {
       const answer = state.lastReasonAnswer;
       if (answer && answer !== previous.lastReasonAnswer) {
-        if ('reason' in answer) void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note));
+        if ('reason' in answer) {
+          const keep = { privacy: settings.privacyMode, redact: redactPii };
+          void outbox.add(reasonEvent(answer.overrideId, answer.reason, answer.note, keep));
+        }
         if ('muteToday' in answer) void reasonMutedUntil.setValue(endOfToday());
       }
       if (state.pauseRequested !== previous.pauseRequested) {

@@ -6,9 +6,9 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { createSettingsStore } from '@/components/options/settings-store';
 import type { SettingsOverrides } from '@/lib/settings/schema';
 import {
-  loadEffectiveSettings,
   replaceSettings,
   SettingsError,
+  startupEffectiveSettings,
   updateSettings,
   watchEffectiveSettings,
 } from '@/lib/settings/storage';
@@ -35,7 +35,8 @@ const access: HostAccess = {
 };
 
 const store = createSettingsStore({
-  load: loadEffectiveSettings,
+  // Right after the browser starts the policy answers about 2 s late: start from the copy of it.
+  load: startupEffectiveSettings,
   save: async (change) => {
     checked(change);
     return updateSettings(change);

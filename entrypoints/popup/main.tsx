@@ -4,7 +4,7 @@ import ReactDOM from 'react-dom/client';
 import { Popup, type PopupData } from '@/components/popup/Popup';
 import { sendToBackground } from '@/lib/messaging/send';
 import { isLocked } from '@/lib/settings/effective';
-import { loadEffectiveSettings, updateSettings } from '@/lib/settings/storage';
+import { loadEffectiveSettings, startupEffectiveSettings, updateSettings } from '@/lib/settings/storage';
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -13,19 +13,21 @@ async function activeTab() {
 
 async function loadPopupData(): Promise<PopupData> {
   const tab = await activeTab();
-  const [status, today, effective] = await Promise.all([
+  // Right after the browser starts the policy answers about 2 s late: start from the copy of it.
+  const [status, today, startup] = await Promise.all([
     tab?.id === undefined
       ? null
       : sendToBackground('popup→background:tab-status', { tabId: tab.id }).then((r) => r.status),
     sendToBackground('popup→background:today', {}),
-    loadEffectiveSettings(),
+    startupEffectiveSettings(),
   ]);
+  const { effective, confirmed } = startup;
   let host: string | null = status?.host ?? null;
   let granted = false;
   if (tab?.url) {
     try {
       const url = new URL(tab.url);
-      host ??= url.protocol === 'https:' ? url.hostname : null;
+      host ??= url.protocol === 'https:' || url.protocol === 'http:' ? url.hostname : null;
       granted = await browser.permissions.contains({ origins: [`${url.origin}/*`] });
     } catch {
       host = null;
@@ -35,10 +37,12 @@ async function loadPopupData(): Promise<PopupData> {
     status,
     today,
     settings: effective.settings,
+    problems: effective.problems,
     url: tab?.url,
     host,
     granted,
     pauseLocked: isLocked(effective, 'pausedSites'),
+    confirmed: confirmed?.then((real) => ({ settings: real.settings, pauseLocked: isLocked(real, 'pausedSites') })),
   };
 }
 

@@ -10,7 +10,7 @@ import { isFieldComposer } from '../overlay/textarea-mirror';
 import type { Decision } from '../overrides/tracker';
 import type { DecisionContext } from '../overrides/types';
 import type { SendGuardMode } from '../settings/schema';
-import { CustomerReader } from './customer-reading';
+import { CustomerReader, sameTexts } from './customer-reading';
 import { createGuard } from './guard';
 import { ReplyCheck } from './reply-check';
 import { SendGuard, type SendVia } from './send-guard';
@@ -92,7 +92,7 @@ const ANALYSIS_RETRY_AFTER_UNAVAILABLE_MS = 30_000;
  * following suggestions to their outcome (`suggestions.ts`) and the send-guard
  * (`send-guard.ts`). Everything it starts stops when `signal` aborts.
  */
-export function startController(opts: ControllerOptions): { refresh(): void } {
+export function startController(opts: ControllerOptions): { refresh(): void; recheck(): void } {
   const { win, adapter, store, signal } = opts;
   const doc = win.document;
   const analysisOn = () => opts.analysisEnabled?.() ?? true;
@@ -263,7 +263,7 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
       Date.now(),
     );
     const agents = result.thread.filter((m) => m.author === 'agent').map((m) => m.text);
-    if (agents.join('\u0000') !== agentTexts.join('\u0000')) agentTexts = agents;
+    if (!sameTexts(agents, agentTexts)) agentTexts = agents;
     const state = store.getState();
     if (state.status !== 'active' || state.ticketId !== result.ticketId) {
       store.setState({ status: 'active', detail: '', ticketId: result.ticketId });
@@ -446,5 +446,12 @@ export function startController(opts: ControllerOptions): { refresh(): void } {
   });
 
   refresh();
-  return { refresh };
+  return {
+    refresh,
+    /** Checks the reply again from scratch: what the rules can see has changed (phone metadata arrived). */
+    recheck: guard.run(() => {
+      check.reset();
+      analyzeComposer();
+    }),
+  };
 }

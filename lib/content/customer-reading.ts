@@ -30,7 +30,7 @@ export class CustomerReader {
   state: CustomerReading = 'none';
   /** The messages as last seen on the page (what the reply rules read). */
   current: string[] = [];
-  #key = '';
+  #asked: { texts: readonly string[]; enabled: boolean } | null = null;
   #seq = 0;
   #unavailableAt = 0;
 
@@ -40,9 +40,10 @@ export class CustomerReader {
 
   /** Called on every read of the page with the customer's messages; asks only when they changed. */
   update(texts: string[], enabled: boolean, now: number): void {
-    const key = `${enabled}\u0000${texts.join('\u0000')}`;
-    if (key !== this.#key) {
-      this.#key = key;
+    // Compared message by message: a long ticket's texts are the same strings from read to read
+    // (lib/hosts/text-cache.ts), so this costs nothing, where joining them copied megabytes.
+    if (!this.#asked || this.#asked.enabled !== enabled || !sameTexts(this.#asked.texts, texts)) {
+      this.#asked = { texts, enabled };
       this.current = texts;
       if (enabled && texts.length > 0) this.#ask(texts);
       else {
@@ -58,7 +59,7 @@ export class CustomerReader {
 
   /** Another ticket: nothing read yet, and answers still on their way are stale. */
   reset(): void {
-    this.#key = '';
+    this.#asked = null;
     this.current = [];
     this.customer = null;
     this.texts = [];
@@ -98,4 +99,11 @@ export class CustomerReader {
       }
     })();
   }
+}
+
+/** Same messages, in the same order. */
+export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

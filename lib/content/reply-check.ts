@@ -99,6 +99,9 @@ export class ReplyCheck {
         : [];
     // Most keystrokes leave the findings as they were: skip the overlay's re-render then.
     if (!sameFindings(findings, store.getState().findings)) store.setState({ findings });
+    // Which checks could read the reply's language (the panel says so when some could not).
+    const coverage = reply.trim() && this.#opts.analysisOn() ? this.#checker.coverage() : null;
+    if (coverage !== store.getState().coverage) store.setState({ coverage });
     this.paintComposer();
     return reply;
   }

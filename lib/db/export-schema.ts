@@ -1,19 +1,42 @@
 import { z } from 'zod';
 import { CATEGORIES, ESCALATION_KINDS, SEVERITIES } from '../engine/types';
-import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from './schema';
+import {
+  FUTURE_SLACK_MS,
+  latestTime,
+  OUTCOMES,
+  OVERRIDE_REASONS,
+  type OverrideRow,
+  SUGGESTION_SOURCES,
+  TIME_FLOOR_MS,
+} from './schema';
 
 /**
  * The override export format, versioned. Warehouses load these files, and other agents' exports
  * are merged by importing them, so the shape is a contract: bump EXPORT_SCHEMA_VERSION (and the
  * `$id`) on any change that an older reader would misread, and regenerate export-schema.json.
  */
-export const EXPORT_SCHEMA_VERSION = 2;
-/** Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see `upgradeExportRow`). */
-export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
+export const EXPORT_SCHEMA_VERSION = 3;
+/**
+ * Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see
+ * `upgradeExportRow`); version 3 rows are version 2 rows, and a version 3 export may come with an
+ * audit file (`<file>.audit`, lib/audit/audit-file.ts) and be encrypted (`.age`).
+ */
+export const READABLE_EXPORT_VERSIONS = [1, 2, 3] as const;
 export const EXPORT_SCHEMA_ID = `https://replyguard.dev/schemas/override-export.v${EXPORT_SCHEMA_VERSION}.json`;
 export const EXPORT_FORMAT = 'replyguard-overrides';
 
-const epochMs = z.number().int().nonnegative().describe('Epoch milliseconds (UTC).');
+/** Every time field: from 2000-01-01 UTC to a day after the reader's clock (lib/db/schema.ts, `isRowTime`). */
+const TIME_RULE =
+  'Epoch milliseconds (UTC), from 2000-01-01 to at most one day after the clock of the machine reading the file.';
+/** The latest instant a JavaScript `Date` holds: the static bound JSON Schema can state. */
+const MAX_DATE_MS = 8.64e15;
+const epochMs = z
+  .number()
+  .int()
+  .min(TIME_FLOOR_MS, 'is before the year 2000')
+  .max(MAX_DATE_MS, 'is past the latest date there is')
+  .refine((t) => t <= latestTime(), `is more than ${FUTURE_SLACK_MS / 3_600_000} hours in the future`);
+
 const nullableText = z.string().max(1_000_000).nullable();
 
 const shownFinding = z.strictObject({
@@ -42,8 +65,8 @@ const customer = z
 export const overrideRowSchema = z
   .strictObject({
     id: z.string().min(1).max(200).describe('Random event id; the same id is the same event (imports skip it).'),
-    shownAt: epochMs.describe('When the suggestion was first shown.'),
-    decidedAt: epochMs.describe('When the agent sent, discarded or escalated it.'),
+    shownAt: epochMs.describe(`When the suggestion was first shown. ${TIME_RULE}`),
+    decidedAt: epochMs.describe(`When the agent sent, discarded or escalated it. ${TIME_RULE}`),
     helpdesk: z.string().min(1).max(100),
     ticketHash: z.string().max(200).describe('SHA-256 of helpdesk + ticket id, hex.'),
     agent: z.string().max(200).describe('Agent label; empty for "me" on the exporting machine.'),
@@ -113,7 +136,14 @@ export function exportJsonSchema(): Record<string, unknown> {
     description:
       'What agents did with AI-suggested replies, exported from the ReplyGuard dashboard. A .json file is this ' +
       'document; each line of a .ndjson file and each record of a .csv file (RFC 4180, header row, findings and ' +
-      'customer as JSON text, empty cell = null) is a $defs/row.',
+      'customer as JSON text, empty cell = null) is a $defs/row. In CSV, a text cell that would start a spreadsheet ' +
+      'formula (its first character after any spaces and apostrophes is =, +, -, @, a tab, a carriage return, or the ' +
+      'full-width ＝ ＋ － ＠) is written with one apostrophe in front, which spreadsheets show as text; readers of the ' +
+      "file take that one apostrophe off again (ReplyGuard's import does). " +
+      'Since version 3 an export may come with an audit ' +
+      'file named after it plus ".audit" (NDJSON: the chain events and signatures of the installs that wrote the ' +
+      'rows), and may be encrypted to the age format (".age" added to both names); the rows themselves are the ' +
+      'same as in version 2.',
     version: EXPORT_SCHEMA_VERSION,
     ...doc,
     properties: { ...properties, rows: { type: 'array', items: { $ref: '#/$defs/row' } } },

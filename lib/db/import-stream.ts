@@ -1,6 +1,7 @@
 import { isOverrideRow } from './check-row';
 import { overrideRowSchema, upgradeExportRow } from './export-schema';
-import { IMPORT_BATCH, type ImportSummary, MAX_REPORTED_ERRORS, parseExportFile, type RowError } from './import';
+import { IMPORT_BATCH, type ImportSummary, MAX_REPORTED_ERRORS, type RowError } from './import';
+import { parseExportFile } from './read-export';
 import type { OverrideRow } from './schema';
 
 /**
@@ -12,6 +13,8 @@ import type { OverrideRow } from './schema';
  *
  * Kept apart from the file formats (./import.ts, ./export.ts): it consumes text chunks and uses the
  * same row check, so a streaming reader there can replace `textLines` without touching the rest.
+ * CSV cells go through `fromCsvRecord`, which restores the texts the export guarded against
+ * spreadsheet formulas (`restoreCsvText`).
  */
 
 /**

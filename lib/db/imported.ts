@@ -100,16 +100,26 @@ export async function importedRowsOfDays(db: ReplyGuardDb, days: readonly number
 }
 
 /**
- * Deletes imported rows decided before `cutoff`: whole records of earlier days, and the early
- * rows of the cutoff's own day. Call inside the purge's transaction.
+ * Deletes imported rows decided before `cutoff` or after `latest`: whole records of the days
+ * outside, and the rows outside on the two boundary days. Call inside the purge's transaction.
  */
-export async function purgeImported(db: ReplyGuardDb, cutoff: number): Promise<void> {
-  const boundary = dayOf(cutoff);
-  await db.imported.where('day').below(boundary).delete();
-  const records = await db.imported.where('day').equals(boundary).toArray();
+export async function purgeImported(
+  db: ReplyGuardDb,
+  cutoff: number,
+  latest = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  const first = dayOf(cutoff);
+  await db.imported.where('day').below(first).delete();
+  const boundaries = [first];
+  if (Number.isFinite(latest)) {
+    const last = dayOf(latest);
+    await db.imported.where('day').above(last).delete();
+    if (last !== first) boundaries.push(last);
+  }
+  const records = await db.imported.where('day').anyOf(boundaries).toArray();
   for (const record of records) {
     const rows = rowsOf(record);
-    const keep = rows.filter((r) => r.decidedAt >= cutoff);
+    const keep = rows.filter((r) => r.decidedAt >= cutoff && r.decidedAt <= latest);
     if (keep.length === rows.length) continue;
     if (keep.length === 0) await db.imported.delete(record.key);
     else await db.imported.put({ ...record, rows: JSON.stringify(keep) });

@@ -1,6 +1,27 @@
 import type { Category, CustomerSignals, Severity } from '../engine/types';
 import type { PrivacyMode } from '../settings/schema';
 
+/**
+ * The earliest time a row may carry (2000-01-01 UTC). ReplyGuard's rows are all much later; a
+ * time before this is a bug or a forgery (epoch 0, seconds read as milliseconds).
+ */
+export const TIME_FLOOR_MS = Date.UTC(2000, 0, 1);
+
+/**
+ * How far past this machine's clock a time may be. Rows imported from a team member's machine
+ * may run a little ahead of this clock, never days: a row "decided" in the year 287,396 kept
+ * the dashboard from rendering and was never purged (issue 14).
+ */
+export const FUTURE_SLACK_MS = 86_400_000;
+
+/** The latest time a row may carry now. */
+export const latestTime = (now: number = Date.now()): number => now + FUTURE_SLACK_MS;
+
+/** A whole millisecond time from `TIME_FLOOR_MS` to a day after `now`: what every time field of a row must be. */
+export function isRowTime(t: unknown, now: number = Date.now()): t is number {
+  return Number.isSafeInteger(t) && (t as number) >= TIME_FLOOR_MS && (t as number) <= latestTime(now);
+}
+
 /** What the agent did with an AI suggestion. */
 export type Outcome = 'accepted' | 'edited' | 'rejected' | 'escalated';
 
@@ -45,9 +66,9 @@ export interface ShownFinding {
 export interface OverrideRow {
   /** Random, made when the event is created: a repeated write of the same id is a no-op. */
   id: string;
-  /** Epoch ms when the suggestion was first shown. */
+  /** Epoch ms when the suggestion was first shown (`isRowTime`). */
   shownAt: number;
-  /** Epoch ms when the outcome was confirmed. */
+  /** Epoch ms when the outcome was confirmed (`isRowTime`). */
   decidedAt: number;
   helpdesk: string;
   /** SHA-256 of helpdesk + ticket id, hex: groups events by ticket without storing the id. */

@@ -92,34 +92,39 @@ export async function summarySetReason(
 }
 
 /**
- * Drops rows decided before `cutoff` from the summary, as retention drops them from `overrides`
- * and `imported`. @returns how many rows it dropped: every stored row is in the summary, so this
- * is how many rows the purge deleted, live and imported.
+ * Drops rows decided before `cutoff` or after `latest` from the summary, as retention drops them
+ * from `overrides` and `imported`. @returns how many rows it dropped: every stored row is in the
+ * summary, so this is how many rows the purge deleted, live and imported.
  */
-export async function summaryPurge(tables: SummaryTables, cutoff: number): Promise<number> {
-  const boundary = dayOf(cutoff);
+export async function summaryPurge(
+  tables: SummaryTables,
+  cutoff: number,
+  latest = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  const first = dayOf(cutoff);
+  const last = Number.isFinite(latest) ? dayOf(latest) : null;
   let dropped = 0;
-  await tables.dayTotals
-    .where('day')
-    .below(boundary)
-    .each((t) => {
-      dropped += t.rows;
-    });
+  const count = (t: DayTotals) => {
+    dropped += t.rows;
+  };
+  await tables.dayTotals.where('day').below(first).each(count);
+  if (last !== null) await tables.dayTotals.where('day').above(last).each(count);
   await Promise.all([
-    tables.summary.where('day').below(boundary).delete(),
-    tables.dayTotals.where('day').below(boundary).delete(),
+    tables.summary.where('day').below(first).delete(),
+    tables.dayTotals.where('day').below(first).delete(),
+    last === null ? null : tables.summary.where('day').above(last).delete(),
+    last === null ? null : tables.dayTotals.where('day').above(last).delete(),
   ]);
-  const stored = await tables.summary.get(boundary);
-  if (!stored) return dropped;
-  const c = unpackDay(stored);
-  const keep = c.decidedAt.map((t, i) => (t >= cutoff ? i : -1)).filter((i) => i >= 0);
-  dropped += c.id.length - keep.length;
-  if (keep.length === c.id.length) return dropped;
-  if (keep.length === 0) {
-    await Promise.all([tables.summary.delete(boundary), tables.dayTotals.delete(boundary)]);
-    return dropped;
+  for (const day of last === null || last === first ? [first] : [first, last]) {
+    const stored = await tables.summary.get(day);
+    if (!stored) continue;
+    const c = unpackDay(stored);
+    const keep = c.decidedAt.map((t, i) => (t >= cutoff && t <= latest ? i : -1)).filter((i) => i >= 0);
+    dropped += c.id.length - keep.length;
+    if (keep.length === c.id.length) continue;
+    if (keep.length === 0) await Promise.all([tables.summary.delete(day), tables.dayTotals.delete(day)]);
+    else await putDays(tables, [selectRows(c, keep)]);
   }
-  await putDays(tables, [selectRows(c, keep)]);
   return dropped;
 }
 

@@ -1,3 +1,4 @@
+import './pii/phone-metadata';
 import type { RulePack } from './packs/types';
 import { checkReply } from './rules/check-reply';
 import { analyzeCustomer } from './signals';

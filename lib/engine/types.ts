@@ -107,6 +107,11 @@ export interface Escalation {
 
 /** How the latest customer message reads, in the context of the earlier ones. */
 export interface CustomerSignals {
+  /**
+   * The latest message's language (ISO 639-1, or `und`), so the reply rules can tell a reply in
+   * another language and the panel can say what was read. Optional: older stored rows lack it.
+   */
+  language?: string;
   sentiment: Sentiment;
   sarcasm: Sarcasm;
   escalation: Escalation;

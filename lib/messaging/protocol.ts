@@ -2,6 +2,12 @@ import type { OverrideRow } from '../db/schema';
 import type { CustomerSignals } from '../engine/types';
 import type { LogEvent } from '../overrides/events';
 
+/** An event the background did not write, and why (lib/background/check-events.ts). */
+export interface RefusedEvent {
+  id: string;
+  reason: string;
+}
+
 /** What the content script says about the tab it runs in; the popup shows it. */
 export interface TabStatus {
   /** The recognised helpdesk, or null when no adapter matched. */
@@ -20,12 +26,25 @@ export interface TabStatus {
 export interface Protocol {
   'content→background:record-overrides': {
     request: { rows: OverrideRow[] };
-    response: { stored: number };
+    response: { stored: number; refused: RefusedEvent[] };
   };
-  /** The outbox's events (new rows, reasons given later), in the order they were made. */
+  /**
+   * The outbox's events (new rows, reasons given later), in the order they were made. The
+   * background checks each one, refuses the bad ones by id (they are not retried: the same event
+   * would be refused again), and stores the rest under its own privacy mode.
+   */
   'content→background:record-events': {
     request: { events: LogEvent[] };
-    response: { stored: number };
+    response: { stored: number; refused: RefusedEvent[] };
+  };
+  /**
+   * The keyed hash a row stores instead of the ticket id (lib/background/keys.ts). The key stays
+   * in the background; the content script asks before it queues a row, so neither the ticket id
+   * nor an unkeyed hash of it is ever written to storage.local.
+   */
+  'content→background:ticket-hash': {
+    request: { helpdesk: string; ticketId: string };
+    response: { ticketHash: string };
   };
   'content→background:tab-status': {
     request: { status: TabStatus };
@@ -40,6 +59,15 @@ export interface Protocol {
     request: { messages: string[] };
     response: { customer: CustomerSignals | null };
   };
+  /**
+   * libphonenumber-js's metadata for the phone checks: 10 KB gzip that the content script's budget
+   * cannot carry, asked for once at start-up (lib/engine/pii/phone.ts, `setPhoneMetadata`).
+   */
+  'content→background:phone-metadata': {
+    request: Record<never, never>;
+    response: { metadata: unknown };
+  };
+  /** Answered only to pages of the extension: the status names the ticket a tab shows. */
   'popup→background:tab-status': {
     request: { tabId: number };
     response: { status: TabStatus | null };
@@ -59,8 +87,10 @@ export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K
 const KNOWN: { [K in MessageType]: true } = {
   'content→background:record-overrides': true,
   'content→background:record-events': true,
+  'content→background:ticket-hash': true,
   'content→background:tab-status': true,
   'content→background:analyze-customer': true,
+  'content→background:phone-metadata': true,
   'popup→background:tab-status': true,
   'popup→background:today': true,
 };

@@ -49,6 +49,23 @@ function shown(el: Element): boolean {
 }
 
 /**
+ * The composer with the editor around it: its toolbar, status bar and the empty space of its frame
+ * (Summernote's `.note-editor`, CKEditor's `.ck-editor`) belong to the reply being written, even
+ * where the editable element itself is shorter. Walks up while the parent is about as wide as
+ * the editable and not much taller.
+ */
+export function editorFrame(composer: Element): Element {
+  const own = composer.getBoundingClientRect();
+  let frame = composer;
+  for (let el = composer.parentElement, i = 0; el && i < 4; el = el.parentElement, i++) {
+    const r = el.getBoundingClientRect();
+    if (r.width > own.width * 1.3 + 40 || r.height > own.height + 240) break;
+    frame = el;
+  }
+  return frame;
+}
+
+/**
  * The boxes (top-window coordinates) of the visible controls of `doc` and its open shadow roots,
  * within the viewport, plus `extra` elements (the composer, thread messages, send buttons). The
  * overlay's own host is left out. A few hundred elements on a helpdesk page: a millisecond or two,
@@ -62,8 +79,13 @@ export function obstacleBoxes(
 ): Box[] {
   const area = viewport.width * viewport.height;
   const boxes: Box[] = [];
+  // `contains` stops at shadow boundaries: the overlay's own controls live in its shadow root.
+  const isOwn = (el: Element) => {
+    const root = el.getRootNode();
+    return own !== null && (own.contains(el) || (root instanceof ShadowRoot && own.contains(root.host)));
+  };
   const add = (el: Element, region: boolean) => {
-    if (own?.contains(el) || !el.isConnected) return;
+    if (isOwn(el) || !el.isConnected) return;
     const box = boxInTopWindow(el);
     if (box.width <= 0 || box.height <= 0) return;
     if (

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { OverrideReason } from '../db/schema';
+import type { ReplyCoverage } from '../engine/rules/check-reply';
 import type { CustomerSignals, Finding } from '../engine/types';
 import type { SendGuardMode } from '../settings/schema';
 
@@ -41,6 +42,11 @@ export interface OverlayState {
   /** The customer messages as analysed, for quoting cues. */
   customerMessages: string[];
   findings: Finding[];
+  /**
+   * Which checks could read the reply (its language; the rules that stayed silent on a language
+   * they cannot read), so the panel can say so; null before the first check.
+   */
+  coverage: ReplyCoverage | null;
   /** Fingerprints the agent dismissed as "not a problem" on this ticket, with the reason when asked. */
   dismissed: ReadonlyMap<string, OverrideReason | null>;
   /** The agent folded the panel to its pill. */
@@ -95,6 +101,7 @@ export function createOverlayStore(helpdesk: string) {
     customerReading: 'none',
     customerMessages: [],
     findings: [],
+    coverage: null,
     dismissed: new Map(),
     collapsed: false,
     place: null,

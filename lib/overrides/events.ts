@@ -1,4 +1,6 @@
 import type { OverrideReason, OverrideRow } from '../db/schema';
+import type { PrivacyMode } from '../settings/schema';
+import { protectText, type Redact } from './privacy';
 
 /**
  * What the content script asks the background to write. Every event has an id made when it is
@@ -21,6 +23,16 @@ export function overrideEvent(row: OverrideRow): LogEvent {
   return { kind: 'override', id: row.id, seq: nextSeq(), row };
 }
 
-export function reasonEvent(overrideId: string, reason: OverrideReason, note: string | null): LogEvent {
-  return { kind: 'reason', id: `${overrideId}:reason`, seq: nextSeq(), overrideId, reason, note };
+/**
+ * A reason given after the decision. The note is masked (or dropped) as the privacy mode says
+ * right here, before the event is queued: the outbox lives in storage.local, on disk.
+ */
+export function reasonEvent(
+  overrideId: string,
+  reason: OverrideReason,
+  note: string | null,
+  keep: { privacy: PrivacyMode; redact: Redact },
+): LogEvent {
+  const kept = protectText(note, keep.privacy, keep.redact);
+  return { kind: 'reason', id: `${overrideId}:reason`, seq: nextSeq(), overrideId, reason, note: kept };
 }

@@ -1,15 +1,17 @@
 import type { OverrideRow } from '../db/schema';
 import type { CustomerSignals } from '../engine/types';
 import type { PrivacyMode } from '../settings/schema';
+import { protectText, type Redact, storedFindings } from './privacy';
 import type { Decision } from './tracker';
 import type { DecisionContext } from './types';
 
 export interface RowOptions {
   privacy: PrivacyMode;
   agent: string;
+  /** The background's keyed hash of the ticket (`content→background:ticket-hash`). */
   ticketHash: string;
   /** Masks PII in text kept under the `redacted` privacy mode. */
-  redact(text: string): string;
+  redact: Redact;
 }
 
 /** Keeps what the dashboard needs of the customer signals, without quoting the customer. */
@@ -22,12 +24,10 @@ function storedSignals(customer: CustomerSignals | null): OverrideRow['customer'
   };
 }
 
-function keepText(text: string | null, options: RowOptions): string | null {
-  if (text === null || options.privacy === 'none') return null;
-  return options.privacy === 'redacted' ? options.redact(text) : text;
-}
-
-/** Turns a decision into the row the background stores, applying the privacy mode before it leaves the page. */
+/**
+ * Turns a decision into the row the background stores, applying the privacy mode before it
+ * leaves the page (lib/overrides/privacy.ts): texts, and the fingerprints of the findings shown.
+ */
 export function makeOverrideRow(decision: Decision, context: DecisionContext, options: RowOptions): OverrideRow {
   return {
     id: decision.suggestion.id,
@@ -44,16 +44,10 @@ export function makeOverrideRow(decision: Decision, context: DecisionContext, op
     note: null,
     similarity: decision.similarity,
     editSize: decision.editSize,
-    findings: context.findings.map((f) => ({
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      fingerprint: f.fingerprint,
-      dismissed: context.dismissed.has(f.fingerprint),
-    })),
+    findings: storedFindings(context.findings, context.dismissed, options.privacy, options.redact),
     customer: storedSignals(context.customer),
     privacy: options.privacy,
-    suggestionText: keepText(decision.suggestion.text, options),
-    sentText: keepText(decision.sentText, options),
+    suggestionText: protectText(decision.suggestion.text, options.privacy, options.redact),
+    sentText: protectText(decision.sentText, options.privacy, options.redact),
   };
 }

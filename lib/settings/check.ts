@@ -1,15 +1,18 @@
+import { checkPack } from '../engine/packs/check-pack';
+import { PACK_LIMITS } from '../engine/packs/limits';
 import type { RulePack } from '../engine/packs/types';
 import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
 import { CUSTOM_ADAPTERS, GENERIC_SELECTOR_FIELDS, isHelpdeskPattern } from './custom-helpdesks';
 import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, SettingsProblem } from './schema';
+import { figureOfTargetKey, RULE_TARGET_PREFIX, TARGET_BOUNDS, type Target } from './targets';
 
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
  * the content script reads settings too and must stay small. A bad key is reported with its
- * path and a message saying what to do, and left out; the others still apply. Rule packs get
- * only a shape check here; `validateSettingsOverrides` (./validate.ts) runs the full pack
- * validation where packs are written (options page, import).
+ * path and a message saying what to do, and left out; the others still apply. Rule packs are
+ * checked completely here (`checkPack`), except for their examples, which
+ * `validateSettingsOverrides` (./validate.ts) runs where packs are written (options page, import).
  */
 
 /** Who wrote the data: a person (storage, import) or the admin's policy. */
@@ -24,13 +27,24 @@ export interface CheckedOverrides {
 export const RETENTION_DAYS = { min: 1, max: 3650 } as const;
 /** Agent labels end up in CSV exports; keep them short. */
 export const AGENT_LABEL_MAX = 64;
+/**
+ * An age public key: `age1` and the Bech32 encoding of an X25519 key (58 characters), or a
+ * post-quantum hybrid (`age1pq1…`) or tag recipient. Checked here, without the age library, so
+ * the content script (which reads settings) stays small.
+ */
+export const AGE_RECIPIENT = /^age1(?:pq1|tag1|tagpq1)?[02-9ac-hj-np-z]{50,2500}$/;
+/** Team keys an export may be encrypted to. */
+export const HANDOVER_RECIPIENTS_MAX = 20;
+export const HANDOVER_HINT_MAX = 300;
+const SCHEDULES = ['off', 'daily', 'weekly'] as const;
+/** An organisation's ticket secret: long enough that it cannot be guessed along with the ticket ids. */
+export const TICKET_SECRET_CHARS = { min: 24, max: 512 } as const;
 
 const SEND_GUARD = ['off', 'warn', 'block'] as const;
 const PRIVACY = ['full', 'redacted', 'none'] as const;
 const SEVERITY = ['info', 'warning', 'critical', 'off'] as const;
 const HELPDESK_IDS: ReadonlySet<string> = new Set(HELPDESKS.map((h) => h.id));
 const ADAPTER_IDS: ReadonlySet<string> = new Set(CUSTOM_ADAPTERS.map((a) => a.id));
-const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const PACK_RULE_ID = /^pack:([a-z0-9-]+)\/([a-z0-9-]+)$/;
 const HOST = /^[a-z0-9.-]+$/i;
 
@@ -46,7 +60,13 @@ export const SETTING_KEYS = [
   'ruleSeverity',
   'rulePacks',
   'customHelpdesks',
+  'handoverSchedule',
+  'handoverRecipients',
+  'handoverFolderHint',
+  'targets',
+  'reviewShare',
   'allowUserOverrides',
+  'ticketIdSecret',
 ] as const satisfies readonly (keyof Settings)[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -132,7 +152,7 @@ function checkCustomHelpdesks(v: unknown, problems: SettingsProblem[]): CustomHe
       problems.push({
         path: `${path}.pattern`,
         message:
-          'must be an https match pattern for one host, such as "https://help.example.com/*" or "https://*.example.com/*"',
+          'must be a match pattern for one host, such as "https://help.example.com/*", "https://*.example.com/*" or "http://intranet.example.local/*" (no port: a pattern covers every port of its host)',
       });
       return;
     }
@@ -158,53 +178,50 @@ function checkCustomHelpdesks(v: unknown, problems: SettingsProblem[]): CustomHe
   return out;
 }
 
-function checkPackShape(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
+/**
+ * Rule packs from storage or the policy, each checked completely (`checkPack`: shape, limits,
+ * unique ids, known rule ids) but without running its examples, which `validatePack` does where
+ * packs are written. A bad pack is left out with one problem per fault, naming the pack and the
+ * entry; the other packs and every built-in rule keep running (issue 14: one broken policy pack
+ * used to pause ReplyGuard on every helpdesk tab).
+ */
+function checkPacks(v: unknown, problems: SettingsProblem[]): RulePack[] | undefined {
   if (!Array.isArray(v)) {
     problems.push({ path: 'rulePacks', message: 'must be a list of rule packs' });
+    return undefined;
+  }
+  if (v.length > PACK_LIMITS.packs) {
+    problems.push({
+      path: 'rulePacks',
+      message: `${v.length} rule packs; at most ${PACK_LIMITS.packs} apply at once, so none of them does`,
+    });
     return undefined;
   }
   const out: RulePack[] = [];
   const ids = new Set<string>();
   v.forEach((pack: unknown, i) => {
     const path = `rulePacks[${i}]`;
-    if (!isRecord(pack) || typeof pack.id !== 'string' || !PACK_ID.test(pack.id)) {
-      problems.push({ path: `${path}.id`, message: 'a rule pack needs a kebab-case "id"' });
+    const checked = checkPack(pack);
+    if (!checked.ok) {
+      const id = (pack as { id?: unknown } | null)?.id;
+      const name = typeof id === 'string' && id.length <= 60 ? `the pack "${id}"` : 'this pack';
+      for (const e of checked.errors) {
+        problems.push({
+          path: e.path === '(pack)' ? path : `${path}.${e.path}`,
+          message: `${e.message}; ${name} is not applied`,
+        });
+      }
       return;
     }
-    if (ids.has(pack.id)) {
+    if (ids.has(checked.pack.id)) {
       problems.push({
         path: `${path}.id`,
-        message: `two packs have the id "${pack.id}"; rename one or remove the copy`,
+        message: `two packs have the id "${checked.pack.id}"; rename one or remove the copy`,
       });
       return;
     }
-    const arrays = ['phrases', 'competitors', 'linkAllowlist', 'knownFacts', 'disabled'] as const;
-    const bad = arrays.find((k) => pack[k] !== undefined && !Array.isArray(pack[k]));
-    if (bad) {
-      problems.push({ path: `${path}.${bad}`, message: 'must be a list' });
-      return;
-    }
-    const entries = [
-      ...((pack.phrases as unknown[] | undefined) ?? []).map((e, j) => [`phrases[${j}]`, e, 'phrases'] as const),
-      ...((pack.competitors as unknown[] | undefined) ?? []).map((e, j) => [`competitors[${j}]`, e, 'names'] as const),
-    ];
-    const broken = entries.find(
-      ([, e, list]) =>
-        !isRecord(e) ||
-        typeof e.id !== 'string' ||
-        !Array.isArray(e[list]) ||
-        !(e[list] as unknown[]).every((x) => typeof x === 'string'),
-    );
-    if (broken) {
-      problems.push({ path: `${path}.${broken[0]}`, message: `needs an "id" and a list of "${broken[2]}"` });
-      return;
-    }
-    if (pack.severity !== undefined && !isRecord(pack.severity)) {
-      problems.push({ path: `${path}.severity`, message: 'must be an object of rule ids to severities' });
-      return;
-    }
-    ids.add(pack.id);
-    out.push(pack as unknown as RulePack);
+    ids.add(checked.pack.id);
+    out.push(checked.pack);
   });
   return out;
 }
@@ -243,6 +260,95 @@ function checkHosts(v: unknown, problems: SettingsProblem[]): string[] | undefin
       problems.push({ path: `pausedSites[${i}]`, message: 'must be a host name such as acme.zendesk.com' });
     } else if (!out.includes(host.toLowerCase())) out.push(host.toLowerCase());
   });
+  return out;
+}
+
+function checkRecipients(v: unknown, problems: SettingsProblem[]): string[] | undefined {
+  if (!Array.isArray(v) || v.length > HANDOVER_RECIPIENTS_MAX) {
+    problems.push({
+      path: 'handoverRecipients',
+      message: `must be a list of at most ${HANDOVER_RECIPIENTS_MAX} age public keys, such as ["age1…"]`,
+    });
+    return undefined;
+  }
+  const out: string[] = [];
+  let ok = true;
+  v.forEach((r: unknown, i) => {
+    if (typeof r === 'string' && AGE_RECIPIENT.test(r.trim())) {
+      if (!out.includes(r.trim())) out.push(r.trim());
+    } else {
+      ok = false;
+      problems.push({
+        path: `handoverRecipients[${i}]`,
+        message: 'must be an age public key (age1…, as age-keygen prints it, or as the dashboard shows a team key)',
+      });
+    }
+  });
+  // A list with a bad key is dropped whole: encrypting to fewer keys than the admin meant is worse than saying so.
+  return ok ? out : undefined;
+}
+
+/** Checks one target's bounds: numbers within the figure's range, `min` not above `max`. */
+function checkTarget(key: string, v: unknown, problems: SettingsProblem[]): Target | undefined {
+  const figure = figureOfTargetKey(key);
+  if (!figure) {
+    problems.push({
+      path: `targets.${key}`,
+      message: `unknown figure; use ${oneOf(Object.keys(TARGET_BOUNDS))} or "${RULE_TARGET_PREFIX}<rule id>"`,
+    });
+    return undefined;
+  }
+  const info = TARGET_BOUNDS[figure];
+  if (key !== figure) {
+    const rule = key.slice(RULE_TARGET_PREFIX.length);
+    if (!rulesById.has(rule) && !PACK_RULE_ID.test(rule)) {
+      problems.push({
+        path: `targets.${key}`,
+        message: 'unknown rule id; see the rule table in the options page for ids',
+      });
+      return undefined;
+    }
+  }
+  const range = info.unit === 'share' ? 'a share from 0 to 1, such as 0.35' : `milliseconds from 0 to ${info.upTo}`;
+  if (!isRecord(v) || Object.keys(v).some((k) => k !== 'min' && k !== 'max')) {
+    problems.push({ path: `targets.${key}`, message: `must be {"min": …, "max": …} (either or both), each ${range}` });
+    return undefined;
+  }
+  const out: Target = {};
+  for (const bound of ['min', 'max'] as const) {
+    const b = v[bound];
+    if (b === undefined || b === null) continue;
+    if (typeof b !== 'number' || !Number.isFinite(b) || b < 0 || b > info.upTo) {
+      problems.push({ path: `targets.${key}.${bound}`, message: `must be ${range}` });
+      return undefined;
+    }
+    out[bound] = b;
+  }
+  if (out.min === undefined && out.max === undefined) {
+    problems.push({ path: `targets.${key}`, message: 'give "min", "max" or both (null removes the target)' });
+    return undefined;
+  }
+  if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
+    problems.push({ path: `targets.${key}`, message: '"min" is above "max": swap them' });
+    return undefined;
+  }
+  return out;
+}
+
+function checkTargets(v: unknown, problems: SettingsProblem[]): Record<string, Target> | undefined {
+  if (!isRecord(v)) {
+    problems.push({
+      path: 'targets',
+      message: 'must be an object of figures to targets, such as {"overrideRate": {"max": 0.35}}',
+    });
+    return undefined;
+  }
+  const out: Record<string, Target> = {};
+  for (const [key, target] of Object.entries(v)) {
+    if (target === null) continue;
+    const checked = checkTarget(key, target, problems);
+    if (checked) out[key] = checked;
+  }
   return out;
 }
 
@@ -305,7 +411,7 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         break;
       }
       case 'rulePacks': {
-        const out = checkPackShape(v, problems);
+        const out = checkPacks(v, problems);
         if (out) value.rulePacks = out;
         break;
       }
@@ -314,6 +420,48 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'handoverSchedule':
+        if (typeof v === 'string' && (SCHEDULES as readonly string[]).includes(v))
+          value.handoverSchedule = v as Settings['handoverSchedule'];
+        else problems.push({ path: key, message: `must be one of ${oneOf(SCHEDULES)}` });
+        break;
+      case 'handoverRecipients': {
+        const out = checkRecipients(v, problems);
+        if (out) value.handoverRecipients = out;
+        break;
+      }
+      case 'handoverFolderHint':
+        if (typeof v === 'string' && v.length <= HANDOVER_HINT_MAX) value.handoverFolderHint = v;
+        else problems.push({ path: key, message: `must be text of at most ${HANDOVER_HINT_MAX} characters` });
+        break;
+      case 'targets': {
+        const out = checkTargets(v, problems);
+        if (out) value.targets = out;
+        break;
+      }
+      case 'reviewShare':
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1) value.reviewShare = v;
+        else problems.push({ path: key, message: 'must be a share from 0 (no review sampling) to 1, such as 0.05' });
+        break;
+      case 'ticketIdSecret':
+        if (source === 'user') {
+          problems.push({
+            path: key,
+            message: 'can only be set by your organisation’s policy; remove it from the file',
+          });
+        } else if (
+          typeof v === 'string' &&
+          v.trim().length >= TICKET_SECRET_CHARS.min &&
+          v.length <= TICKET_SECRET_CHARS.max
+        ) {
+          value.ticketIdSecret = v;
+        } else {
+          problems.push({
+            path: key,
+            message: `must be a random text of ${TICKET_SECRET_CHARS.min} to ${TICKET_SECRET_CHARS.max} characters; ticket ids are hashed with this browser's own key until it is fixed`,
+          });
+        }
+        break;
       case 'allowUserOverrides':
         if (source === 'user') {
           problems.push({

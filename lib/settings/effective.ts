@@ -8,7 +8,7 @@ import type { Settings, SettingsOverrides, SettingsProblem } from './schema';
  */
 
 /** Settings whose value is a map: a policy locks only the entries it names. */
-const MAP_KEYS = ['helpdesks', 'analysis', 'ruleSeverity'] as const;
+const MAP_KEYS = ['helpdesks', 'analysis', 'ruleSeverity', 'targets'] as const;
 type MapKey = (typeof MAP_KEYS)[number];
 const isMapKey = (key: string): key is MapKey => (MAP_KEYS as readonly string[]).includes(key);
 
@@ -62,7 +62,7 @@ export function mergeSettings(input: MergeInput): EffectiveSettings {
  * without one, a map setting is locked only when the user may change nothing.
  */
 export function isLocked(effective: EffectiveSettings, key: keyof Settings, entry?: string): boolean {
-  if (key === 'allowUserOverrides') return true;
+  if (key === 'allowUserOverrides' || key === 'ticketIdSecret') return true;
   if (!effective.settings.allowUserOverrides) return true;
   const value = effective.policy[key];
   if (value === undefined || value === null) return false;

@@ -1,10 +1,13 @@
-import { customMatchPatterns } from './custom-helpdesks';
+import { customMatchPatterns, patternMatches } from './custom-helpdesks';
+import { publicSuffixProblem } from './public-suffix';
 import type { Settings } from './schema';
 
 /**
  * Keeps the content script registered on the custom helpdesk domains the admin added and the
- * browser granted. Runs in the background on start-up and whenever the settings, the policy or
- * the granted permissions change. Takes the APIs it needs, so a test can pass fakes.
+ * browser granted (at install in an organisation build, or when asked from the options page), and
+ * starts it in the tabs already open there, so no agent has to reload. Runs in the background on
+ * start-up and whenever the settings, the policy or the granted permissions change. Takes the APIs
+ * it needs, so a test can pass fakes.
  */
 
 /** Our one dynamic registration; its id lets us replace it without touching anything else. */
@@ -41,14 +44,55 @@ export interface RegistrationApis {
   containsOrigin(pattern: string): Promise<boolean>;
   /** The files of the manifest's content script, so a custom domain gets exactly what built-in ones get. */
   files: ContentScriptFiles;
+  /** The open tabs whose URL one of `patterns` matches (`tabs.query({url})`), with their load status. */
+  tabsMatching(patterns: string[]): Promise<{ id: number; url?: string; status?: string }[]>;
+  /**
+   * Runs the content script's files in a tab's top frame (`scripting.executeScript`) unless a copy
+   * of this version already runs there (lib/messaging/running-marker.ts); true when it started one.
+   */
+  inject(tabId: number, files: string[]): Promise<boolean>;
 }
 
-/** Registers (or re-registers, or removes) the content script for the granted custom domains; returns their patterns. */
+/**
+ * Starts the content script in the open tabs on `patterns` (a domain just granted or listed, or
+ * the extension just installed), so an agent never reloads for it. Tabs that `running` patterns
+ * cover already have it and are left alone (a second start would reset what the tab tracks), and
+ * so are tabs still loading: the registered or declared script runs there as the page finishes. A
+ * tab that refuses (an error page, a tab being closed) is skipped. Returns the tabs it started.
+ */
+export async function injectIntoOpenTabs(
+  patterns: string[],
+  apis: Pick<RegistrationApis, 'tabsMatching' | 'inject' | 'files'>,
+  running: readonly string[] = [],
+): Promise<number[]> {
+  if (patterns.length === 0) return [];
+  const reached: number[] = [];
+  for (const tab of await apis.tabsMatching(patterns)) {
+    if (tab.status === 'loading') continue;
+    if (tab.url && running.some((p) => patternMatches(p, new URL(tab.url as string)))) continue;
+    try {
+      if (await apis.inject(tab.id, apis.files.js)) reached.push(tab.id);
+    } catch {
+      // Not scriptable right now; the registration covers its next load.
+    }
+  }
+  return reached;
+}
+
+/**
+ * Registers (or re-registers, or removes) the content script for the granted custom domains, and
+ * starts it in the open tabs of the domains that were not registered before (tabs of domains
+ * already registered keep the instance they have). After an update (`restart`), the open tabs'
+ * instances belong to the old version and have stopped, so it starts the script in every granted
+ * domain's tabs. Never registers a wildcard over a public suffix (./public-suffix.ts). Returns the
+ * registered patterns.
+ */
 export async function syncCustomContentScripts(
   settings: Pick<Settings, 'customHelpdesks' | 'helpdesks'>,
   apis: RegistrationApis,
+  restart = false,
 ): Promise<string[]> {
-  const wanted = customMatchPatterns(settings);
+  const wanted = customMatchPatterns(settings).filter((pattern) => publicSuffixProblem(pattern) === null);
   const granted: string[] = [];
   for (const pattern of wanted) if (await apis.containsOrigin(pattern)) granted.push(pattern);
   const [current] = await apis.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
@@ -56,9 +100,13 @@ export async function syncCustomContentScripts(
     current !== undefined &&
     (current.matches ?? []).length === granted.length &&
     granted.every((p) => current.matches?.includes(p));
-  if (same || (current === undefined && granted.length === 0)) return granted;
+  if (same || (current === undefined && granted.length === 0)) {
+    if (restart) await injectIntoOpenTabs(granted, apis);
+    return granted;
+  }
   if (current) await apis.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
   if (granted.length === 0) return granted;
+  const added = granted.filter((p) => !current?.matches?.includes(p));
   const css = apis.files.css ?? [];
   await apis.registerContentScripts([
     {
@@ -71,5 +119,7 @@ export async function syncCustomContentScripts(
       persistAcrossSessions: true,
     },
   ]);
+  if (restart) await injectIntoOpenTabs(granted, apis);
+  else await injectIntoOpenTabs(added, apis, current?.matches ?? []);
   return granted;
 }

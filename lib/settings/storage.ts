@@ -43,10 +43,15 @@ export async function readPolicy(): Promise<Record<string, unknown>> {
  */
 export const policyCopyItem = storage.defineItem<SettingsOverrides | null>('local:policyCopy', { fallback: null });
 
-/** Background: keeps the policy copy equal to the policy it last read (written only on change). */
+/**
+ * Background: keeps the policy copy equal to the policy it last read (written only on change).
+ * The organisation's `ticketIdSecret` stays out of the copy: only the background hashes ticket
+ * ids, and it reads the policy itself; a secret need not lie in storage.local as well.
+ */
 export async function rememberPolicy(policy: SettingsOverrides): Promise<void> {
+  const { ticketIdSecret: _secret, ...kept } = policy;
   const copy = await policyCopyItem.getValue();
-  if (JSON.stringify(copy) !== JSON.stringify(policy)) await policyCopyItem.setValue(policy);
+  if (JSON.stringify(copy) !== JSON.stringify(kept)) await policyCopyItem.setValue(kept);
 }
 
 /** Settings a content script starts from, and the real ones when those come later. */
@@ -60,17 +65,36 @@ export interface StartupSettings {
   confirmed: Promise<Settings> | null;
 }
 
+/** Effective settings (locks included) for a page's first paint, and the real ones when they come later. */
+export interface StartupEffectiveSettings {
+  effective: EffectiveSettings;
+  /**
+   * Null when `effective` came from the policy itself. Otherwise it came from the background's
+   * copy of the policy, and this resolves with the effective settings under the policy read now:
+   * the caller applies them, and with them the locks and problems of the current policy.
+   */
+  confirmed: Promise<EffectiveSettings> | null;
+}
+
 /**
- * Settings for a content script's start-up: the real policy when it answers at once (every page
- * load but those right after the browser starts), else the background's copy of it, if any.
+ * Effective settings for a start-up that must not wait for the policy (a content script, the
+ * popup, the options page): the real policy when it answers at once (every time but right after
+ * the browser starts), else the background's copy of it, if any. Without a copy (the first run),
+ * it waits for the policy.
  */
-export async function startupSettings(): Promise<StartupSettings> {
-  const real = loadSettings();
+export async function startupEffectiveSettings(): Promise<StartupEffectiveSettings> {
+  const real = loadEffectiveSettings();
   const [user, copy] = await Promise.all([settingsItem.getValue(), policyCopyItem.getValue()]);
   const now = await Promise.race([real, new Promise<null>((resolve) => setTimeout(() => resolve(null), 0))]);
-  if (now) return { settings: now, confirmed: null };
-  if (copy === null) return { settings: await real, confirmed: null };
-  return { settings: mergeSettings({ user, policy: copy }).settings, confirmed: real };
+  if (now) return { effective: now, confirmed: null };
+  if (copy === null) return { effective: await real, confirmed: null };
+  return { effective: mergeSettings({ user, policy: copy }), confirmed: real };
+}
+
+/** `startupEffectiveSettings` for a content script, which needs only the settings. */
+export async function startupSettings(): Promise<StartupSettings> {
+  const { effective, confirmed } = await startupEffectiveSettings();
+  return { settings: effective.settings, confirmed: confirmed?.then((e) => e.settings) ?? null };
 }
 
 /** Effective settings with locks and problems, for the options page and the background. */
@@ -84,7 +108,7 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadEffectiveSettings()).settings;
 }
 
-const MAP_KEYS = new Set(['helpdesks', 'analysis', 'ruleSeverity']);
+const MAP_KEYS = new Set(['helpdesks', 'analysis', 'ruleSeverity', 'targets']);
 
 /** Applies a change to stored overrides: `null`/`undefined` removes, map entries merge, defaults are not stored. */
 export function applyChange(stored: SettingsOverrides, change: SettingsOverrides): SettingsOverrides {

@@ -1,12 +1,15 @@
 import { bisectTime, type DaySeq, daySeq } from '../db/day-seq';
 import type { DayChunk } from '../db/summary';
-import { aggregateSeq, type PeriodFigures, type SeqAggregates } from './aggregate';
+import type { Target } from '../settings/targets';
+import { aggregateSeq, type Granularity, type PeriodFigures, PeriodTallies, type SeqAggregates } from './aggregate';
 import { dayFigures } from './day-figures';
 import type { EventFilter } from './filter';
 import { rowMatcher } from './filter';
 import { type DriftReport, monitorDriftSeq } from './monitor';
 import { Recent } from './recent';
+import { reviewSampleOf } from './review-sample';
 import type { StatsRow } from './stats-row';
+import { DAILY_TARGET_FIGURES, medianTrend, type TargetBreach, targetBreaches } from './targets';
 
 /**
  * Everything the dashboard shows beyond the first render, for one filter, period and events-table
@@ -63,6 +66,33 @@ export interface ViewRequest {
   /** Compute the headline figures and trends (the page has them from the per-day totals when unfiltered). */
   figures: boolean;
   events: { sort: { key: EventSortKey; desc: boolean }; search: string; page: number; pageSize: number };
+  /** The governance figures to compute too; absent where the page shows no governance panels. */
+  governance?: GovernanceRequest;
+}
+
+/**
+ * What the governance panels need from the log (issue 16): the same filters and period as the rest.
+ * Computed here rather than in the page because each needs the rows, which the page never holds.
+ */
+export interface GovernanceRequest {
+  /** The lead's targets: stretches of days beyond a daily target are found when any is set. */
+  targets: Readonly<Record<string, Target>> | null;
+  /** Median time to decision of each trend point (the chart charts it against its target). */
+  medians: boolean;
+  /** Share of the period's accepted suggestions to sample for review; null before it is read. */
+  reviewShare: number | null;
+}
+
+/** Median time to decision of each trend point, by granularity (`medianTrend`). */
+export type MedianTrends = Record<Granularity, { current: (number | null)[]; previous: (number | null)[] }>;
+
+/** The governance figures; each null when not asked for. */
+export interface GovernanceResult {
+  /** Stretches beyond a daily target over the filtered log (`targetBreaches`), newest first. */
+  breaches: TargetBreach[] | null;
+  medians: MedianTrends | null;
+  /** The period's filtered accepted events sampled for review, in review order, and how many were accepted. */
+  review: { sample: StatsRow[]; accepted: number } | null;
 }
 
 /** The events table's page. */
@@ -86,6 +116,7 @@ export interface ViewResult {
   events: EventsPage;
   /** Rows in the days the view was computed from: the page checks it against its totals. */
   rows: number;
+  governance: GovernanceResult;
 }
 
 const filterKey = (f: ViewRequest['filters']) =>
@@ -98,6 +129,9 @@ export class DayView {
   private readonly aggregates = new Recent<SeqAggregates>(6);
   private readonly drifts = new Recent<DriftReport>(6);
   private readonly orders = new Recent<Uint32Array>(4);
+  private readonly breachLists = new Recent<TargetBreach[]>(4);
+  private readonly medianTrends = new Recent<MedianTrends>(4);
+  private readonly samples = new Recent<GovernanceResult['review']>(4);
 
   constructor(days: readonly DayChunk[]) {
     this.days = days;
@@ -117,13 +151,77 @@ export class DayView {
   }
 
   private driftOf(req: ViewRequest): DriftReport {
-    return this.drifts.get(filterKey(req.filters), () => {
-      if (Object.keys(req.filters).length === 0) return monitorDriftSeq(this.seq, null);
-      const matches = rowMatcher(req.filters, true);
-      const picked: number[] = [];
-      for (let i = 0; i < this.seq.length; i++) if (matches(this.seq.row(i))) picked.push(i);
-      return monitorDriftSeq(this.seq, Uint32Array.from(picked));
+    return this.drifts.get(filterKey(req.filters), () => monitorDriftSeq(this.seq, this.filtered(req)));
+  }
+
+  /** Indices of the rows that pass the filters, the whole log (the drift monitor's input). */
+  private filtered(req: ViewRequest): Uint32Array | null {
+    if (Object.keys(req.filters).length === 0) return null;
+    const matches = rowMatcher(req.filters, true);
+    const picked: number[] = [];
+    for (let i = 0; i < this.seq.length; i++) if (matches(this.seq.row(i))) picked.push(i);
+    return Uint32Array.from(picked);
+  }
+
+  /**
+   * Breaches of the daily targets over the filtered log. `targetBreaches` keeps each day's rows
+   * (what moved is compared row by row), so the rows are kept as objects here: only when a lead
+   * has set a daily target, and off the page's thread.
+   */
+  private breachesOf(req: ViewRequest, targets: Readonly<Record<string, Target>>): TargetBreach[] {
+    const key = `${filterKey(req.filters)} ${JSON.stringify(targets)}`;
+    return this.breachLists.get(key, () => {
+      const picked = this.filtered(req);
+      const rows = picked
+        ? Array.from(picked, (i) => this.seq.keep(i))
+        : Array.from({ length: this.seq.length }, (_, i) => this.seq.keep(i));
+      return targetBreaches(rows, targets);
     });
+  }
+
+  /** Median time to decision of each trend point of the period (and the one before), filtered. */
+  private mediansOf(req: ViewRequest): MedianTrends {
+    const key = `${filterKey(req.filters)} ${req.period.start} ${req.period.end} ${req.first}`;
+    return this.medianTrends.get(key, () => {
+      // The trend points' starts, as the figures draw them (empty tallies: only the buckets are read).
+      const { trends } = new PeriodTallies(req.period, req.first).figures();
+      const matches = rowMatcher(req.filters, true);
+      const seq = this.seq;
+      const of = (granularity: Granularity) => {
+        const t = trends[granularity];
+        const starts = [...t.previous, ...t.current].map((b) => b.start);
+        const from = bisectTime(seq.decidedAt, starts[0] ?? req.period.end);
+        const to = bisectTime(seq.decidedAt, req.period.end);
+        const rows = (function* () {
+          for (let i = from; i < to; i++) yield seq.row(i);
+        })();
+        const { values } = medianTrend(rows, matches, starts, req.period.end);
+        return { previous: values.slice(0, t.previous.length), current: values.slice(t.previous.length) };
+      };
+      return { day: of('day'), week: of('week') };
+    });
+  }
+
+  /** The review sample of the period's filtered accepted events. */
+  private reviewOf(req: ViewRequest, events: Uint32Array, share: number): GovernanceResult['review'] {
+    const key = `${filterKey(req.filters)} ${req.period.start} ${req.period.end} ${share}`;
+    return this.samples.get(key, () => {
+      let accepted = 0;
+      for (const i of events) if (this.seq.row(i).outcome === 'accepted') accepted += 1;
+      return { sample: reviewSampleOf(this.seq, events, share).map((i) => this.seq.keep(i)), accepted };
+    });
+  }
+
+  /** The governance figures the request asks for. */
+  private governanceOf(req: ViewRequest, events: Uint32Array): GovernanceResult {
+    const g = req.governance;
+    const targets = g?.targets;
+    const daily = targets && DAILY_TARGET_FIGURES.some((f) => targets[f]) ? targets : null;
+    return {
+      breaches: daily ? this.breachesOf(req, daily) : null,
+      medians: g?.medians ? this.mediansOf(req) : null,
+      review: g && g.reviewShare !== null ? this.reviewOf(req, events, g.reviewShare) : null,
+    };
   }
 
   /** The period's filtered events, searched and sorted as the table asks. */
@@ -219,6 +317,7 @@ export class DayView {
       drift,
       events: { inPeriod: agg.events.length, total: order.length, page, pages, rows },
       rows: this.seq.length,
+      governance: this.governanceOf(req, agg.events),
     };
   }
 

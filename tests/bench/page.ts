@@ -4,7 +4,11 @@
  * - keystroke → updated highlights, p95 < 16 ms with a 500-word composer;
  * - no long task over 50 ms caused by the extension while typing 1,000 characters (compared
  *   with the same typing in a profile without the extension);
- * - content script ≤ 150 KB gzip, start-up ≤ 30 ms.
+ * - content script ≤ 150 KB gzip, start-up ≤ 30 ms;
+ * - on a long ticket (200 messages, one a 1 MB paste), keystroke → highlights p95 within 1.2× the
+ *   editor alone, and no long task over 50 ms of ours while typing.
+ * The keystroke figure is also taken with a rule pack at every limit installed (1,000 entries,
+ * 5,000 phrases, about 1 MB: lib/engine/packs/limits.ts), which must stay within the same budget.
  *
  * Latency is timed from the page: a keydown listener registered first notes the time, and a
  * MutationObserver sees the overlay host's repaint revision (`data-rg-revision`) change.
@@ -28,12 +32,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PACK_LIMITS } from '../../lib/engine/packs/limits';
 import { chromiumPath, launchWithExtension } from '../fixtures/browser';
+import { maxSizePack } from '../fixtures/packs';
 import { type FixtureServer, startFixtureServer } from '../fixtures/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.resolve(root, process.env.REPLYGUARD_OUT_DIR || '.output');
 const TICKET = 'https://acme.zendesk.com/agent/tickets/1001';
+/** 200 messages, one of them a 1 MB paste (tests/fixtures/tickets.ts). */
+const LONG_TICKET = 'https://acme.zendesk.com/agent/tickets/1004';
 /** Page loads timed for start-up; the first one comes right after the browser started. */
 const LOADS = 8;
 
@@ -62,8 +70,8 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-async function prepareComposer(page: Page): Promise<void> {
-  await page.goto(TICKET);
+async function prepareComposer(page: Page, ticket = TICKET): Promise<void> {
+  await page.goto(ticket);
   await page.waitForSelector('body[data-fixture-ready]');
   await page.evaluate((text) => {
     (window as unknown as { fixture: { setComposerText(t: string): void } }).fixture.setComposerText(text);
@@ -135,7 +143,7 @@ new MutationObserver((_, outer) => {
   if (!shadow) return;
   outer.disconnect();
   const seen = () => {
-    if (!shadow.querySelector('.rg-panel')) return false;
+    if (!shadow.querySelector('.rg-panel, .rg-pill')) return false;
     window.rgPanelAt = performance.now();
     return true;
   };
@@ -208,6 +216,39 @@ async function traceScriptEvaluation(context: BrowserContext, loads: number): Pr
 
 const median = (values: number[]) => percentile(values, 50);
 
+/** The same typing in a fresh profile whose settings hold a pack at every limit. */
+async function typeWithMaxPack(port: number, text: string) {
+  const browser = await launchWithExtension({
+    extensionDir: path.join(outDir, 'chrome-mv3'),
+    fixturePort: port,
+    headless: true,
+  });
+  const pack = maxSizePack();
+  try {
+    const setup = await browser.context.newPage();
+    await setup.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await setup.evaluate(
+      async (rulePacks) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } })
+          .chrome.storage.local;
+        await local.set({ settings: { rulePacks } });
+      },
+      [pack],
+    );
+    await setup.close();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await prepareComposer(page);
+    await page.locator('replyguard-overlay [data-rg-finding]').first().waitFor();
+    const result = await typeAndMeasure(page, text, true);
+    const entries = (pack.phrases ?? []).length;
+    const phrases = (pack.phrases ?? []).reduce((n, e) => n + e.phrases.length, 0);
+    return { ...result, entries, phrases, kb: JSON.stringify(pack).length / 1024 };
+  } finally {
+    await browser.context.close();
+    await rm(browser.userDataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const noBuild = process.argv.includes('--no-build');
   console.log(`$ npm run bench:page${noBuild ? ' -- --no-build' : ''}`);
@@ -236,6 +277,12 @@ async function main(): Promise<void> {
     await prepareComposer(page);
     await page.locator('replyguard-overlay [data-rg-finding]').first().waitFor();
     const withExt = await typeAndMeasure(page, typed, true);
+    // A long ticket: 200 messages, one a 1 MB paste. Its customer reading may take the
+    // background a while; typing is measured once the findings are up.
+    await prepareComposer(page, LONG_TICKET);
+    await page.locator('replyguard-overlay [data-rg-finding]').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    const longWithExt = await typeAndMeasure(page, typed, true);
     await ext.context.close();
     // The browser started again on the same profile, as an agent's day begins: the background
     // kept a copy of the policy in the last session, so the tab need not wait for Chrome's
@@ -276,7 +323,12 @@ async function main(): Promise<void> {
     const plainPage = await plain.newPage({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 860 } });
     await prepareComposer(plainPage);
     const without = await typeAndMeasure(plainPage, typed, false);
+    await prepareComposer(plainPage, LONG_TICKET);
+    const longWithout = await typeAndMeasure(plainPage, typed, false);
     await plain.close();
+
+    const packed = await typeWithMaxPack(server.port, typed);
+    if (packed.entries !== PACK_LIMITS.entries) throw new Error('the max-size pack is not at the entry limit');
 
     const lat = withExt.latencies;
     const [cold, ...warm] = startups;
@@ -290,6 +342,12 @@ async function main(): Promise<void> {
         `p50 ${percentile(lat, 50).toFixed(2)} ms · p95 ${percentile(lat, 95).toFixed(2)} ms · max ${Math.max(...lat).toFixed(2)} ms (${lat.length} keys)`,
         'p95 < 16 ms',
         percentile(lat, 95) < 16 ? 'ok' : 'OVER',
+      ],
+      [
+        `keystroke → highlights, 500-word composer, max-size rule pack (${packed.entries} entries, ${packed.phrases} phrases, ${packed.kb.toFixed(0)} KB)`,
+        `p50 ${percentile(packed.latencies, 50).toFixed(2)} ms · p95 ${percentile(packed.latencies, 95).toFixed(2)} ms · max ${Math.max(...packed.latencies).toFixed(2)} ms (${packed.latencies.length} keys); long tasks ${packed.longTasks.length} (max ${Math.max(0, ...packed.longTasks).toFixed(0)} ms)`,
+        'p95 < 16 ms',
+        percentile(packed.latencies, 95) < 16 ? 'ok' : 'OVER',
       ],
       [
         'keystroke → editor DOM update, without the extension',
@@ -308,6 +366,20 @@ async function main(): Promise<void> {
         `${without.longTasks.length} (max ${Math.max(0, ...without.longTasks).toFixed(0)} ms)`,
         '(baseline)',
         withExt.longTasks.filter((d) => d > 50).length <= without.longTasks.filter((d) => d > 50).length
+          ? 'ok'
+          : 'OVER',
+      ],
+      [
+        'long ticket (200 messages, one of 1 MB): keystroke → highlights',
+        `p50 ${percentile(longWithExt.latencies, 50).toFixed(2)} ms · p95 ${percentile(longWithExt.latencies, 95).toFixed(2)} ms (${longWithExt.latencies.length} keys); CKEditor alone p95 ${percentile(longWithout.latencies, 95).toFixed(2)} ms`,
+        'p95 ≤ 1.2 × the editor alone',
+        percentile(longWithExt.latencies, 95) <= 1.2 * percentile(longWithout.latencies, 95) ? 'ok' : 'OVER',
+      ],
+      [
+        'long ticket: long tasks typing 1,000 chars',
+        `with extension ${longWithExt.longTasks.filter((d) => d > 50).length} over 50 ms (max ${Math.max(0, ...longWithExt.longTasks).toFixed(0)} ms) · without ${longWithout.longTasks.filter((d) => d > 50).length} (max ${Math.max(0, ...longWithout.longTasks).toFixed(0)} ms)`,
+        'none > 50 ms caused by us',
+        longWithExt.longTasks.filter((d) => d > 50).length <= longWithout.longTasks.filter((d) => d > 50).length
           ? 'ok'
           : 'OVER',
       ],

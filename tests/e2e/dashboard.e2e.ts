@@ -25,6 +25,8 @@ function scriptedDay(): OverrideRow[] {
       privacy: 'full',
       suggestionText: 'Hi Sam, your refund is on its way. Have a great day!',
       sentText: 'Hi Sam, your refund is on its way. Have a great day!',
+      // Four of the ten drafts were pasted from another tool.
+      source: i % 3 === 0 ? 'paste' : 'ai-control',
       ...partial,
     });
   const critical = {
@@ -130,6 +132,13 @@ describe('the dashboard', () => {
     await page.locator('#rg-f-agent').selectOption('bo');
     await expect.poll(() => metric(page, 'seen')).toBe(4);
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => metric(page, 'seen')).toBe(10);
+    // How the suggestions reached the composer: a filter and a breakdown.
+    await page.locator('#rg-f-source').selectOption('paste');
+    await expect.poll(() => metric(page, 'seen')).toBe(4);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await page.getByRole('tab', { name: 'Source' }).click();
+    await expect.poll(() => page.locator('[aria-labelledby="rg-breakdown-title"] tbody tr').count()).toBe(2);
     await expect.poll(() => metric(page, 'seen')).toBe(10);
     // A fresh page's first render (from the per-day totals alone) shows the same figures.
     await page.reload();

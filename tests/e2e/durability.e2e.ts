@@ -80,7 +80,9 @@ describe('the override log survives a stopped service worker', () => {
       openTicket(h.page, 'https://acme.zendesk.com/agent/tickets/1001'),
       openTicket(second, 'https://acme.zendesk.com/agent/tickets/1002'),
     ]);
-    await overlay(h.page, '[data-rg-customer]').waitFor();
+    // The chip waits for the customer reading, which the stopped worker delays (its retries take up
+    // to about 17 s before the chip says the reading is unavailable).
+    await overlay(h.page, '[data-rg-customer]').waitFor({ timeout: 45_000 });
     await new Promise((r) => setTimeout(r, 2500));
     stopping = false;
     await stopper;

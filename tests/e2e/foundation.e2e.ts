@@ -26,6 +26,15 @@ describe('the extension on the demo Zendesk ticket', () => {
     expect(await h.page.locator(`${COMPOSER} replyguard-overlay`).count()).toBe(0);
   });
 
+  it('flags a phone number in the reply once the background has handed over the phone metadata', async () => {
+    await openTicket(h.page, 'https://acme.zendesk.com/agent/tickets/1002');
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    await h.page.locator(COMPOSER).click();
+    await h.page.keyboard.type('Call me on +44 20 7946 0958 or 0049 30 901820 tomorrow.', { delay: 10 });
+    await overlay(h.page, '[data-rg-finding="pii-phone"]').first().waitFor();
+    expect(await overlay(h.page, '[data-rg-finding="pii-phone"]').count()).toBe(2);
+  });
+
   it('records a sent suggestion as a row that the dashboard shows', async () => {
     await openTicket(h.page, TICKET);
     await overlay(h.page, '[data-rg-customer]').waitFor();

@@ -29,11 +29,16 @@ const ANGRY: ConversationSpec = {
     { from: 'customer', text: 'I already sent it twice. This is ridiculous, I want to speak to a manager.' },
   ],
 };
-/** Written in another tool and pasted: no critical finding, so the send-guard stays out of the way. */
+/**
+ * Written in another tool and pasted: it promises a refund and a guarantee nobody approved
+ * (warnings), with no critical finding, so the send-guard stays out of the way.
+ */
 const DRAFT =
-  'Hi Dana, thank you for your patience. I can see the duplicate charge for March on your account and I have passed it to our billing team, who will contact you by email.';
+  'Hi Dana, thank you for your patience. I can see the duplicate charge for March on your account, and I have issued a full refund today. I guarantee this will not happen again.';
 
 const EDITOR = 'form.form-reply .note-editable';
+/** Screenshots of each moment, for people reviewing a run. */
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/freescout');
 
 describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
   let b: ExtensionBrowser;
@@ -110,7 +115,7 @@ describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
     await page.locator(EDITOR).click();
     await page.evaluate((text) => navigator.clipboard.writeText(text), DRAFT);
     await page.keyboard.press('Control+V');
-    await expect.poll(() => page.locator(EDITOR).innerText()).toContain('billing team');
+    await expect.poll(() => page.locator(EDITOR).innerText()).toContain('full refund');
   }
 
   async function rowsIn(): Promise<OverrideRow[]> {
@@ -149,6 +154,8 @@ describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
     const editorHtml = await page.locator(EDITOR).innerHTML();
     expect(editorHtml).not.toMatch(/replyguard|rg-|<mark/i);
     await expectNothingCovered('draft pasted, findings shown');
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'pasted-draft.png') });
 
     const before = (await data.threads(id)).length;
     await Promise.all([
@@ -157,19 +164,20 @@ describe.skipIf(!fs)('ReplyGuard on a real FreeScout', () => {
     ]);
     await overlay('section').waitFor();
     await expectNothingCovered('after send, back in the folder');
+    await page.screenshot({ path: path.join(SHOTS, 'after-send.png') });
 
     // FreeScout saved the reply itself.
     const threads = await data.threads(id);
     expect(threads.length).toBe(before + 1);
     expect(threads.at(-1)).toMatchObject({ type: 'message' });
-    expect(threads.at(-1)?.body).toContain('billing team');
+    expect(threads.at(-1)?.body).toContain('full refund');
 
     // Exactly one row, for this send.
     await expect.poll(async () => (await rowsIn()).length, { timeout: 15_000 }).toBe(1);
     const [row] = await rowsIn();
     expect(row).toMatchObject({ helpdesk: 'freescout', outcome: 'accepted', source: 'paste', similarity: 1 });
     expect(row?.suggestionWords).toBeGreaterThanOrEqual(25);
-    expect(row?.sentText).toContain('billing team');
+    expect(row?.sentText).toContain('full refund');
     expect(row?.findings.length).toBeGreaterThan(0);
   });
 

@@ -22,7 +22,7 @@ export function luhnValid(digits: string): boolean {
  * (A=10 … Z=35), and the result mod 97 must be 1. Computed piecewise, so no big integers.
  */
 export function ibanValid(iban: string): boolean {
-  const compact = iban.replace(/\s+/g, '').toUpperCase();
+  const compact = iban.replace(/[\s-]+/g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let remainder = 0;

@@ -28,22 +28,27 @@ export function findCards(text: string): RawSpan[] {
   return out;
 }
 
+/**
+ * Country code, check digits, then the account: compact, or in groups of four split by spaces or
+ * by dashes (the same separator throughout), as banks and people write it.
+ */
 const IBAN =
-  /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|([ -])[A-Za-z0-9]{4}(?:\1[A-Za-z0-9]{4}){1,6}(?:\1[A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 
 export function findIbans(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   IBAN.lastIndex = 0;
   for (const m of execAll(IBAN, text)) {
     let candidate = m[0];
+    const separator = m[1] ?? ' ';
     // A following word of four letters can look like one more group: drop groups until valid.
-    while (candidate.replace(/ /g, '').length >= 15) {
+    while (candidate.replace(/[ -]/g, '').length >= 15) {
       if (ibanValid(candidate)) {
         const start = m.index ?? 0;
         out.push({ start, end: start + candidate.length });
         break;
       }
-      const cut = candidate.lastIndexOf(' ');
+      const cut = candidate.lastIndexOf(separator);
       if (cut < 0) break;
       candidate = candidate.slice(0, cut);
     }
@@ -73,7 +78,12 @@ export function findSsns(text: string): RawSpan[] {
   return out;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+/**
+ * Internationalised addresses too (RFC 6531): letters and marks of any script in the local part
+ * and the domain, and a top-level domain in letters or in its ASCII (punycode) form.
+ */
+const EMAIL =
+  /[\p{L}\p{M}\p{N}._%+-]{1,64}@[\p{L}\p{M}\p{N}-]{1,63}(?:\.[\p{L}\p{M}\p{N}-]{1,63}){0,8}\.(?:xn--[A-Za-z0-9-]{1,59}|[\p{L}\p{M}]{2,24})(?![\p{L}\p{M}\p{N}-])/gu;
 
 export function findEmails(text: string): RawSpan[] {
   if (!text.includes('@')) return [];
@@ -164,20 +174,35 @@ export function findSecrets(text: string): RawSpan[] {
   return out;
 }
 
-/** "Your password is X", "password: X" — the value, when it looks like one (digit, symbol or quotes). */
+/**
+ * "Your password is X", "password: X", "pw: X" — the whole value, when it looks like one (a digit
+ * or a symbol, or quoted). A quoted value may hold spaces ("correct horse battery staple"); an
+ * unquoted one goes on over the next words while they also hold a digit or a symbol ("P@ss
+ * w0rd"). A quoted value may follow the word directly (password “blue Monday 42”). A trailing `!` or `?` is kept: it is common in passwords, and masking one sentence mark
+ * too many costs nothing, while leaving part of a password in the log does.
+ */
 const PASSWORD =
-  /\b(?:password|passcode|passwd|pwd|pin)\b(?:\s+(?:is|was|will be|has been (?:reset|changed|set) to|set to|reset to|changed to)|\s*[:=])\s*(["'“‘]?)([^\s"'”’]{4,64})\1/gi;
+  /\b(?:password|passphrase|passcode|passwd|pword|pwd|pw|pin)\b(?:\s+(?:is|was|will be|has been (?:reset|changed|set) to|set to|reset to|changed to)|\s*[:=]|\s+(?=["“‘]))\s*(?:(["'“‘])([^"'“”‘’\n]{1,64}?)["'”’]|([^\s"'“”‘’]{4,64}(?:\s+[^\s"'“”‘’]*[\d!@#$%^&*_+=~][^\s"'“”‘’]*){0,3}))/gi;
+const PASSWORD_SYMBOL = /[\d!@#$%^&*_+=~]/;
+/** Sentence punctuation after an unquoted value. */
+const TRAILING = /[.,;:)]+$/;
 
 export function findPasswords(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   PASSWORD.lastIndex = 0;
   for (const m of execAll(PASSWORD, text)) {
-    const value = (m[2] as string).replace(/[.,;!?)]+$/, '');
-    const quoted = (m[1] as string).length > 0;
-    if (!quoted && !/[\d!@#$%^&*_+=~]/.test(value)) continue;
-    if (!quoted && /^[a-z]+-[a-z]+$/i.test(value)) continue;
-    const end = (m.index ?? 0) + m[0].length - ((m[2] as string).length - value.length) - (m[1] as string).length;
-    out.push({ start: end - value.length, end });
+    const quoted = m[2];
+    const end = (m.index ?? 0) + m[0].length;
+    if (quoted !== undefined) {
+      // The value inside the quotes; the closing quote is the last character of the match.
+      if (!quoted.trim()) continue;
+      out.push({ start: end - 1 - quoted.length, end: end - 1 });
+      continue;
+    }
+    const value = (m[3] as string).replace(TRAILING, '');
+    if (!PASSWORD_SYMBOL.test(value) || /^[a-z]+-[a-z]+$/i.test(value)) continue;
+    const valueEnd = end - ((m[3] as string).length - value.length);
+    out.push({ start: valueEnd - value.length, end: valueEnd });
   }
   return out;
 }

@@ -1,18 +1,14 @@
-import {
-  findCards,
-  findEmails,
-  findIbans,
-  findIpAddresses,
-  findPasswords,
-  findSecrets,
-  findSsns,
-  type RawSpan,
-} from './detectors';
-import { findPhones } from './phone';
+import type { RawSpan } from './detectors';
+import * as raw from './detectors';
+import { detectFolded, foldText, unfoldSpan } from './fold';
+import { findPhones as rawFindPhones } from './phone';
 
 /**
  * PII and secrets in free text, usable outside the rules: the override log masks stored text
  * with `redactPii` in the "redacted" privacy mode, and the privacy rules use the same detectors.
+ * Every detector exported here reads the text folded for detection (./fold.ts: NFKC, no
+ * invisible characters) and answers with spans of the text as given, so zero-width characters
+ * or full-width digits hide nothing, and a mask covers the whole value as written.
  */
 
 /** What a span is; drives the mask (`[EMAIL]`) and the privacy rule that reports it. */
@@ -38,16 +34,20 @@ export const PII_MASKS: Readonly<Record<PiiKind, string>> = {
   password: '[PASSWORD]',
 };
 
-/** Detectors in priority order: when spans overlap, the earlier kind wins (a card beats a phone). */
+/**
+ * Detectors in priority order: when spans overlap, the earlier kind wins (a card beats a phone).
+ * An IBAN comes before a card: its digits can hold a run that passes Luhn, and masking that run
+ * alone would leave the country and bank code behind.
+ */
 const DETECTORS: readonly [PiiKind, (text: string, taken: (start: number, end: number) => boolean) => RawSpan[]][] = [
-  ['secret', findSecrets],
-  ['card', findCards],
-  ['iban', findIbans],
-  ['ssn', findSsns],
-  ['email', findEmails],
-  ['ip-address', findIpAddresses],
-  ['phone', findPhones],
-  ['password', findPasswords],
+  ['secret', raw.findSecrets],
+  ['iban', raw.findIbans],
+  ['card', raw.findCards],
+  ['ssn', raw.findSsns],
+  ['email', raw.findEmails],
+  ['ip-address', raw.findIpAddresses],
+  ['phone', rawFindPhones],
+  ['password', raw.findPasswords],
 ];
 
 /** Index of the first span in `sorted` (by start) whose start is at or after `at`. */
@@ -83,9 +83,20 @@ function mergeSorted(a: readonly PiiSpan[], b: readonly PiiSpan[]): PiiSpan[] {
 /**
  * All PII spans, non-overlapping, sorted by position. Kept spans stay sorted (merged once per
  * kind), so each overlap check is a binary search: a pasted megabyte with thousands of
- * addresses stays linearithmic.
+ * addresses stays linearithmic. The detectors run once over the folded text; spans are mapped
+ * back to `text` at the end.
  */
 export function findPii(text: string): PiiSpan[] {
+  const folded = foldText(text);
+  const found = findFoldedPii(folded ? folded.text : text);
+  if (!folded) return found;
+  return found.map((span) => {
+    const { start, end } = unfoldSpan(folded, span.start, span.end);
+    return { kind: span.kind, start, end, text: text.slice(start, end) };
+  });
+}
+
+function findFoldedPii(text: string): PiiSpan[] {
   let taken: PiiSpan[] = [];
   const overlaps = (start: number, end: number): boolean => {
     const i = lowerBound(taken, start);
@@ -117,14 +128,19 @@ export function redactPii(text: string): string {
   return out + text.slice(at);
 }
 
+/** Detectors for the privacy rules, each over the folded text (see the top of this file). */
+export const findCards = (text: string): RawSpan[] => detectFolded(text, raw.findCards);
+export const findIbans = (text: string): RawSpan[] => detectFolded(text, raw.findIbans);
+export const findSsns = (text: string): RawSpan[] => detectFolded(text, raw.findSsns);
+export const findEmails = (text: string): RawSpan[] => detectFolded(text, raw.findEmails);
+export const findIpAddresses = (text: string): RawSpan[] => detectFolded(text, raw.findIpAddresses);
+export const findSecrets = (text: string): RawSpan[] => detectFolded(text, raw.findSecrets);
+export const findPasswords = (text: string): RawSpan[] => detectFolded(text, raw.findPasswords);
+/** Phone numbers, never inside a card number or IBAN; national numbers read for `region` when given. */
+export const findPhones = (text: string, region: string | null = null): RawSpan[] =>
+  detectFolded(text, (folded) => {
+    const blocked = [...raw.findCards(folded), ...raw.findIbans(folded)];
+    return rawFindPhones(folded, (start, end) => blocked.some((b) => b.start < end && start < b.end), region);
+  });
+
 export { ibanValid, luhnValid, ssnValid } from './checksums';
-export {
-  findCards,
-  findEmails,
-  findIbans,
-  findIpAddresses,
-  findPasswords,
-  findSecrets,
-  findSsns,
-} from './detectors';
-export { findPhones } from './phone';

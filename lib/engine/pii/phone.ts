@@ -1,29 +1,41 @@
-import { isPossiblePhoneNumber, isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
+import { type CountryCode, isPossiblePhoneNumber, isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import { execAll } from './exec-all';
-import metadataJson from './phone-metadata.json';
 
 /**
  * Phone numbers, found and validated by libphonenumber-js.
  *
- * Size: the content script budget leaves this module about 15 KB gzip. `libphonenumber-js/min`
- * with its text matcher costs 36 KB gzip (16 KB code + 20 KB metadata for 245 regions) and
- * `/max` 57 KB. So we use `libphonenumber-js/core` validation only (`isValidPhoneNumber`,
- * `isPossiblePhoneNumber`, about 10 KB) on number-shaped runs of digits and separators, with
- * the library's own `metadata.min.json` cut down to the regions
- * in `phone-metadata.json` (about 60 regions, 10 KB gzip): the file keeps the library's
- * `version`, and its `countries` / `country_calling_codes` entries for those regions verbatim.
- * After upgrading the library, regenerate it by filtering the package's `metadata.min.json` to
- * the region codes already present in the file (a ten-line Node script; nothing else changes).
+ * Size: the content script's budget leaves this module little room. `libphonenumber-js/min`
+ * with its text matcher costs 36 KB gzip and `/max` 57 KB, so we use `libphonenumber-js/core`
+ * validation only (`isValidPhoneNumber`, `isPossiblePhoneNumber`, about 10 KB) on number-shaped
+ * runs of digits and separators, with the library's own `metadata.min.json` for every region, its
+ * formatting rules left out (`phone-metadata.json`, written by `scripts/phone-metadata.mjs`: 10 KB
+ * gzip instead of 19.5): a number with a country code is checked against its country's rules,
+ * whichever it is.
  *
- * The regular expression only proposes runs of 7–15 digits; whether a run is a phone number
- * is the library's call: with a `+` country code it must be valid for that country, without
- * one it must be a valid US number, or be written in groups ("07700 063 966") and be a valid
- * number of one of the common regions below. Failing that, a number-shaped run right after a phone word ("call", "tel",
- * "mobile"…) counts when the library says it is a possible number in one of the common regions
- * (national formats such as "07700 063 966" or "0490 75 40 81").
+ * The regular expression only proposes runs of 7–15 digits; whether a run is a phone number is
+ * the library's call. With a `+` or `00` country code it must be valid for that country. Without
+ * one it must be valid in the helpdesk's region when one is known (`CheckOptions.region`, from the
+ * page's locale), or a valid US number, or be written in groups ("07700 063 966") and be valid in
+ * one of the common regions below. Failing that, a number-shaped run right after a phone word
+ * ("call", "tel", "mobile"…) counts when the library says it is a possible number in one of them.
  */
 
-const metadata = metadataJson as unknown as MetadataJson;
+let metadata: MetadataJson | null = null;
+
+/**
+ * Gives the phone checks their metadata (`phone-metadata.json`, 10 KB gzip). Importing
+ * `./phone-metadata` installs it (the CLI, the background, the options page, the tests do); the
+ * content script, whose budget has no room for it, receives it from the background moments after
+ * it starts, and flags no phone number until then.
+ */
+export function setPhoneMetadata(json: unknown): void {
+  metadata = json as MetadataJson;
+}
+
+/** Whether phone numbers can be found yet (see `setPhoneMetadata`). */
+export function hasPhoneMetadata(): boolean {
+  return metadata !== null;
+}
 
 /** Regions tried for numbers without a country code that follow a phone word. */
 const FALLBACK_REGIONS = [
@@ -56,7 +68,7 @@ const PHONE_WORD =
 const NOT_A_PHONE_WORD =
   /\b(?:order|invoice|ticket|case|tracking|ref|reference|account|acct|item|sku|po|serial|confirmation|booking|id)\s*(?:no\.?|number|nr|num|id|:|#)?\s*[:#]?\s*$/i;
 const CANDIDATE =
-  /(?<![\w+#])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{1,15}(?:[ \t.-]\d{1,8}){0,5}(?=(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?(?!\w))/g;
+  /(?<![\w+#/])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d{1,15}(?:(?:[ \t.-]|\/ ?)\d{1,8}){0,5}(?=(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?(?![\w/]))/g;
 const IPV4_LIKE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d./-])/;
 /** Written the way people write phone numbers: three or more groups split by spaces, dots or dashes, or an area code in brackets (two groups are more often a street number and a postcode). */
@@ -78,23 +90,29 @@ function countDigits(text: string): number {
 }
 
 /** Is this number-shaped run a phone number, according to libphonenumber-js? */
-function isPhone(candidate: string, afterPhoneWord: boolean): boolean {
+function isPhone(candidate: string, afterPhoneWord: boolean, region: string | null, metadata: MetadataJson): boolean {
   if (candidate.startsWith('+')) {
     return isValidPhoneNumber(candidate, metadata) || (afterPhoneWord && isPossiblePhoneNumber(candidate, metadata));
   }
+  // "0049 30 901820": the international prefix most of the world dials instead of "+".
+  if (candidate.startsWith('00') && isValidPhoneNumber(`+${candidate.slice(2)}`, metadata)) return true;
+  if (region && isValidPhoneNumber(candidate, region as CountryCode, metadata)) return true;
   if (isValidPhoneNumber(candidate, 'US', metadata)) return true;
-  if (afterPhoneWord) return FALLBACK_REGIONS.some((region) => isPossiblePhoneNumber(candidate, region, metadata));
-  return (
-    FORMATTED.test(candidate) && FALLBACK_REGIONS.some((region) => isValidPhoneNumber(candidate, region, metadata))
-  );
+  if (afterPhoneWord) return FALLBACK_REGIONS.some((r) => isPossiblePhoneNumber(candidate, r, metadata));
+  return FORMATTED.test(candidate) && FALLBACK_REGIONS.some((r) => isValidPhoneNumber(candidate, r, metadata));
 }
 
 /**
  * Phone spans in `text`. `taken` lets a caller that already found stronger kinds (cards,
  * IBANs) skip validating runs inside them, which is where most of the cost would go.
  */
-export function findPhones(text: string, taken?: (start: number, end: number) => boolean): PhoneSpan[] {
-  if (countDigits(text) < 7) return [];
+export function findPhones(
+  text: string,
+  taken?: (start: number, end: number) => boolean,
+  region: string | null = null,
+): PhoneSpan[] {
+  if (!metadata || countDigits(text) < 7) return [];
+  const known = metadata;
   const out: PhoneSpan[] = [];
   CANDIDATE.lastIndex = 0;
   for (const match of execAll(CANDIDATE, text)) {
@@ -108,11 +126,11 @@ export function findPhones(text: string, taken?: (start: number, end: number) =>
     for (let tries = 0; tries < 4; tries++) {
       const digits = countDigits(candidate);
       if (digits < 7) break;
-      if (digits <= 15 && !DATE_LIKE.test(candidate) && isPhone(candidate, afterPhoneWord)) {
+      if (digits <= 15 && !DATE_LIKE.test(candidate) && isPhone(candidate, afterPhoneWord, region, known)) {
         out.push({ start, end: start + candidate.length });
         break;
       }
-      const cut = candidate.search(/[ \t.-]\d+$/);
+      const cut = candidate.search(/(?:[ \t.-]|\/ ?)\d+$/);
       if (cut <= 0) break;
       candidate = candidate.slice(0, cut);
     }

@@ -7,7 +7,7 @@ const SECRET =
   '(?:password|passcode|passphrase|cvv2?|cvc2?|cv2|security code|card security code|(?:full|complete|entire|long) (?:card|credit card|debit card) number|16[- ]digit (?:card )?number|card number|ssn|social security number|(?:one[- ]time|verification|2fa|mfa|otp|sms|login|authentication) (?:pass)?code|otp|pin(?: code| number)?|recovery (?:phrase|code)|seed phrase|private key|code (?:we|that we|i) (?:just )?(?:sent|texted|emailed))';
 /** The ask comes first and points at the customer's secret: "send us your CVV", "what is the one-time code". */
 const REQUEST = new RegExp(
-  `\\b${ASK}\\b[^.!?\\n]{0,40}?\\b(?:your|the|ur)\\s+(?:[\\w'-]+\\s+){0,2}?(${SECRET})\\b`,
+  `(?<!(?:'s|\\b(?:your|the|an?|our|my|his|her|their|this|that))\\s)\\b${ASK}\\b[^.!?\\n]{0,40}?\\b(?:your|the|ur)\\s+(?:[\\w'-]+\\s+){0,2}?(${SECRET})\\b`,
   'i',
 );
 const HARMLESS = /\b(?:last (?:4|four) digits|first (?:6|six) digits)\b/i;

@@ -1,4 +1,6 @@
+import { quickLanguage } from '../language/quick';
 import type { CustomerSignals, Finding } from '../types';
+import { ruleReads } from './define-rule';
 import {
   type CheckOptions,
   keep,
@@ -28,6 +30,34 @@ export interface ReplyContext {
   customerName?: string | null;
 }
 
+/**
+ * The reply's language when the in-page guesser is sure of it, else `und` (then every rule runs:
+ * a short or mixed reply is not a reason to go quiet).
+ */
+export function replyLanguage(reply: string): string {
+  const guess = quickLanguage(reply);
+  return guess.confident ? guess.language : 'und';
+}
+
+/** Which checks could read a reply, for the panel: "German reply: 14 of 37 checks ran". */
+export interface ReplyCoverage {
+  /** ISO 639-1, or `und` when not known (then every check ran). */
+  language: string;
+  /** Ids of the active rules that read this language. */
+  ran: string[];
+  /** Ids of the active rules that read other languages only, so stayed silent. */
+  skipped: string[];
+}
+
+/** The coverage of a reply under these options. */
+export function replyCoverage(reply: string, options?: CheckOptions): ReplyCoverage {
+  const language = replyLanguage(reply);
+  const ran: string[] = [];
+  const skipped: string[] = [];
+  for (const rule of planRules(options).active) (ruleReads(rule.meta, language) ? ran : skipped).push(rule.meta.id);
+  return { language, ran, skipped };
+}
+
 /** Runs the rule catalogue (and any admin packs) over a reply. Findings are sorted by position. */
 export function checkReply(ctx: ReplyContext, options?: CheckOptions): Finding[] {
   const plan = planRules(options);
@@ -37,18 +67,19 @@ export function checkReply(ctx: ReplyContext, options?: CheckOptions): Finding[]
     agent: ctx.agent,
     customerName: ctx.customerName ?? null,
   };
+  const language = replyLanguage(ctx.reply);
   const segments = segmentText(ctx.reply);
   const findings: Finding[] = [];
   for (const seg of segments) {
     for (const hit of runSegment(seg.text, plan.segmentFree, context, plan.config, null)) {
-      if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
+      if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
     }
-    for (const hit of runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs.matchers)) {
-      if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
+    for (const hit of runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs)) {
+      if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
     }
   }
   for (const hit of runReplyRules(ctx.reply, segments, plan, context)) {
-    if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, 0, plan));
+    if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, 0, plan));
   }
   return sortFindings(findings);
 }

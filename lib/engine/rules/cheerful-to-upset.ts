@@ -1,6 +1,6 @@
 import { execAll } from '../pii/exec-all';
 import { defineRule } from './define-rule';
-import { customerUpset } from './support/match';
+import { customerClearlyUpset, customerUpset } from './support/match';
 
 const CHEERFUL =
   /(?:\b(?:great|awesome|fantastic|wonderful|amazing|excellent|brilliant|perfect|yay|woohoo)\b\s*[!:)]|\b(?:glad|happy|thrilled|delighted|excited) (?:to hear|you(?:'re| are) enjoying|that you)\b|\bthanks? (?:so much |a lot )?for (?:your|the) (?:kind words|(?:positive |great |lovely |wonderful )?feedback|compliment|love)\b|\bwe(?:'re| are) (?:so )?(?:glad|happy|thrilled|delighted)\b|\bthat(?:'s| is) (?:great|awesome|fantastic|wonderful) (?:news|to hear)\b)/gi;
@@ -12,7 +12,7 @@ export default defineRule({
     category: 'tone',
     severity: 'warning',
     description:
-      'A cheerful or grateful line ("Great!", "Glad to hear", "Thanks for the kind words", party emoji) in a reply to a customer who is upset or sarcastic. Warning: it reads as not listening, and with sarcasm it takes "Great, another update that breaks everything" literally.',
+      'A cheerful or grateful line ("Great!", "Glad to hear", "Thanks for the kind words", party emoji) in a reply to a customer who is upset or sarcastic. Warning when the customer is clearly upset (info when only mildly negative): it reads as not listening, and with sarcasm it takes "Great, another update that breaks everything" literally.',
     scope: 'segment',
     usesContext: true,
     messages: {
@@ -39,13 +39,16 @@ export default defineRule({
   },
   check: ({ text, customer }) => {
     if (!customerUpset(customer)) return [];
-    const messageId = customer?.sarcasm.likely ? 'sarcasm' : 'upset';
+    const messageId: 'sarcasm' | 'upset' = customer?.sarcasm.likely ? 'sarcasm' : 'upset';
+    // A cheerful line to a customer who is only a little negative is a hint, not an alarm.
+    const severity = customerClearlyUpset(customer) ? undefined : ('info' as const);
     const out = [];
     for (const re of [CHEERFUL, CHEERFUL_EMOJI]) {
       re.lastIndex = 0;
       for (const m of execAll(re, text)) {
         const start = m.index ?? 0;
-        out.push({ start, end: start + m[0].replace(/[\s!:)]+$/, '').length, messageId } as const);
+        const end = start + m[0].replace(/[\s!:)]+$/, '').length;
+        out.push({ start, end, messageId, ...(severity ? { severity } : {}) });
       }
     }
     return out.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start);

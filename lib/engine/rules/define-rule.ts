@@ -15,6 +15,11 @@ export interface RuleConfig {
    * the grounding rules accept as supported even when the conversation does not mention them.
    */
   knownFacts: readonly string[];
+  /**
+   * The region (ISO 3166-1 alpha-2) whose national phone formats apply to numbers written without
+   * a country code, from the helpdesk's locale (`CheckOptions.region`); `null` when unknown.
+   */
+  region: string | null;
 }
 
 /** A span a rule reports, with offsets relative to `RuleInput.text`. */
@@ -63,6 +68,8 @@ export interface ExampleCustomer {
   score?: number;
   sarcastic?: boolean;
   escalation?: EscalationKind[];
+  /** The customer's language as detected (ISO 639-1, or `und`). @default 'en' when messages are given */
+  language?: string;
 }
 
 /** A reply the rule must flag or pass, with the context that makes it so. */
@@ -88,6 +95,13 @@ export interface RuleMeta<M extends string> {
   scope: RuleScope;
   /** True when the check reads the customer, the earlier replies or the config (cache key). */
   usesContext: boolean;
+  /**
+   * The reply languages the check can read (ISO 639-1), or `any` when it reads no words (numbers,
+   * links, placeholders). On a reply in another language the rule stays silent rather than
+   * guess, and the panel says it did not run. Most checks match English phrases, hence the
+   * default. @default ['en']
+   */
+  languages?: readonly string[] | 'any';
   messages: Readonly<Record<M, string>>;
   examples: { flag: RuleExample[]; pass: RuleExample[] };
 }
@@ -95,6 +109,13 @@ export interface RuleMeta<M extends string> {
 export interface Rule<M extends string = string> {
   meta: RuleMeta<M>;
   check(input: RuleInput): RuleHit<M>[];
+}
+
+/** Whether a rule reads replies written in `language` (`und`: not known, so every rule runs). */
+export function ruleReads(meta: Pick<RuleMeta<string>, 'languages'>, language: string): boolean {
+  if (language === 'und') return true;
+  const languages = meta.languages ?? ['en'];
+  return languages === 'any' || languages.includes(language);
 }
 
 /** Typing helper: a message id the rule does not declare is a type error. */
@@ -119,6 +140,7 @@ export function exampleSignals(example: RuleExample): CustomerSignals | null {
   const score = c.score ?? (label === 'negative' ? -0.6 : label === 'positive' ? 0.6 : 0);
   const kinds = c.escalation ?? [];
   return {
+    language: c.language ?? 'en',
     sentiment: { label, score },
     sarcasm: { likely: c.sarcastic === true, score: c.sarcastic ? 0.8 : 0, cues: [] },
     escalation: { likely: kinds.length > 0, kinds, cues: [] },

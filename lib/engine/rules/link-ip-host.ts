@@ -12,6 +12,7 @@ export default defineRule({
       'A link whose host is a bare IP address (http://203.0.113.5/login) rather than a domain. Critical: real company pages live on named domains; IP links are a classic phishing and malware pattern and bypass reputation checks.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       ip: 'The link points at a bare IP address ({{host}}); use the company domain.',
     },

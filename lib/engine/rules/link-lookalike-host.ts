@@ -69,6 +69,7 @@ export default defineRule({
       'A link whose host imitates another: punycode or non-ASCII letters (xn--pypal-4ve.com), digit swaps (paypa1.com), a brand as a subdomain of another domain (paypal.com.account-check.io), or user info before the host (https://paypal.com@evil.example). Critical: these are phishing patterns.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       punycode: 'The link host uses look-alike (non-ASCII or punycode) letters: {{host}}.',
       userinfo: 'The link hides its real host ({{host}}) behind user info before “@”.',

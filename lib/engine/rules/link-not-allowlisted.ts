@@ -15,6 +15,7 @@ export default defineRule({
       'A link to a host outside the admin’s link allowlist (set in a team rule pack; subdomains of a listed host are allowed). Only active when an allowlist is set. Warning: AI drafts invent or borrow links, and a link to another site may be wrong or unsafe.',
     scope: 'segment',
     usesContext: true,
+    languages: 'any',
     messages: {
       outside: 'The link host {{host}} is not on your team’s allowlist.',
     },

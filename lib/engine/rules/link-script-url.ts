@@ -10,6 +10,7 @@ export default defineRule({
       'A javascript:, vbscript: or data: URL in the reply. Critical: these run code or carry a hidden document when clicked, and no legitimate support reply needs one.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       script: 'A {{scheme}}: URL can run code or hide content; remove it.',
     },

@@ -32,6 +32,7 @@ export default defineRule({
       'A link through a URL shortener (bit.ly, tinyurl.com, t.co…). Warning: the customer cannot see where it leads, phishing uses the same services, and many mail filters block them; link to the real page.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       shortener: 'Shortened link ({{host}}) hides its destination; use the full address.',
     },

@@ -1,4 +1,4 @@
-import { findPasswords } from '../pii/detectors';
+import { findPasswords } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -17,6 +17,7 @@ export default defineRule({
       flag: [
         { text: 'Your temporary password is Welcome2024! and expires tomorrow.' },
         { text: 'Log in with password: "sunshine" and change it.' },
+        { text: 'Your account is ready, pw: Summer2023! (change it after signing in).' },
       ],
       pass: [
         { text: 'Your password is case-sensitive, so check the caps lock key.' },

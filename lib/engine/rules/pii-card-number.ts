@@ -1,4 +1,4 @@
-import { findCards } from '../pii/detectors';
+import { findCards } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
       'A payment card number (13–19 digits that pass the Luhn check) in the reply. Critical: sending a full card number in a support message breaks PCI DSS and exposes the customer to fraud; quote the last four digits instead.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       card: 'This looks like a full payment card number; quote only the last four digits.',
     },

@@ -1,4 +1,4 @@
-import { findEmails } from '../pii/detectors';
+import { findEmails } from '../pii';
 import { defineRule } from './define-rule';
 
 /** Shared team mailboxes are meant to be given out; a person's address is not. */
@@ -14,6 +14,7 @@ export default defineRule({
       'A personal e-mail address in the reply. Warning, not critical: an address is often needed, but an AI draft may paste another customer’s address. Shared mailboxes such as support@ or billing@ are reported as info only.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       personal: 'Contains a personal e-mail address; check it belongs to this customer.',
       role: 'Contains a team mailbox address.',
@@ -22,6 +23,7 @@ export default defineRule({
       flag: [
         { text: 'I have sent the invoice to jane.doe@example.com as requested.' },
         { text: 'Please ask Mark (mark.h@contoso.org) for the report.' },
+        { text: 'I sent the invoice to josé.müller@exämple.de as requested.' },
       ],
       pass: [
         { text: 'You can reach us on our website at any time.' },

@@ -1,4 +1,4 @@
-import { findIpAddresses } from '../pii/detectors';
+import { findIpAddresses } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
       'An IPv4 or IPv6 address in the reply. Warning: IP addresses are personal data under GDPR and can reveal internal infrastructure; share them only when the customer needs them.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       ip: 'Contains an IP address; is it needed in this reply?',
     },

@@ -1,4 +1,4 @@
-import { findSsns } from '../pii/detectors';
+import { findSsns } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
       'A US Social Security number (AAA-GG-SSSS with a valid area, group and serial) in the reply. Critical: an SSN enables identity theft and has no place in a support reply.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       ssn: 'This looks like a Social Security number; remove it from the reply.',
     },

@@ -5,7 +5,7 @@ const REQUEST =
 const REFUSAL =
   /\b(?:(?:we|i) (?:can't|cannot|can not|are unable to|am unable to|won't|will not|don't|do not) (?:delete|erase|remove|provide|share|export|send)|(?:not|isn't|is not) (?:possible|something we can do) to (?:delete|erase|remove|export)|we (?:keep|retain|store) (?:all )?(?:your )?(?:data|information) (?:indefinitely|forever|permanently))\b/i;
 const HANDLED =
-  /\b(?:gdpr|ccpa|privacy team|data protection|dpo|(?:your|the) (?:deletion|erasure|access|data|privacy) request|(?:delete|erase|remove|export)\w* (?:your|all your) (?:personal )?(?:data|information|account)|within (?:30|thirty|45|forty-five) days|one month|confirm your identity)\b/i;
+  /\b(?:gdpr|ccpa|privacy team|data protection|dpo|(?:your|the) (?:deletion|erasure|access|data|privacy) request|(?:delete|erase|remove|export)\w* (?:your|all your) (?:personal )?(?:data|information|account)|within (?:30|thirty|45|forty-five) days|(?:one|a) month|confirm your identity|data export|export of your data|(?:download|copy of) (?:link|your data))\b/i;
 
 /** Whether the latest customer messages hold a request; memoised per messages array (stable while typing). */
 const requested = new WeakMap<readonly string[], boolean>();

@@ -15,7 +15,7 @@ export default defineRule({
     category: 'commitment',
     severity: 'warning',
     description:
-      'Promises a refund, credit, compensation, voucher or discount ("we will refund you in full"), or says one was already given ("I\'ve refunded your order"). Warning: AI drafts promise money the agent may not be authorised to give; check policy before sending. Saying the request was passed to the team that can authorise it is fine.',
+      'Promises a refund, credit, compensation, voucher or discount ("we will refund you in full"), or says one was already given ("I\'ve refunded your order"). Warning for a promise: AI drafts promise money the agent may not be authorised to give; check policy before sending. A refund reported as done is info: the agent who issued it knows, and the hint is there for a draft that says so when nobody did. Saying the request was passed to the team that can authorise it is fine.',
     scope: 'segment',
     usesContext: false,
     messages: {
@@ -36,5 +36,7 @@ export default defineRule({
     },
   },
   check: ({ text }) =>
-    AUTHORISED_ELSEWHERE.test(text) ? [] : [...regexHits(PROMISE, text, 'promise'), ...regexHits(DONE, text, 'done')],
+    AUTHORISED_ELSEWHERE.test(text)
+      ? []
+      : [...regexHits(PROMISE, text, 'promise'), ...regexHits(DONE, text, 'done', { severity: 'info' })],
 });

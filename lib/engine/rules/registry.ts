@@ -35,6 +35,7 @@ import privacyRequestMishandled from './privacy-request-mishandled';
 import promptLeakage from './prompt-leakage';
 import refundPromise from './refund-promise';
 import repeatedReply from './repeated-reply';
+import replyLanguageMismatch from './reply-language-mismatch';
 import secretToken from './secret-token';
 import stackedHedging from './stacked-hedging';
 import unfilledPlaceholder from './unfilled-placeholder';
@@ -85,6 +86,7 @@ export const rules: readonly Rule[] = [
   promptLeakage,
   refundPromise,
   repeatedReply,
+  replyLanguageMismatch,
   secretToken,
   stackedHedging,
   unfilledPlaceholder,

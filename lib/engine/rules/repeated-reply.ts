@@ -51,6 +51,7 @@ export default defineRule({
       'A sentence of the reply repeats, word for word or nearly (word-pair overlap of 70% or more), a sentence from an earlier agent reply in the same ticket. Warning: repeating the same answer tells the customer nobody read their last message. Short greetings and sign-offs are ignored.',
     scope: 'segment',
     usesContext: true,
+    languages: 'any',
     messages: {
       repeated: 'Nearly repeats an earlier reply in this ticket; say something new or acknowledge it did not help.',
     },

@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { ReplyContext } from './check-reply';
+import { type ReplyContext, type ReplyCoverage, replyCoverage, replyLanguage } from './check-reply';
 import {
   type CheckOptions,
   keep,
@@ -51,6 +51,12 @@ class SegmentCache {
 export interface ReplyChecker {
   /** Same result as `checkReply(ctx, options)`, re-running only the sentences that changed. */
   check(ctx: ReplyContext, options?: CheckOptions): Finding[];
+  /**
+   * Which checks could read the reply last checked (its language, the rules that ran and the ones
+   * that stayed silent), for the panel; null before the first check. The same object until the
+   * language or the options change, so a store can compare it by reference.
+   */
+  coverage(): ReplyCoverage | null;
   /** Forget everything (for example when the agent switches ticket). */
   reset(): void;
 }
@@ -74,6 +80,10 @@ export function createReplyChecker(): ReplyChecker {
   let lastContext: RuleContextInput | null = null;
   let lastPlan: RulePlan | null = null;
   let lastCustomerJson = '';
+  let lastCoverage: { language: string; plan: RulePlan; value: ReplyCoverage } | null = null;
+  let lastLanguage = 'und';
+  let lastReply = '';
+  let lastOptions: CheckOptions | undefined;
 
   function contextChanged(context: RuleContextInput, plan: RulePlan): boolean {
     if (!lastContext || plan !== lastPlan) return true;
@@ -101,6 +111,10 @@ export function createReplyChecker(): ReplyChecker {
       lastContext = context;
       lastPlan = plan;
 
+      const language = replyLanguage(ctx.reply);
+      lastLanguage = language;
+      lastReply = ctx.reply;
+      lastOptions = options;
       const segments = segmentText(ctx.reply);
       const findings: Finding[] = [];
       for (const seg of segments) {
@@ -111,18 +125,25 @@ export function createReplyChecker(): ReplyChecker {
         }
         let b = contextual.get(seg.text);
         if (!b) {
-          b = runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs.matchers);
+          b = runSegment(seg.text, plan.segmentContextual, context, plan.config, plan.packs);
           contextual.set(seg.text, b);
         }
-        for (const hit of a) if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
-        for (const hit of b) if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
+        for (const hit of a) if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
+        for (const hit of b) if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, seg.start, plan));
       }
       for (const hit of runReplyRules(ctx.reply, segments, plan, context)) {
-        if (keep(plan, hit)) findings.push(toFinding(ctx.reply, hit, 0, plan));
+        if (keep(plan, hit, language)) findings.push(toFinding(ctx.reply, hit, 0, plan));
       }
       return sortFindings(findings);
     },
+    coverage() {
+      if (!lastPlan) return null;
+      if (!lastCoverage || lastCoverage.language !== lastLanguage || lastCoverage.plan !== lastPlan)
+        lastCoverage = { language: lastLanguage, plan: lastPlan, value: replyCoverage(lastReply, lastOptions) };
+      return lastCoverage.value;
+    },
     reset() {
+      lastCoverage = null;
       free.clear();
       contextual.clear();
       lastContext = null;

@@ -3,7 +3,7 @@ import { type CompiledPacks, compilePacks } from '../packs/apply';
 import type { RulePack } from '../packs/types';
 import { execAll } from '../pii/exec-all';
 import type { Category, CustomerSignals, Finding, Severity } from '../types';
-import { formatMessage, type Rule, type RuleConfig, type RuleInput, type Segment } from './define-rule';
+import { formatMessage, type Rule, type RuleConfig, type RuleInput, ruleReads, type Segment } from './define-rule';
 import { rules } from './registry';
 import { MAX_REPLY_SEGMENTS, MAX_SCAN_CHARS } from './segment';
 
@@ -16,6 +16,13 @@ import { MAX_REPLY_SEGMENTS, MAX_SCAN_CHARS } from './segment';
 export interface CheckOptions {
   /** Validated admin rule packs (see lib/engine/packs). @default [] */
   packs?: readonly RulePack[];
+  /**
+   * The helpdesk's region (ISO 3166-1 alpha-2, e.g. `DE`), so a phone number written the national
+   * way ("030 901820") is read with that country's rules. The content script derives it from the
+   * page's locale (`regionFromLocale`); without it, numbers need a country code or a US shape.
+   * @default undefined
+   */
+  region?: string;
 }
 
 /** What rules may read besides the reply itself. */
@@ -48,6 +55,8 @@ export interface RulePlan {
   segmentFree: readonly Rule[];
   segmentContextual: readonly Rule[];
   reply: readonly Rule[];
+  /** Every active built-in rule, for the coverage the panel shows. */
+  active: readonly Rule[];
 }
 
 /**
@@ -58,22 +67,47 @@ function normaliseQuotes(text: string): string {
   return text.includes('\u2019') ? text.replace(/\u2019/g, "'") : text;
 }
 
-const plans = new WeakMap<CompiledPacks, RulePlan>();
+/** Plans by compiled packs, then by region: both change rarely, and a new plan clears the caches. */
+const plans = new WeakMap<CompiledPacks, Map<string, RulePlan>>();
+
+/** A region code as the phone library wants it (`de` → `DE`); null when it is not two letters. */
+function normaliseRegion(region: string | undefined): string | null {
+  return region && /^[A-Za-z]{2}$/.test(region) ? region.toUpperCase() : null;
+}
 
 export function planRules(options?: CheckOptions): RulePlan {
   const packs = compilePacks(options?.packs);
-  const cached = plans.get(packs);
+  const region = normaliseRegion(options?.region);
+  let byRegion = plans.get(packs);
+  if (!byRegion) {
+    byRegion = new Map();
+    plans.set(packs, byRegion);
+  }
+  const cached = byRegion.get(region ?? '');
   if (cached) return cached;
   const active = rules.filter((r) => !packs.disabled.has(r.meta.id));
   const plan: RulePlan = {
     packs,
-    config: { linkAllowlist: packs.linkAllowlist, knownFacts: packs.knownFacts },
+    config: { linkAllowlist: packs.linkAllowlist, knownFacts: packs.knownFacts, region },
     segmentFree: active.filter((r) => r.meta.scope === 'segment' && !r.meta.usesContext),
     segmentContextual: active.filter((r) => r.meta.scope === 'segment' && r.meta.usesContext),
     reply: active.filter((r) => r.meta.scope === 'reply'),
+    active,
   };
-  plans.set(packs, plan);
+  byRegion.set(region ?? '', plan);
   return plan;
+}
+
+const metaById = new Map(rules.map((r) => [r.meta.id, r.meta]));
+
+/**
+ * Whether a hit's rule reads the reply's language. Rules run whatever the language (their hits
+ * are cached per sentence); hits of rules that cannot read it are dropped here. Admin pack
+ * phrases are the admin's own words, in whatever language they wrote them.
+ */
+export function readsLanguage(hit: RawHit, language: string): boolean {
+  const meta = metaById.get(hit.rule);
+  return meta === undefined || ruleReads(meta, language);
 }
 
 function runRule(rule: Rule, input: RuleInput, out: RawHit[]): void {
@@ -98,7 +132,7 @@ export function runSegment(
   ruleList: readonly Rule[],
   context: RuleContextInput,
   config: RuleConfig,
-  packMatchers: CompiledPacks['matchers'] | null,
+  packs: CompiledPacks | null,
 ): RawHit[] {
   const out: RawHit[] = [];
   const norm = normaliseQuotes(text);
@@ -113,8 +147,9 @@ export function runSegment(
     config,
   };
   for (const rule of ruleList) runRule(rule, input, out);
-  if (packMatchers) {
-    for (const m of packMatchers) {
+  if (packs) {
+    // Only the matchers filed under a word of this segment can match it (see PhraseIndex).
+    for (const m of packs.candidates(norm)) {
       m.regex.lastIndex = 0;
       for (const match of execAll(m.regex, norm)) {
         const start = match.index ?? 0;
@@ -156,9 +191,11 @@ export function runReplyRules(
   for (const rule of plan.reply) runRule(rule, input, out);
   if (plan.packs.required.length > 0 && segments.length > 0) {
     const last = segments[segments.length - 1] as Segment;
+    // A required phrase none of whose words is in the reply is missing without running its pattern.
+    const present = new Set(plan.packs.requiredCandidates(text));
     for (const m of plan.packs.required) {
       m.regex.lastIndex = 0;
-      if (m.regex.test(text)) continue;
+      if (present.has(m) && m.regex.test(text)) continue;
       out.push({
         rule: m.rule,
         category: m.category,
@@ -197,7 +234,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** Pack findings for disabled pack rules are dropped here (built-in ones never run). */
-export function keep(plan: RulePlan, hit: RawHit): boolean {
-  return !plan.packs.disabled.has(hit.rule);
+/**
+ * Pack findings for disabled pack rules are dropped here (built-in ones never run), and so are
+ * hits of rules that cannot read the reply's language.
+ */
+export function keep(plan: RulePlan, hit: RawHit, language = 'und'): boolean {
+  return !plan.packs.disabled.has(hit.rule) && readsLanguage(hit, language);
 }

@@ -1,4 +1,4 @@
-import { findSecrets } from '../pii/detectors';
+import { findSecrets } from '../pii';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
       'An API key, access token, JWT or private key block in the reply (known provider prefixes such as sk_live_, ghp_, AKIA, xoxb-; JWTs; PEM headers; bearer tokens). Critical: a leaked credential gives access to an account until it is revoked.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       secret: 'This looks like a credential (API key, token or private key); never send it in a reply.',
     },

@@ -26,6 +26,7 @@ export default defineRule({
       'A template slot that was never filled in: {{first_name}}, [Customer Name], [insert link], <DATE>, XXXX, %NAME%, TODO. Critical: a reply that says "Dear [Customer Name]" is instantly visible to the customer as a careless template.',
     scope: 'segment',
     usesContext: false,
+    languages: 'any',
     messages: {
       placeholder: 'Unfilled placeholder “{{text}}”; fill it in or remove it.',
     },

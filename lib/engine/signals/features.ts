@@ -16,9 +16,21 @@ export interface Features {
 }
 
 const NEGATION_REACH = 3;
+/** Weight of one character n-gram: many fire per word, so each says little. */
+const CHAR_GRAM_VALUE = 0.3;
+
+/** Options a model was fitted with; the model's data file names them, so use always matches the fit. */
+export interface FeatureOptions {
+  /**
+   * Add character n-grams of each word, from 2 up to this length (0: none). They help where a
+   * small training set meets rich morphology (Arabic, French); cross-validation picks them per
+   * language (tests/bench/fit-signals.ts). @default 0
+   */
+  charGrams?: number;
+}
 
 /** Extracts features; linear in the number of tokens. */
-export function extractFeatures(tokens: readonly Token[], lex: LexiconScore): Features {
+export function extractFeatures(tokens: readonly Token[], lex: LexiconScore, options?: FeatureOptions): Features {
   const names: string[] = [];
   const values: number[] = [];
   const push = (name: string, value = 1) => {
@@ -71,6 +83,15 @@ export function extractFeatures(tokens: readonly Token[], lex: LexiconScore): Fe
         else if (t.text.startsWith('..')) push('<...>');
         negationLeft = 0;
         prevWord = null;
+    }
+  }
+  const grams = options?.charGrams ?? 0;
+  if (grams > 0) {
+    for (const t of tokens) {
+      if (t.kind !== 'word' && t.kind !== 'hashtag') continue;
+      const w = `^${t.kind === 'hashtag' ? t.norm.slice(1) : t.norm}$`;
+      for (let n = 2; n <= grams; n++)
+        for (let i = 0; i + n <= w.length; i++) push(`c:${w.slice(i, i + n)}`, CHAR_GRAM_VALUE);
     }
   }
   push('<lexpos>', Math.min(lex.pos, 8) / 4);

@@ -1,11 +1,13 @@
+import { detectLanguage } from '../language/detect';
 import { type Token, tokenize } from '../nlp/tokenize';
 import type { CustomerSignals, EscalationCue, EscalationKind, SarcasmCue } from '../types';
+import { COMPLAINT_RE } from './complaint';
 import { escalationCues, escalationFromCues } from './escalation';
 import { extractFeatures } from './features';
 import { type LexiconScore, lexiconScore } from './lexicon-score';
 import { combineCueStrengths, sarcasmCues } from './sarcasm';
 import { TROUBLE_RE } from './sarcasm-cues';
-import { sarcasmModelScore } from './sarcasm-score';
+import { sarcasmFeatures, sarcasmModelScore, sarcasmSurface } from './sarcasm-score';
 import { type SentimentProbabilities, sentimentFromProbabilities, sentimentProbabilities } from './sentiment';
 
 /**
@@ -15,8 +17,10 @@ import { type SentimentProbabilities, sentimentFromProbabilities, sentimentProba
  */
 const MAX_MESSAGE_CHARS = 4000;
 const MAX_CONTEXT = 5;
-/** Earlier messages that colour how the latest one reads (sentiment blend, earlier trouble). */
-const SENTIMENT_CONTEXT = 2;
+/** Earlier messages that colour how the latest one reads (sentiment blend, earlier trouble and anger). */
+const SENTIMENT_CONTEXT = 3;
+/** Earlier messages read as negative at least this many times make the conversation angry. */
+const ANGRY_MESSAGES = 2;
 /** Weight of the earlier messages in the reported sentiment. */
 const CONTEXT_WEIGHT = 0.2;
 /** Escalations that read as anger (asking for a human on its own does not). */
@@ -30,6 +34,8 @@ const THREAT_KINDS: ReadonlySet<EscalationKind> = new Set([
 ]);
 /** Share of the neutral and positive mass a threat moves to negative. */
 const THREAT_PULL = 0.5;
+/** Share of the neutral mass a flatly stated complaint moves to negative (complaint.ts). */
+const COMPLAINT_PULL = 0.5;
 /** At or above this sarcasm score the message is called sarcastic. */
 const SARCASM_LIKELY = 0.5;
 
@@ -85,16 +91,35 @@ export function analyzeCustomer(messages: readonly string[]): CustomerSignals | 
 function readConversation(messages: readonly string[]): CustomerSignals {
   const lastIndex = messages.length - 1;
   const latest = read(messages[lastIndex] ?? '');
+  let guess = detectLanguage(latest.text);
+  // A short latest message ("Friday works.") says little; the recent conversation says more.
+  if (!guess.confident && lastIndex > 0) {
+    const recent = detectLanguage(
+      messages
+        .slice(Math.max(0, lastIndex - 2))
+        .join('\n')
+        .slice(-MAX_MESSAGE_CHARS),
+    );
+    if (recent.confident) guess = recent;
+  }
+  // A weak guess still picks the sentiment model (romanised Hindi is rarely certain), but only a
+  // confident one is reported, since the reply rules compare it with the reply's language.
+  const language = guess.language;
+  /** The sarcasm cues and model read English only; another language gets none of them. */
+  const english = language === 'en' || language === 'und';
   const features = extractFeatures(latest.tokens, latest.lex);
-  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features);
+  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features, language);
+  const ownProbs = probs;
 
   let contextTrouble = false;
+  let angryMessages = 0;
   const earlier: SentimentProbabilities[] = [];
   for (let i = lastIndex - 1; i >= 0 && i >= lastIndex - SENTIMENT_CONTEXT; i--) {
     const m = read(messages[i] ?? '');
-    const p = sentimentProbabilities(m.tokens, m.lex);
+    const p = sentimentProbabilities(m.tokens, m.lex, undefined, detectLanguage(m.text).language);
     earlier.push(p);
     if (p.negative > 0.5 || m.lex.compound < -0.3 || TROUBLE_RE.test(m.text)) contextTrouble = true;
+    if (p.negative > 0.5) angryMessages++;
   }
   if (earlier.length > 0) {
     const mean = (k: keyof SentimentProbabilities) => earlier.reduce((s, p) => s + p[k], 0) / earlier.length;
@@ -111,6 +136,12 @@ function readConversation(messages: readonly string[]): CustomerSignals {
     for (const cue of escalationCues(m.text, i)) escalation.push(shift(cue, m.offset));
   }
 
+  // "My order never arrived": no sentiment word, but not a neutral report either.
+  if (english && COMPLAINT_RE.test(latest.text)) {
+    const moved = probs.neutral * COMPLAINT_PULL;
+    probs = { negative: probs.negative + moved, neutral: probs.neutral - moved, positive: probs.positive };
+  }
+
   // A threat to leave, sue or go public is not said in a neutral mood, whatever the words.
   if (escalation.some((c) => c.message === lastIndex && THREAT_KINDS.has(c.kind))) {
     const moved = (probs.neutral + probs.positive) * THREAT_PULL;
@@ -121,15 +152,18 @@ function readConversation(messages: readonly string[]): CustomerSignals {
     };
   }
 
-  const scored = sarcasmCues({
-    text: latest.text,
-    tokens: latest.tokens,
-    lex: latest.lex,
-    messageIndex: lastIndex,
-    contextTrouble,
-  });
+  const scored = english
+    ? sarcasmCues({
+        text: latest.text,
+        tokens: latest.tokens,
+        lex: latest.lex,
+        messageIndex: lastIndex,
+        contextTrouble,
+        contextAnger: angryMessages >= ANGRY_MESSAGES,
+      })
+    : [];
   const cueScore = combineCueStrengths(scored);
-  const modelScore = sarcasmModelScore(features);
+  const modelScore = english && sarcasmSurface(latest.lex) ? sarcasmModelScore(sarcasmFeatures(features, ownProbs)) : 0;
   const sarcasmScore = 1 - (1 - cueScore) * (1 - modelScore);
   const sarcastic = sarcasmScore >= SARCASM_LIKELY;
   if (sarcastic) {
@@ -147,6 +181,7 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   }
 
   return {
+    language: guess.confident ? language : 'und',
     sentiment: sentimentFromProbabilities(probs),
     sarcasm: {
       likely: sarcastic,

@@ -39,21 +39,67 @@ export interface LinearModelData {
   levels: number;
   /** One character per weight: its index in `DIGITS`, minus `levels`. */
   weights: string;
+  /** Character n-grams the features carried at fit time (features.ts `charGrams`). @default 0 */
+  charGrams?: number;
   /** Decision threshold on the probability for a binary model (fitted by cross-validation). */
   threshold?: number;
   /** Free-form note on what it was fitted on, for people reading the file. */
   note?: string;
 }
 
-/** Decoded model: feature key → offset into `weights`. */
+/** Decoded model: feature key → offset into `weights` (see `KeyTable`). */
 export interface LinearModel {
   classes: readonly string[];
   k: number;
   hashBits: number;
-  index: Map<number, number>;
+  index: KeyTable;
   weights: Float32Array;
   bias: Float32Array;
   threshold: number;
+  charGrams: number;
+}
+
+/**
+ * Feature key → weight offset. The keys arrive sorted (they are stored as gaps), so the index is
+ * the sorted array itself plus where each run of keys sharing their top bits starts: building it
+ * is one linear pass (a `Map` of the English model's quarter of a million keys took most of its
+ * load time), and a lookup scans a run of three or four keys.
+ */
+export interface KeyTable {
+  /** Every key, ascending. */
+  keys: Int32Array;
+  /** starts[b] is the first index of a key whose top bits are b; one extra entry at the end. */
+  starts: Int32Array;
+  /** Right shift that leaves a key's top bits. */
+  shift: number;
+  /** Floats per feature in `weights`. */
+  k: number;
+}
+
+function buildTable(keys: Int32Array, k: number, hashBits: number): KeyTable {
+  let bucketBits = 1;
+  while (bucketBits < hashBits && 2 ** bucketBits < keys.length / 2) bucketBits++;
+  const shift = Math.max(0, hashBits - bucketBits);
+  const buckets = 2 ** (hashBits - shift);
+  const starts = new Int32Array(buckets + 1);
+  let at = 0;
+  for (let b = 0; b <= buckets; b++) {
+    while (at < keys.length && (keys[at] as number) >>> shift < b) at++;
+    starts[b] = at;
+  }
+  return { keys, starts, shift, k };
+}
+
+/** The weight offset of a feature key, or -1 when the model has no such feature. */
+export function lookup(table: KeyTable, key: number): number {
+  const b = key >>> table.shift;
+  const end = table.starts[b + 1] ?? 0;
+  for (let i = table.starts[b] ?? 0; i < end; i++) {
+    const stored = table.keys[i] as number;
+    if (stored === key) return i * table.k;
+    if (stored > key) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -69,6 +115,12 @@ const DIGITS = (() => {
   return out.slice(0, 64);
 })();
 const BITS_PER_DIGIT = 6;
+/** Character code → digit value (-1 for characters outside `DIGITS`). */
+const DIGIT_CODES = (() => {
+  const out = new Int8Array(128).fill(-1);
+  for (let d = 0; d < DIGITS.length; d++) out[DIGITS.charCodeAt(d)] = d;
+  return out;
+})();
 
 /** The feature's key: the top `bits` bits of the FNV-1a hash of its name (UTF-16 code units). */
 export function featureKey(name: string, bits: number): number {
@@ -105,29 +157,27 @@ export function encodeKeys(keys: readonly number[], riceBits: number): string {
 }
 
 /** Reads `count` keys back; the padding bits after the last key are ignored. */
-function decodeKeys(text: string, riceBits: number, count: number): number[] {
-  const keys: number[] = [];
-  let digit = 0;
-  let left = 0;
+function decodeKeys(text: string, riceBits: number, count: number): Int32Array {
+  // Bits are first unpacked into a byte array: one pass of table lookups, then the Rice decode
+  // reads bytes. This is the hot part of loading a model with a quarter of a million keys.
+  const bits = new Uint8Array(text.length * BITS_PER_DIGIT);
+  for (let i = 0, o = 0; i < text.length; i++) {
+    const digit = DIGIT_CODES[text.charCodeAt(i)] ?? -1;
+    if (digit < 0) throw new Error(`linear model: bad key character at ${i}`);
+    for (let b = BITS_PER_DIGIT - 1; b >= 0; b--) bits[o++] = (digit >> b) & 1;
+  }
+  const keys = new Int32Array(count);
+  const unit = 2 ** riceBits;
   let at = 0;
-  const next = (): number => {
-    if (left === 0) {
-      digit = DIGITS.indexOf(text[at] as string);
-      if (digit < 0) throw new Error(`linear model: bad key character at ${at}`);
-      at++;
-      left = BITS_PER_DIGIT;
-    }
-    left--;
-    return (digit >> left) & 1;
-  };
   let previous = 0;
-  while (keys.length < count) {
+  for (let n = 0; n < count; n++) {
     let gap = 0;
-    while (next() === 1) gap += 2 ** riceBits;
+    while (bits[at++] === 1) gap += unit;
     let low = 0;
-    for (let b = 0; b < riceBits; b++) low = low * 2 + next();
+    for (let b = 0; b < riceBits; b++) low = low * 2 + (bits[at++] as number);
+    if (at > bits.length) throw new Error('linear model: keys end early');
     previous += gap + low;
-    keys.push(previous);
+    keys[n] = previous;
   }
   return keys;
 }
@@ -146,14 +196,13 @@ export function decodeModel(data: LinearModelData): LinearModel {
   const stored = ref < 0 ? k : k - 1;
   const count = data.weights.length / stored;
   if (!Number.isInteger(count)) throw new Error('linear model: weights do not fill whole features');
-  const keys = count === 0 ? [] : decodeKeys(data.keys, data.riceBits, count);
-  const index = new Map<number, number>();
+  const keys = count === 0 ? new Int32Array(0) : decodeKeys(data.keys, data.riceBits, count);
+  const index = buildTable(keys, k, data.hashBits);
   const weights = new Float32Array(keys.length * k);
   for (let i = 0; i < keys.length; i++) {
-    index.set(keys[i] as number, i * k);
     for (let c = 0, from = i * stored; c < k; c++) {
       if (c === ref) continue;
-      weights[i * k + c] = (DIGITS.indexOf(data.weights[from++] as string) - data.levels) * data.scale;
+      weights[i * k + c] = ((DIGIT_CODES[data.weights.charCodeAt(from++)] as number) - data.levels) * data.scale;
     }
   }
   return {
@@ -164,6 +213,7 @@ export function decodeModel(data: LinearModelData): LinearModel {
     weights,
     bias: Float32Array.from(data.bias),
     threshold: data.threshold ?? 0.5,
+    charGrams: data.charGrams ?? 0,
   };
 }
 
@@ -172,8 +222,8 @@ export function linearScores(model: LinearModel, features: Features): Float64Arr
   const out = Float64Array.from(model.bias);
   const { names, values } = features;
   for (let i = 0; i < names.length; i++) {
-    const at = model.index.get(featureKey(names[i] as string, model.hashBits));
-    if (at === undefined) continue;
+    const at = lookup(model.index, featureKey(names[i] as string, model.hashBits));
+    if (at < 0) continue;
     const v = values[i] as number;
     for (let c = 0; c < model.k; c++) out[c] = (out[c] as number) + (model.weights[at + c] as number) * v;
   }

@@ -1,6 +1,8 @@
 import type { Features } from './features';
-import { type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
+import type { LexiconScore } from './lexicon-score';
+import { type LinearModel, type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
 import modelData from './sarcasm-model.json';
+import type { SentimentProbabilities } from './sentiment';
 
 /**
  * The fitted sarcasm model's reading of one message, rescaled so that its fitted decision
@@ -10,12 +12,40 @@ import modelData from './sarcasm-model.json';
 
 const getModel = lazyModel(modelData as LinearModelData);
 
-const logit = (p: number) => Math.log(p / (1 - p));
+/** The shipped sarcasm model (null when none is shipped). */
+export function sarcasmModel(): LinearModel | null {
+  return getModel();
+}
 
-/** In [0, 1]; 0.5 is the fitted threshold. 0 when no model is shipped. */
-export function sarcasmModelScore(features: Features): number {
-  const m = getModel();
-  if (!m) return 0;
-  const p = Math.min(1 - 1e-6, Math.max(1e-6, linearProbabilities(m, features)[0] ?? 0));
-  return 1 / (1 + Math.exp(-(logit(p) - logit(m.threshold))));
+const logit = (p: number) => Math.log(p / (1 - p));
+const clampP = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
+
+/**
+ * The sarcasm model reads the message's own features plus how the sentiment model reads it:
+ * sarcasm is positive words about a negative situation, so the two polarities' odds are
+ * evidence the words alone do not carry. The fit script builds its examples with this same
+ * function.
+ */
+export function sarcasmFeatures(base: Features, sentiment: SentimentProbabilities): Features {
+  return {
+    names: [...base.names, '<sent:neg>', '<sent:pos>'],
+    values: [...base.values, logit(clampP(sentiment.negative)) / 4, logit(clampP(sentiment.positive)) / 4],
+  };
+}
+
+/**
+ * Sarcasm says the opposite of what it means, so it has something positive on its surface: a
+ * praise word, a positive emoji ("Great, another outage", "Thanks 🙃"). The model's score counts
+ * only then; a plain complaint ("The box arrived crushed") is not sarcasm, however much it
+ * resembles the negative situations of ironic tweets.
+ */
+export function sarcasmSurface(lex: LexiconScore): boolean {
+  return lex.pos > 0;
+}
+
+/** In [0, 1]; 0.5 is the model's fitted threshold. 0 when no model is shipped. */
+export function sarcasmModelScore(features: Features, model: LinearModel | null = getModel()): number {
+  if (!model) return 0;
+  const p = clampP(linearProbabilities(model, features)[0] ?? 0);
+  return 1 / (1 + Math.exp(-(logit(p) - logit(model.threshold))));
 }

@@ -29,6 +29,11 @@ export interface SarcasmInput {
   messageIndex: number;
   /** An earlier customer message described trouble: praise now may be about it. */
   contextTrouble: boolean;
+  /**
+   * At least two of the earlier messages were angry: a lone "great" now is far more likely sarcasm
+   * than a change of heart. @default false
+   */
+  contextAnger?: boolean;
 }
 
 /** Praise words that flip when said about trouble. */
@@ -147,7 +152,7 @@ export function sarcasmCues(input: SarcasmInput): ScoredCue[] {
   }
 
   scareQuotes(text, tokens, make, cues);
-  if (!resolved) praiseCues(text, tokens, lex, input.contextTrouble, make, cues);
+  if (!resolved) praiseCues(text, tokens, lex, input.contextTrouble, input.contextAnger === true, make, cues);
   return cues.sort((a, b) => a.start - b.start);
 }
 
@@ -181,6 +186,7 @@ function praiseCues(
   tokens: readonly Token[],
   lex: LexiconScore,
   contextTrouble: boolean,
+  contextAnger: boolean,
   make: (s: number, e: number, k: SarcasmCueKind, st: number) => ScoredCue,
   cues: ScoredCue[],
 ): void {
@@ -233,8 +239,10 @@ function praiseCues(
       const strength = loveVerb && gerund ? 0.8 : 0.6;
       push(cues, make(word.start, extendOverPunctuation(text, word.end), 'positive-word-negative-situation', strength));
     } else if (contextTrouble && wordCount <= 4) {
-      // Short praise right after the customer described trouble: weak on its own.
-      push(cues, make(word.start, extendOverPunctuation(text, word.end), 'positive-word-negative-situation', 0.35));
+      // Short praise right after the customer described trouble: weak on its own, strong after
+      // several angry messages ("great" as the fourth message of a complaint).
+      const strength = contextAnger ? 0.65 : 0.35;
+      push(cues, make(word.start, extendOverPunctuation(text, word.end), 'positive-word-negative-situation', strength));
     }
   }
 }

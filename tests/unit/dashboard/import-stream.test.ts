@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import { importFilesStreaming, isNdjson, textLines } from '@/lib/db/import-stream';
+import { putImported } from '@/lib/db/imported';
+import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
+import { redactPii } from '@/lib/engine/pii';
+import { protectImportBatch } from '@/lib/overrides/privacy';
+import { FORMULA_CELLS, SENSITIVE_NOTE, SENSITIVE_PARTS } from '../../fixtures/hostile';
+import { freshDatabases, liveRow, row } from '../../fixtures/rows';
 
 const rows = generateHistory({ seed: 3, days: 10, agents: ['ana', 'bo'], perAgentDay: 20 });
 const ndjson = (xs: readonly OverrideRow[]) => exportRows(xs, 'ndjson');
@@ -75,4 +81,40 @@ describe('streaming import', () => {
       expect([...r.seen].every((id) => rows.slice(300, 310).some((x) => x.id === id))).toBe(true);
     });
   }
+
+  it('keeps imported rows under the browser’s privacy mode, as the import worker writes them (issue 14)', async () => {
+    const db = freshDatabases('import-stream-privacy')();
+    const loose = liveRow({ id: 'loose', privacy: 'full', sentText: 'Mail ana.petrova@example.com' });
+    const note = liveRow({ id: 'note', privacy: 'redacted', reason: 'other', note: SENSITIVE_NOTE });
+    const plain = liveRow({ id: 'plain', privacy: 'redacted', sentText: 'Thanks, see you soon.' });
+    const file = new File([ndjson([loose, note, plain])], 'team.ndjson');
+    // keepBelow 0: read twice, as a big file is, so the rows come with their file texts.
+    const summary = await importFilesStreaming(
+      [file],
+      (batch, lines) => {
+        const safe = protectImportBatch(batch, lines, 'redacted', redactPii);
+        // A row the mode left alone keeps its file text; a changed one is serialised again.
+        expect(safe.lines.map((l) => l !== undefined)).toEqual([false, false, true]);
+        return putImported(db, safe.rows, undefined, safe.lines);
+      },
+      undefined,
+      undefined,
+      0,
+    );
+    expect(summary.imported).toBe(3);
+    const [a, b, c] = await rowsById(db, [loose, note, plain]);
+    expect(a).toMatchObject({ privacy: 'redacted', sentText: 'Mail [EMAIL]' });
+    for (const part of SENSITIVE_PARTS) expect(b?.note, part).not.toContain(part);
+    expect(c).toEqual(plain);
+  });
+
+  it('restores the texts a CSV export guarded against spreadsheet formulas', async () => {
+    const hostile = FORMULA_CELLS.map((text, i) =>
+      row({ id: `f${i}`, agent: text, reason: 'other', note: text, privacy: 'full', sentText: text }),
+    );
+    const { write, batches } = recorder();
+    const summary = await importFilesStreaming([new File([exportRows(hostile, 'csv')], 'team.csv')], write);
+    expect(summary.files[0]?.errors).toEqual([]);
+    expect(batches.flat()).toEqual(hostile);
+  });
 });

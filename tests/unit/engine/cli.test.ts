@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLine } from '@/lib/cli/analyze-line';
@@ -120,5 +120,37 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
     const r = runCli(['--help'], '');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--jsonl');
+  });
+});
+
+describe('analyze CLI bundle, worker threads', { timeout: 120_000 }, () => {
+  it('gives the same lines in the same order with workers as on the main thread, errors named by line', () => {
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs'), '--quiet'], { cwd: root });
+    const lines: string[] = [];
+    for (let i = 0; i < 4500; i++) {
+      if (i === 3001) lines.push('{"id": broken');
+      else
+        lines.push(
+          JSON.stringify({ id: i, customer: [`Message ${i}: my order ${i % 7 ? 'is late' : 'arrived, great'}`] }),
+        );
+    }
+    const input = `${lines.join('\n')}\n`;
+    const run = (threads: string) =>
+      spawnSync(process.execPath, [path.join(root, 'build', 'cli', 'analyze.mjs'), '--jsonl', '--threads', threads], {
+        input,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+    const parallel = run('2');
+    const single = run('0');
+    expect(parallel.stdout).toBe(single.stdout);
+    const ids = parallel.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: number }).id);
+    expect(ids).toHaveLength(4499);
+    expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] as number))).toBe(true);
+    expect(parallel.stderr).toContain('stdin line 3002');
+    expect(parallel.status).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import {
   featureKey,
   type LinearModelData,
   linearScores,
+  lookup,
 } from '@/lib/engine/signals/linear-model';
 
 /** A model shaped like the shipped one, small enough to check by hand. */
@@ -58,8 +59,10 @@ describe('linear model encoding', () => {
       keys.flatMap(() => [1, -1]),
       15,
     );
-    expect(decodeModel(data).index.size).toBe(keys.length);
-    expect([...decodeModel(data).index.keys()]).toEqual(keys);
+    const { index } = decodeModel(data);
+    expect(keys.map((key) => lookup(index, key))).toEqual(keys.map((_, i) => i * 3));
+    expect(lookup(index, 2)).toBe(-1);
+    expect(lookup(index, 1999)).toBe(-1);
     expect(JSON.parse(JSON.stringify(data.keys + data.weights))).toBe(data.keys + data.weights);
     expect(/["\\`$\s]/.test(data.keys + data.weights)).toBe(false);
   });

@@ -134,3 +134,49 @@ describe('sarcasm cues', () => {
     expect(cue?.text).toBe('Oh great');
   });
 });
+
+describe('customer cues', () => {
+  const read = (...messages: string[]) => analyzeCustomer(messages);
+
+  it.each([
+    'I was charged twice and nobody answered',
+    'My order never arrived and the tracking has not moved in a week',
+  ])('a flat complaint reads negative: %s', (text) => {
+    expect(read(text)?.sentiment.label).toBe('negative');
+  });
+
+  it.each([
+    'Thanks for the update 🙃',
+    'Sure, the new version is great 🙄',
+    'Oh perfect, locked out again.',
+    'Wonderful service... three emails and no reply',
+  ])('sarcasm from an emoji, a stock phrase or praise over trouble: %s', (text) => {
+    expect(read(text)?.sarcasm.likely).toBe(true);
+    expect(read(text)?.sentiment.label).toBe('negative');
+  });
+
+  it('a lone "great" after angry messages is sarcastic; on its own it is praise', () => {
+    const thread = read(
+      'I have asked three times now.',
+      'This is unacceptable, nobody is helping me.',
+      'Still broken after your so-called fix.',
+      'great',
+    );
+    expect(thread?.sarcasm.likely).toBe(true);
+    expect(thread?.sentiment.label).toBe('negative');
+    expect(read('great')?.sarcasm.likely).toBe(false);
+    expect(read('Thanks, that fixed it!')?.sentiment.label).toBe('positive');
+  });
+
+  it('plain questions and thanks are not sarcasm', () => {
+    for (const text of ['Do you ship to Norway?', 'Thank you so much, that is a relief.', 'I love the new dashboard!'])
+      expect(read(text)?.sarcasm.likely, text).toBe(false);
+  });
+
+  it('reports the language, and reads a Spanish message with the Spanish model', () => {
+    const es = read('Pésimo servicio, estoy muy enfadado, es una vergüenza.');
+    expect(es?.language).toBe('es');
+    expect(es?.sentiment.label).toBe('negative');
+    expect(es?.sarcasm.cues).toEqual([]);
+  });
+});

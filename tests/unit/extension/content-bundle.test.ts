@@ -38,8 +38,16 @@ describe('content script bundle', () => {
     expect(inputs).toContain('lib/content/controller.ts');
     expect(inputs).toContain('lib/engine/rules/reply-checker.ts');
     const heavy = inputs.filter((p) =>
-      /(^|\/)node_modules\/compromise\/|^lib\/engine\/(signals|nlp)\/|^lib\/engine\/analyze\.ts$/.test(p),
+      /(^|\/)node_modules\/compromise\/|^lib\/engine\/(signals|nlp)\/|^lib\/engine\/analyze\.ts$|phone-metadata/.test(
+        p,
+      ),
     );
     expect(heavy).toEqual([]);
+  }, 30_000);
+
+  it('carries no Public Suffix List: custom domains are checked where they are registered', async () => {
+    const inputs = await contentScriptInputs();
+    expect(inputs).toContain('lib/settings/custom-helpdesks.ts');
+    expect(inputs.filter((p) => /node_modules\/tldts|^lib\/settings\/public-suffix\.ts$/.test(p))).toEqual([]);
   }, 30_000);
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { handleMessage } from '@/lib/background/handle-message';
-import { purgeExpired } from '@/lib/background/retention';
+import { purgeExpired, RETENTION_ALARM, RETENTION_PERIOD_MINUTES, scheduleRetention } from '@/lib/background/retention';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { applyEvents, putOverrides, recentOverrides } from '@/lib/db/overrides';
 import { analyzeCustomer } from '@/lib/engine/signals';
 import type { TabStatus } from '@/lib/messaging/protocol';
 import { overrideEvent, reasonEvent } from '@/lib/overrides/events';
-import { freshDatabases, row } from '../../fixtures/rows';
+import { backgroundDeps } from '../../fixtures/background';
+import { freshDatabases, liveRow, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('test');
 
@@ -36,17 +37,20 @@ describe('putOverrides', () => {
 });
 
 describe('handleMessage', () => {
-  const deps = (db: ReplyGuardDb) => ({ db, tabStatus: new Map<number, TabStatus>(), now: () => Date.now() });
+  const deps = (db: ReplyGuardDb) => backgroundDeps(db);
+  const page = { extensionPage: true };
 
   it('records rows from the content script and answers how many were new', async () => {
     const db = freshDb();
     const d = deps(db);
-    const rows = [row(), row()];
+    const rows = [liveRow(), liveRow()];
     expect(await handleMessage({ type: 'content→background:record-overrides', rows }, { tabId: 1 }, d)).toEqual({
       stored: 2,
+      refused: [],
     });
     expect(await handleMessage({ type: 'content→background:record-overrides', rows }, { tabId: 1 }, d)).toEqual({
       stored: 0,
+      refused: [],
     });
   });
 
@@ -54,8 +58,8 @@ describe('handleMessage', () => {
     const d = deps(freshDb());
     const status: TabStatus = { helpdesk: 'zendesk', host: 'acme.zendesk.com', state: 'active', detail: '' };
     await handleMessage({ type: 'content→background:tab-status', status }, { tabId: 7 }, d);
-    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 7 }, {}, d)).toEqual({ status });
-    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 8 }, {}, d)).toEqual({ status: null });
+    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 7 }, page, d)).toEqual({ status });
+    expect(await handleMessage({ type: 'popup→background:tab-status', tabId: 8 }, page, d)).toEqual({ status: null });
   });
 
   it("reads the customer's messages with the same engine as the CLI", async () => {
@@ -64,9 +68,11 @@ describe('handleMessage', () => {
     const answer = await handleMessage({ type: 'content→background:analyze-customer', messages }, { tabId: 3 }, d);
     expect(answer).toEqual({ customer: analyzeCustomer(messages) });
     expect(answer.customer?.escalation.kinds).toContain('manager');
-    expect(await handleMessage({ type: 'content→background:analyze-customer', messages: [] }, {}, d)).toEqual({
-      customer: null,
-    });
+    expect(await handleMessage({ type: 'content→background:analyze-customer', messages: [] }, { tabId: 3 }, d)).toEqual(
+      {
+        customer: null,
+      },
+    );
   });
 
   it('refuses an analyze-customer request that is not a list of texts', async () => {
@@ -74,7 +80,7 @@ describe('handleMessage', () => {
     const bad = { type: 'content→background:analyze-customer', messages: [42] } as unknown as Parameters<
       typeof handleMessage
     >[0];
-    await expect(handleMessage(bad, {}, d)).rejects.toThrow(/list of message texts/);
+    await expect(handleMessage(bad, { tabId: 3 }, d)).rejects.toThrow(/list of message texts/);
   });
 
   it("counts today's decisions by outcome", async () => {
@@ -85,16 +91,17 @@ describe('handleMessage', () => {
       row({ decidedAt: now, outcome: 'edited' }),
       row({ decidedAt: now - 3 * 86_400_000, outcome: 'rejected' }),
     ]);
-    const today = await handleMessage({ type: 'popup→background:today' }, {}, deps(db));
+    const today = await handleMessage({ type: 'popup→background:today' }, page, deps(db));
     expect(today).toEqual({ seen: 2, accepted: 1, edited: 1, rejected: 0, escalated: 0 });
   });
 });
 
 describe('applyEvents', () => {
+  const full = { privacy: 'full', redact: (t: string) => t } as const;
   it('stores rows, then reasons given later, and a repeated delivery changes nothing', async () => {
     const db = freshDb();
     const r = row({ outcome: 'edited' });
-    const events = [overrideEvent(r), reasonEvent(r.id, 'tone', 'too chirpy')];
+    const events = [overrideEvent(r), reasonEvent(r.id, 'tone', 'too chirpy', full)];
     expect(await applyEvents(db, events)).toBe(2);
     expect(await db.overrides.get(r.id)).toMatchObject({ reason: 'tone', note: 'too chirpy' });
     await applyEvents(db, events);
@@ -103,7 +110,7 @@ describe('applyEvents', () => {
 
   it('drops a reason whose row is gone instead of blocking the queue', async () => {
     const db = freshDb();
-    expect(await applyEvents(db, [reasonEvent('missing', 'policy', null)])).toBe(0);
+    expect(await applyEvents(db, [reasonEvent('missing', 'policy', null, full)])).toBe(0);
   });
 });
 
@@ -120,5 +127,43 @@ describe('retention', () => {
     expect(await purgeExpired(db, 90, now)).toBe(1);
     expect(await db.overrides.count()).toBe(2);
     expect(await purgeExpired(db, 0, now)).toBe(0);
+  });
+});
+
+describe('scheduleRetention', () => {
+  function fakeAlarms(existing: string[] = []) {
+    const created: { name: string; info: object }[] = [];
+    let listener: ((alarm: { name: string }) => void) | null = null;
+    return {
+      created,
+      fire: (name: string) => listener?.({ name }),
+      api: {
+        get: async (name: string) => (existing.includes(name) ? { name } : undefined),
+        create: (name: string, info: object) => {
+          created.push({ name, info });
+        },
+        onAlarm: { addListener: (l: (alarm: { name: string }) => void) => (listener = l) },
+      },
+    };
+  }
+
+  it('creates the purge alarm once and purges when it fires', async () => {
+    const alarms = fakeAlarms();
+    let purges = 0;
+    await scheduleRetention(alarms.api, async () => {
+      purges += 1;
+    });
+    expect(alarms.created).toEqual([
+      { name: RETENTION_ALARM, info: { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES } },
+    ]);
+    alarms.fire('something-else');
+    alarms.fire(RETENTION_ALARM);
+    expect(purges).toBe(1);
+  });
+
+  it('keeps an existing alarm, so a service worker restart does not push the purge back', async () => {
+    const alarms = fakeAlarms([RETENTION_ALARM]);
+    await scheduleRetention(alarms.api, async () => {});
+    expect(alarms.created).toEqual([]);
   });
 });

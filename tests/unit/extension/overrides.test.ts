@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { type LogEvent, overrideEvent, reasonEvent } from '@/lib/overrides/events';
 import { makeOverrideRow } from '@/lib/overrides/make-row';
 import { Outbox } from '@/lib/overrides/outbox';
+import { positionalFingerprint } from '@/lib/overrides/privacy';
 import { similarity } from '@/lib/overrides/similarity';
+import { createTicketHasher } from '@/lib/overrides/ticket-hash';
 import { SuggestionTracker } from '@/lib/overrides/tracker';
 import { row } from '../../fixtures/rows';
 
@@ -90,8 +92,15 @@ describe('makeOverrideRow', () => {
 
   it('records the findings shown and which were dismissed, never their text', () => {
     const r = makeOverrideRow(decision, context, { ...options, privacy: 'none' });
+    // The stored fingerprint of a privacy finding is its rule and occurrence, not the in-page 'f1'.
     expect(r.findings).toEqual([
-      { rule: 'pii-email', category: 'privacy', severity: 'critical', fingerprint: 'f1', dismissed: true },
+      {
+        rule: 'pii-email',
+        category: 'privacy',
+        severity: 'critical',
+        fingerprint: positionalFingerprint('pii-email', 0),
+        dismissed: true,
+      },
     ]);
     expect(r).toMatchObject({ id: 's1', shownAt: 5, decidedAt: 9, ticketHash: 'h', agent: 'sam', outcome: 'edited' });
   });
@@ -164,11 +173,33 @@ describe('Outbox', () => {
 
   it('sends events left over from an earlier page, oldest first', async () => {
     const a = overrideEvent(row());
-    const b = reasonEvent(a.id, 'tone', null);
+    const b = reasonEvent(a.id, 'tone', null, { privacy: 'full', redact: (t) => t });
     const store = memoryStore([b, a]);
     const deliver = vi.fn(async (_events: LogEvent[]) => ({ stored: 2 }));
     const outbox = new Outbox({ store, deliver });
     await outbox.flush();
     expect(deliver.mock.calls[0]?.[0].map((e) => e.kind)).toEqual(['override', 'reason']);
+  });
+});
+
+describe('createTicketHasher', () => {
+  it('asks the background once per ticket, and again after a failed answer', async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const ask = vi.fn(async (helpdesk: string, ticketId: string) => {
+        calls += 1;
+        if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return `${helpdesk}${ticketId}`.length.toString(16).padStart(64, '0');
+      });
+      const hash = createTicketHasher({ ask, backoff: [100] });
+      const first = hash('zendesk', '1001');
+      await vi.advanceTimersByTimeAsync(150);
+      expect(await first).toMatch(/^0+b$/);
+      expect(await hash('zendesk', '1001')).toBe(await first);
+      expect(ask).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

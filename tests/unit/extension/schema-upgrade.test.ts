@@ -1,16 +1,80 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { installKey, TICKET_KEY_NAME } from '@/lib/background/keys';
 import { openDatabase, SCHEMA_VERSIONS } from '@/lib/db/database';
 import { totalsOfDay } from '@/lib/db/day-totals';
 import { putImported } from '@/lib/db/imported';
 import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
+import type { OverrideRow } from '@/lib/db/schema';
 import { chunksOf, dayOf, packDay } from '@/lib/db/summary';
 import { row } from '../../fixtures/rows';
 
+/** Rows without their ticket hash: version 7 replaces the plain hashes rows stored before. */
+const unticketed = (rows: readonly (OverrideRow | undefined)[]) => rows.map((r) => r && { ...r, ticketHash: '' });
+
 describe('schema history', () => {
-  it('is append-only and numbered in order', () => {
+  it('is append-only and numbered in order (6 is taken by another branch, see lib/db/database.ts)', () => {
+    expect(SCHEMA_VERSIONS[0]?.version).toBe(1);
     SCHEMA_VERSIONS.forEach((v, i) => {
-      expect(v.version).toBe(i + 1);
+      if (i > 0) expect(v.version).toBeGreaterThan(SCHEMA_VERSIONS[i - 1]?.version ?? 0);
     });
+  });
+
+  it('replaces the plain ticket hashes of earlier rows at version 7, keeping rows of one ticket together', async () => {
+    const name = `upgrade-v7-hashes-${Math.random()}`;
+    const fifth = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 5),
+    );
+    const plain = (id: string) => createHash('sha256').update(`zendesk:${id}`).digest('hex');
+    const live = [
+      row({ ticketHash: plain('1001') }),
+      row({ ticketHash: plain('1001') }),
+      row({ ticketHash: plain('1002') }),
+    ];
+    await fifth.overrides.bulkAdd(live);
+    const imported = [
+      row({ ticketHash: plain('1001'), decidedAt: 1_700_100_000_000 }),
+      row({ ticketHash: plain('77') }),
+    ];
+    await putImported(fifth, imported);
+    fifth.close();
+
+    const latest = openDatabase(name);
+    const after = await rowsById(latest, [...live, ...imported]);
+    const hashes = after.map((r) => r?.ticketHash ?? '');
+    for (const h of hashes) expect(h).toMatch(/^[0-9a-f]{64}$/);
+    for (const id of ['1001', '1002', '77']) expect(hashes).not.toContain(plain(id));
+    expect(hashes[0]).toBe(hashes[1]);
+    expect(hashes[0]).toBe(hashes[3]);
+    expect(new Set(hashes).size).toBe(3);
+    await latest.delete();
+  });
+
+  it('adds the keys table at version 7 beside every row a version 5 database held, and keeps a stored key', async () => {
+    const name = `upgrade-v7-${Math.random()}`;
+    const fifth = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 5),
+    );
+    const rows = Array.from({ length: 50 }, (_, i) =>
+      row({ id: `v5-${i}`, decidedAt: 1_700_000_000_000 + i * 60_000 }),
+    );
+    await fifth.overrides.bulkAdd(rows);
+    fifth.close();
+
+    const latest = openDatabase(name);
+    expect(latest.verno).toBeGreaterThanOrEqual(7);
+    expect(await latest.keys.count()).toBe(0);
+    expect(unticketed(await rowsById(latest, rows))).toEqual(unticketed(rows));
+    const key = await installKey(latest);
+    expect(key.extractable).toBe(false);
+    latest.close();
+
+    const again = openDatabase(name);
+    const stored = await again.keys.get(TICKET_KEY_NAME);
+    expect(stored?.key.algorithm).toMatchObject({ name: 'HMAC', hash: { name: 'SHA-256' } });
+    await again.delete();
   });
 
   it('upgrades a database of the first version full of rows and finds every row', async () => {
@@ -29,11 +93,13 @@ describe('schema history', () => {
     const ids = new Set((await latest.overrides.toArray()).map((r) => r.id));
     expect(rows.every((r) => ids.has(r.id))).toBe(true);
     expect(
-      await rowsById(
-        latest,
-        rows.map((r) => ({ id: r.id })),
+      unticketed(
+        await rowsById(
+          latest,
+          rows.map((r) => ({ id: r.id })),
+        ),
       ),
-    ).toEqual(rows);
+    ).toEqual(unticketed(rows));
     await latest.delete();
   });
 
@@ -52,7 +118,7 @@ describe('schema history', () => {
     expect(await overrideCount(latest)).toBe(200);
     expect((await allOverridesByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect((await summaryRowsByTime(latest)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
-    expect(await rowsById(latest, rows)).toEqual(rows);
+    expect(unticketed(await rowsById(latest, rows))).toEqual(unticketed(rows));
     await latest.delete();
   });
 
@@ -97,13 +163,38 @@ describe('schema history', () => {
     await fifth.table('summary').bulkPut(days);
     fifth.close();
 
-    const latest = openDatabase(name);
+    const latest = openDatabase(name, SCHEMA_VERSIONS.slice(0, 6));
     const expected = [...live, ...imported].map((r) => ({ ...r, source: 'ai-control', suggestionWords: null }));
     expect(await rowsById(latest, expected)).toEqual(expected);
     const stats = await summaryRowsByTime(latest);
     expect(stats).toHaveLength(50);
     expect(stats.every((r) => r.source === 'ai-control')).toBe(true);
     expect((await latest.summary.toArray()).every((d) => d.source.length === d.decidedAt.length)).toBe(true);
+    await latest.delete();
+  });
+
+  it('adds at version 8 an empty reviews table beside every row a version 7 database held', async () => {
+    const name = `upgrade-v8-${Math.random()}`;
+    const seventh = openDatabase(name, SCHEMA_VERSIONS.slice(0, 7));
+    const rows = Array.from({ length: 40 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 3_600_000 }));
+    await putImported(seventh, rows);
+    seventh.close();
+
+    const latest = openDatabase(name, SCHEMA_VERSIONS.slice(0, 8));
+    expect(latest.verno).toBe(8);
+    expect(await latest.reviews.count()).toBe(0);
+    expect(await rowsById(latest, rows)).toEqual(rows);
+    await latest.reviews.put({
+      rowId: rows[0]?.id ?? '',
+      decidedAt: rows[0]?.decidedAt ?? 0,
+      verdict: 'good',
+      reason: null,
+      note: null,
+      privacy: 'redacted',
+      reviewedAt: 1_700_000_000_000,
+      reviewer: '',
+    });
+    expect(await latest.reviews.where('decidedAt').below(1_700_000_000_001).count()).toBe(1);
     await latest.delete();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPii, ibanValid, luhnValid, redactPii } from '@/lib/engine/pii';
+import { checkReply } from '@/lib/engine/rules/check-reply';
 
 const kinds = (text: string) => findPii(text).map((s) => [s.kind, s.text]);
 
@@ -72,5 +73,51 @@ describe('findPii', () => {
       'Mail [EMAIL] or call [PHONE] about card [CARD].',
     );
     expect(redactPii('Nothing to hide here.')).toBe('Nothing to hide here.');
+  });
+});
+
+describe('phone numbers in national and international formats', () => {
+  const phones = (text: string, region?: string) =>
+    checkReply({ reply: text, customer: null, customerMessages: [], agent: [] }, region ? { region } : undefined)
+      .filter((f) => f.rule === 'pii-phone')
+      .map((f) => f.text);
+
+  it.each([
+    ['Ruf ihn an: +49 30 901820.', '+49 30 901820'],
+    ['Ruf ihn an: 0049 30 901820.', '0049 30 901820'],
+    ['Son numéro : +33 6 12 34 56 78.', '+33 6 12 34 56 78'],
+    ['Il suo numero è +39 312 345 6789.', '+39 312 345 6789'],
+    ['Her number is +81 90-1234-5678.', '+81 90-1234-5678'],
+    ['Her number is +61 412 345 678.', '+61 412 345 678'],
+  ])('with a country code: %s', (text, number) => {
+    expect(phones(text)).toEqual([number]);
+  });
+
+  it('reads a national number with the helpdesk region', () => {
+    const text = 'Seine Nummer ist 030 901820.';
+    expect(phones(text, 'DE')).toEqual(['030 901820']);
+    expect(phones(text, 'de')).toEqual(['030 901820']);
+    expect(phones('Son numéro est le 06 12 34 56 78.', 'FR')).toEqual(['06 12 34 56 78']);
+  });
+
+  it('never reads digits inside a card number or IBAN as a phone number', () => {
+    for (const text of [
+      'The card is 4111 1111 1111 1111.',
+      'Card: 5500-0000-0000-0004 expires soon.',
+      'IBAN DE89 3704 0044 0532 0130 00 please.',
+    ]) {
+      expect(phones(text, 'DE'), text).toEqual([]);
+      expect(phones(text), text).toEqual([]);
+    }
+  });
+
+  it('repeating the customer’s own number back is info, not a warning', () => {
+    const findings = checkReply({
+      reply: "I'll call you at 07700 900461 after 5 pm.",
+      customer: null,
+      customerMessages: ['You can reach me at 07700 900461 after 5pm.'],
+      agent: [],
+    }).filter((f) => f.rule === 'pii-phone');
+    expect(findings.map((f) => f.severity)).toEqual(['info']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTicket } from '@/lib/engine/analyze';
 import type { RulePack } from '@/lib/engine/packs';
-import { checkOptionsFrom } from '@/lib/settings/check-options';
+import { checkOptionsFrom, regionFromLocale } from '@/lib/settings/check-options';
 import { resolveSettings } from '@/lib/settings/effective';
 
 const REPLY = 'Please send me your email to jane.doe@example.com and we will refund you in full.';
@@ -58,5 +58,28 @@ describe('checkOptionsFrom', () => {
   it('returns the same options for the same settings object, so packs compile once', () => {
     const settings = resolveSettings({ ruleSeverity: { 'pii-email': 'off' } });
     expect(checkOptionsFrom(settings)).toBe(checkOptionsFrom(settings));
+  });
+});
+
+describe('regionFromLocale', () => {
+  it.each([
+    ['de-AT', 'AT'],
+    ['de', 'DE'],
+    ['fr', 'FR'],
+    ['en', 'US'],
+    ['en_GB', 'GB'],
+    ['pt-BR', 'BR'],
+    ['', undefined],
+    ['not a locale!', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (locale, region) => {
+    expect(regionFromLocale(locale)).toBe(region);
+  });
+
+  it('passes the region to the checker, memoised per settings and region', () => {
+    const settings = resolveSettings({});
+    expect(checkOptionsFrom(settings, 'DE').region).toBe('DE');
+    expect(checkOptionsFrom(settings, 'DE')).toBe(checkOptionsFrom(settings, 'DE'));
+    expect(checkOptionsFrom(settings).region).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isLocked } from '@/lib/settings/effective';
 import { migrateV1 } from '@/lib/settings/migrations';
 import {
   loadEffectiveSettings,
@@ -7,6 +8,7 @@ import {
   rememberPolicy,
   SettingsError,
   settingsItem,
+  startupEffectiveSettings,
   startupSettings,
   updateSettings,
 } from '@/lib/settings/storage';
@@ -84,6 +86,11 @@ describe('start-up settings (the background keeps a copy of the policy)', () => 
     expect(startup.confirmed).toBeNull();
   });
 
+  it('keeps the organisation’s ticket secret out of the policy copy in storage.local', async () => {
+    await rememberPolicy({ sendGuard: 'warn', ticketIdSecret: 'k3Jd9sQ0vLx2Pz8mWn4Rt6Yb1Hc5Fg7A' });
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('k3Jd9sQ0');
+  });
+
   it('starts from the copy while the policy is slow, then gives the real settings', async () => {
     await updateSettings({ agentLabel: 'Ana' });
     await rememberPolicy({ sendGuard: 'warn', helpdesks: { zendesk: true } });
@@ -114,6 +121,26 @@ describe('start-up settings (the background keeps a copy of the policy)', () => 
     const startup = await pending;
     expect(startup.settings.sendGuard).toBe('block');
     expect(startup.confirmed).toBeNull();
+  });
+
+  it('gives pages the copy with its locks at once, then the real policy with its locks and problems', async () => {
+    await updateSettings({ agentLabel: 'Ana', privacyMode: 'full' });
+    await rememberPolicy({ sendGuard: 'block' });
+    const managed = slowPolicy({ privacyMode: 'none', retentionDays: 0 });
+    const startup = await startupEffectiveSettings();
+    expect(startup.effective.settings.sendGuard).toBe('block');
+    expect(isLocked(startup.effective, 'sendGuard')).toBe(true);
+    expect(isLocked(startup.effective, 'privacyMode')).toBe(false);
+    expect(startup.effective.settings.privacyMode).toBe('full');
+    expect(startup.confirmed).not.toBeNull();
+    await managed.asked;
+    managed.answer();
+    const real = await startup.confirmed;
+    expect(real && isLocked(real, 'sendGuard')).toBe(false);
+    expect(real && isLocked(real, 'privacyMode')).toBe(true);
+    expect(real?.settings.privacyMode).toBe('none');
+    expect(real?.settings.agentLabel).toBe('Ana');
+    expect(real?.problems.map((p) => p.path)).toEqual(['policy:retentionDays']);
   });
 
   it('writes the copy only when the policy changed', async () => {

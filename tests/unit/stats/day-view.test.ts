@@ -10,7 +10,9 @@ import { DayView, type EventSortKey, type ViewRequest } from '@/lib/stats/day-vi
 import type { EventFilter } from '@/lib/stats/filter';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
+import { reviewSample } from '@/lib/stats/review-sample';
 import type { StatsRow } from '@/lib/stats/stats-row';
+import { medianTrend, targetBreaches } from '@/lib/stats/targets';
 
 const END = new Date(2026, 2, 31, 18, 0, 0).getTime();
 
@@ -139,5 +141,62 @@ describe('DayView (the dashboard worker over packed days)', () => {
     expect(refs).toEqual(
       aggregate(decoded, { agent: 'ana' }, period, first).events.map((r) => ({ id: r.id, decidedAt: r.decidedAt })),
     );
+  });
+
+  it('gives the governance figures the page computed over the decoded rows (breaches, median trends, review sample)', () => {
+    const view = new DayView(days);
+    const targets = { overrideRate: { max: 0.3 }, medianDecisionMs: { min: 5_000, max: 60_000 } };
+    let breaches = 0;
+    let sampled = 0;
+    for (const period of [
+      { start: end - 7 * DAY_MS, end },
+      { start: end - 28 * DAY_MS, end },
+      { start: startOfDay(first), end },
+    ]) {
+      for (const filters of FILTERS) {
+        const req: ViewRequest = {
+          filters,
+          period,
+          first,
+          figures: true,
+          events: { sort: { key: 'decidedAt', desc: false }, search: '', page: 0, pageSize: 50 },
+          governance: { targets, medians: true, reviewShare: 0.2 },
+        };
+        const got = view.view(req);
+        const matches = rowMatcher(filters, true);
+        const want = targetBreaches(decoded.filter(matches), targets);
+        expect(got.governance.breaches).toEqual(want);
+        breaches += want.length;
+        const trends = (got.figures as NonNullable<typeof got.figures>).trends;
+        for (const granularity of ['day', 'week'] as const) {
+          const t = trends[granularity];
+          const starts = [...t.previous, ...t.current].map((b) => b.start);
+          const { values } = medianTrend(decoded, matches, starts, period.end);
+          expect(got.governance.medians?.[granularity]).toEqual({
+            previous: values.slice(0, t.previous.length),
+            current: values.slice(t.previous.length),
+          });
+        }
+        const events = aggregate(decoded, filters, period, first).events;
+        const sample = reviewSample(events, 0.2);
+        expect(got.governance.review).toEqual({
+          sample,
+          accepted: events.filter((r) => r.outcome === 'accepted').length,
+        });
+        sampled += sample.length;
+      }
+    }
+    // The comparison means something only if there was something to find.
+    expect(breaches).toBeGreaterThan(0);
+    expect(sampled).toBeGreaterThan(0);
+    const none = view.view({
+      filters: {},
+      period: { start: end - 7 * DAY_MS, end },
+      first,
+      figures: false,
+      events: { sort: { key: 'decidedAt', desc: false }, search: '', page: 0, pageSize: 50 },
+      governance: { targets: { falseAlarmRate: { max: 0.1 } }, medians: false, reviewShare: null },
+    }).governance;
+    expect(none).toEqual({ breaches: null, medians: null, review: null });
   });
 });
