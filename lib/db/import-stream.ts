@@ -1,7 +1,7 @@
 import { isOverrideRow } from './check-row';
 import { overrideRowSchema, upgradeExportRow } from './export-schema';
 import { IMPORT_BATCH, type ImportSummary, MAX_REPORTED_ERRORS, type RowError } from './import';
-import { parseExportFile } from './read-export';
+import { ExportReader, parseExportFile } from './read-export';
 import type { OverrideRow } from './schema';
 
 /**
@@ -70,23 +70,28 @@ export function checkLine(line: string, row: number): { row: OverrideRow; same: 
 }
 
 /**
- * True when the file is NDJSON: its first line is one JSON object that is not an export document
- * (a JSON export's first line is the whole document, or `{` alone when pretty-printed).
+ * True when the file is NDJSON, as the streaming reader (./read-export.ts) decides it from the
+ * content: a JSON export streamed one row per line (`{"format": …, "rows": [` on its first line)
+ * is a document, not NDJSON, though its first line is no JSON value on its own.
  */
-export async function isNdjson(file: Blob): Promise<boolean> {
-  for await (const line of textLines(file.slice(0, 4 * 2 ** 20))) {
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    if (!trimmed.startsWith('{')) return false;
-    try {
-      const first = JSON.parse(trimmed) as Record<string, unknown>;
-      return !('rows' in first && 'format' in first);
-    } catch {
-      // A first line cut by the 4 MiB slice is a row too long to be a header, or a pretty-printed document.
-      return trimmed !== '{';
+export async function isNdjson(file: Blob, name = (file as Partial<File>).name ?? ''): Promise<boolean> {
+  const reader = new ExportReader(name);
+  const chunks = file
+    .slice(0, 4 * 2 ** 20)
+    .stream()
+    .pipeThrough(new TextDecoderStream())
+    .getReader();
+  for (;;) {
+    const { value, done } = await chunks.read();
+    if (done) break;
+    reader.push(value);
+    if (reader.format !== null) {
+      await chunks.cancel();
+      return reader.format === 'ndjson';
     }
   }
-  return false;
+  reader.end();
+  return reader.format === 'ndjson';
 }
 
 /** One file's check: its rows when kept, or how many it has. */

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
+import { exportChunks, inBatches } from '@/lib/db/export-stream';
 import { importFilesStreaming, isNdjson, textLines } from '@/lib/db/import-stream';
 import { putImported } from '@/lib/db/imported';
 import { rowsById } from '@/lib/db/queries';
@@ -116,5 +117,17 @@ describe('streaming import', () => {
     const summary = await importFilesStreaming([new File([exportRows(hostile, 'csv')], 'team.csv')], write);
     expect(summary.files[0]?.errors).toEqual([]);
     expect(batches.flat()).toEqual(hostile);
+  });
+
+  it('imports a JSON export written one row per line (the streamed export) as a document, not NDJSON', async () => {
+    const some = rows.slice(0, 30);
+    const chunks: string[] = [];
+    for await (const c of exportChunks(inBatches(some, 7), 'json')) chunks.push(c);
+    const file = new File(chunks, 'team.json');
+    expect(await isNdjson(file)).toBe(false);
+    const { write, batches } = recorder();
+    const summary = await importFilesStreaming([file], write);
+    expect(summary).toMatchObject({ imported: some.length, rejected: 0 });
+    expect(batches.flat()).toEqual(some);
   });
 });
