@@ -72,6 +72,19 @@ describe('DayView (the dashboard worker over packed days)', () => {
   const decoded = decodeChunks(days);
   const first = decoded[0]?.decidedAt as number;
   const end = startOfDay(decoded.at(-1)?.decidedAt as number) + DAY_MS;
+  const periods = [
+    { start: end - 7 * DAY_MS, end },
+    { start: end - 28 * DAY_MS, end },
+    { start: startOfDay(first), end },
+  ];
+  /** A request for the figures and every event of the period, oldest first, on one page. */
+  const everyEvent = (filters: ViewRequest['filters'], period: ViewRequest['period']): ViewRequest => ({
+    filters,
+    period,
+    first,
+    figures: true,
+    events: { sort: { key: 'decidedAt', desc: false }, search: '', page: 0, pageSize: 1_000_000 },
+  });
 
   it('reads the packed days in decodeChunks order, row for row', () => {
     const seq = daySeq(days);
@@ -84,19 +97,9 @@ describe('DayView (the dashboard worker over packed days)', () => {
 
   it('gives what aggregate, dayFigures and monitorDrift give on the decoded rows, for every filter and period', () => {
     const view = new DayView(days);
-    for (const period of [
-      { start: end - 7 * DAY_MS, end },
-      { start: end - 28 * DAY_MS, end },
-      { start: startOfDay(first), end },
-    ]) {
+    for (const period of periods) {
       for (const filters of FILTERS) {
-        const req: ViewRequest = {
-          filters,
-          period,
-          first,
-          figures: true,
-          events: { sort: { key: 'decidedAt', desc: false }, search: '', page: 0, pageSize: 1_000_000 },
-        };
+        const req = everyEvent(filters, period);
         const got = view.view(req);
         const want = aggregate(decoded, filters, period, first);
         expect(got.figures).toEqual(dayFigures(days, filters, period, first));
@@ -148,20 +151,9 @@ describe('DayView (the dashboard worker over packed days)', () => {
     const targets = { overrideRate: { max: 0.3 }, medianDecisionMs: { min: 5_000, max: 60_000 } };
     let breaches = 0;
     let sampled = 0;
-    for (const period of [
-      { start: end - 7 * DAY_MS, end },
-      { start: end - 28 * DAY_MS, end },
-      { start: startOfDay(first), end },
-    ]) {
+    for (const period of periods) {
       for (const filters of FILTERS) {
-        const req: ViewRequest = {
-          filters,
-          period,
-          first,
-          figures: true,
-          events: { sort: { key: 'decidedAt', desc: false }, search: '', page: 0, pageSize: 50 },
-          governance: { targets, medians: true, reviewShare: 0.2 },
-        };
+        const req = { ...everyEvent(filters, period), governance: { targets, medians: true, reviewShare: 0.2 } };
         const got = view.view(req);
         const matches = rowMatcher(filters, true);
         const want = targetBreaches(decoded.filter(matches), targets);
