@@ -7,6 +7,7 @@ import type { ReplyGuardDb } from '@/lib/db/database';
 import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
 import { connectGovernance, governanceActions } from './governance-actions';
+import { dashboardStats } from './stats-client';
 
 performance.mark('replyguard:dashboard-ui');
 
@@ -33,6 +34,7 @@ export function renderDashboard({ db, store, loadRow, onReady, onComplete }: Ren
     <Dashboard
       store={store}
       actions={dashboardActions(store, db)}
+      stats={dashboardStats(db)}
       loadRow={loadRow}
       onReady={ready}
       onComplete={onComplete}
