@@ -1,3 +1,4 @@
+import { createBackgroundAudit } from '@/lib/background/audit';
 import { type BackgroundDeps, handleMessage, recordOrphanedEvents } from '@/lib/background/handle-message';
 import { createTicketKeys } from '@/lib/background/keys';
 import { maskStoredNotes } from '@/lib/background/mask-stored-notes';
@@ -54,6 +55,7 @@ export default defineBackground(() => {
   // A failed read is reported to each customer reading (handle-message.ts), not left unhandled.
   modelsReady.catch((error: unknown) => console.warn('ReplyGuard: could not load the models', error));
   const db = openDatabase();
+  const audit = createBackgroundAudit(db);
   const deps: BackgroundDeps = {
     db,
     tabStatus: new Map<number, TabStatus>(),
@@ -63,6 +65,7 @@ export default defineBackground(() => {
     ticketKeys: createTicketKeys(db),
     writeLimit: new WriteLimiter(),
     modelsReady,
+    audit,
   };
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -81,23 +84,30 @@ export default defineBackground(() => {
     deps.writeLimit.forget(tabId);
   });
 
-  // Once: notes that earlier versions stored as typed are masked under the privacy mode.
-  void notesMasked.getValue().then(async (done) => {
-    if (done) return;
-    try {
-      const { settings } = await loadEffectiveSettings();
-      await maskStoredNotes(db, settings.privacyMode, redactPii);
-      await notesMasked.setValue(true);
-    } catch (error) {
-      console.warn('ReplyGuard: could not mask the notes stored before', error);
-    }
-  });
+  // Once: notes that earlier versions stored as typed are masked under the privacy mode. Then the
+  // audit trail starts (the install's signing key is made at the first start, and rows from
+  // before the trail are chained once): masking after chaining would break the chain.
+  void notesMasked
+    .getValue()
+    .then(async (done) => {
+      if (done) return;
+      try {
+        const { settings } = await loadEffectiveSettings();
+        await maskStoredNotes(db, settings.privacyMode, redactPii);
+        await notesMasked.setValue(true);
+      } catch (error) {
+        console.warn('ReplyGuard: could not mask the notes stored before', error);
+      }
+    })
+    .then(() => audit.start())
+    .catch((error: unknown) => console.warn('ReplyGuard: could not start the audit trail', error));
 
   // Retention: rows decided longer ago than the setting, and rows dated in the future, go.
   void scheduleRetention(browser.alarms, async () => {
     try {
       const { settings } = await loadEffectiveSettings();
-      await purgeExpired(db, settings.retentionDays, Date.now());
+      // The purge leaves a checkpoint in the audit chain, signed right after.
+      if (await purgeExpired(db, settings.retentionDays, Date.now(), await audit.context())) audit.afterWrite();
     } catch (error) {
       console.warn('ReplyGuard: the retention purge failed', error);
     }

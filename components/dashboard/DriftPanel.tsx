@@ -3,24 +3,28 @@ import type uPlot from 'uplot';
 import type { Category } from '@/lib/engine/types';
 import { DEFAULT_CUSUM } from '@/lib/stats/drift';
 import { type DriftMetric, type DriftReport, driftMetricLabel } from '@/lib/stats/monitor';
-import { EMPTY_TEXT, MOVER_LABELS } from './labels';
+import type { TargetBreach } from '@/lib/stats/targets';
+import { EMPTY_TEXT } from './labels';
+import { MoversTable } from './MoversTable';
+import { TargetBreaches } from './TargetBreaches';
 import { axis, UPlotChart, useChartTheme } from './UPlotChart';
 
 interface Props {
   report: DriftReport;
+  /** Stretches of days beyond a target (lib/stats/targets.ts); absent while targets are not read or none is set. */
+  breaches?: readonly TargetBreach[] | null;
   metric: DriftMetric;
   onMetric(metric: DriftMetric): void;
 }
 
 const when = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const signedPts = (v: number) => `${v > 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pts`;
 
 /**
  * The drift monitors: the chosen metric's block rates against its baseline, the CUSUM statistic
  * against the alarm threshold, and every alarm with what moved most between baseline and alarm.
  */
-export function DriftPanel({ report, metric, onMetric }: Props) {
+export function DriftPanel({ report, metric, onMetric, breaches }: Props) {
   const theme = useChartTheme();
   const result =
     metric === 'override-rate'
@@ -128,33 +132,12 @@ export function DriftPanel({ report, metric, onMetric }: Props) {
                   Show on chart
                 </button>
               </div>
-              <table className="rg-table rg-table--compact">
-                <caption>What moved most (alarm window vs baseline)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">What</th>
-                    <th scope="col">Baseline</th>
-                    <th scope="col">During alarm</th>
-                    <th scope="col">Change</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.movers.slice(0, 5).map((m) => (
-                    <tr key={`${m.dimension}:${m.key}`} title={m.meaning}>
-                      <td>
-                        {MOVER_LABELS[m.dimension]}: {m.key}
-                      </td>
-                      <td>{pct(m.baseline)}</td>
-                      <td>{pct(m.window)}</td>
-                      <td>{signedPts(m.delta)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <MoversTable movers={a.movers} caption="What moved most (alarm window vs baseline)" />
             </li>
           ))}
         </ul>
       )}
+      {breaches ? <TargetBreaches breaches={breaches} /> : null}
     </section>
   );
 }

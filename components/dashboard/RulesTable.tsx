@@ -1,11 +1,15 @@
 import { useMemo } from 'react';
+import { ruleTarget, type Target } from '@/lib/settings/targets';
 import { falseAlarmRate, overriddenWhenFiredRate, type RuleStat } from '@/lib/stats/aggregate';
+import { formatTarget, MIN_FINDINGS_PER_RULE, targetStatus } from '@/lib/stats/targets';
 import { EMPTY_TEXT } from './labels';
 import { SortHeader } from './SortHeader';
 import type { RuleSortKey, Sort } from './store';
 
 interface Props {
   rules: RuleStat[];
+  /** The targets: a rule's false-alarm rate beyond its own (or every rule's) target is marked. */
+  targets?: Readonly<Record<string, Target>> | null;
   sort: Sort<RuleSortKey>;
   onSort(key: RuleSortKey): void;
 }
@@ -36,7 +40,7 @@ const value = (r: RuleStat, key: RuleSortKey): number | string =>
         : r[key];
 
 /** Rules with their false-alarm and override rates, sortable: how admins tune rule packs. */
-export function RulesTable({ rules, sort, onSort }: Props) {
+export function RulesTable({ rules, sort, onSort, targets }: Props) {
   const sorted = useMemo(() => {
     const out = [...rules];
     out.sort((a, b) => {
@@ -73,6 +77,7 @@ export function RulesTable({ rules, sort, onSort }: Props) {
                   <td>{r.fired.toLocaleString('en')}</td>
                   <td>
                     {(falseAlarmRate(r) * 100).toFixed(1)}% <span className="rg-muted">({r.dismissed})</span>
+                    <RuleTargetMark rule={r} targets={targets} />
                   </td>
                   <td>
                     {(overriddenWhenFiredRate(r) * 100).toFixed(1)}%{' '}
@@ -87,5 +92,23 @@ export function RulesTable({ rules, sort, onSort }: Props) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Marks a false-alarm rate beyond its target (with enough findings to judge: `MIN_FINDINGS_PER_RULE`). */
+function RuleTargetMark({ rule, targets }: { rule: RuleStat; targets: Props['targets'] }) {
+  const target = targets ? ruleTarget(targets, rule.rule) : undefined;
+  if (!target || rule.fired < MIN_FINDINGS_PER_RULE) return null;
+  const status = targetStatus(falseAlarmRate(rule), target);
+  if (status === 'met' || status === null) return null;
+  return (
+    <span
+      className="rg-beyond"
+      data-rg-rule-beyond={status}
+      title={`Target: ${formatTarget('falseAlarmRate', target)}`}
+    >
+      {' '}
+      {status === 'above' ? '▲ above target' : '▼ below target'}
+    </span>
   );
 }

@@ -7,6 +7,7 @@ import type { Message, MessageType, Response, TabStatus } from '../messaging/pro
 import type { LogEvent } from '../overrides/events';
 import { protectRow, protectText, stricterMode } from '../overrides/privacy';
 import type { Settings } from '../settings/schema';
+import type { BackgroundAudit } from './audit';
 import { checkEvents } from './check-events';
 import type { TicketKeys } from './keys';
 import type { WriteLimiter } from './rate-limit';
@@ -16,6 +17,8 @@ export interface BackgroundDeps {
   db: ReplyGuardDb;
   tabStatus: Map<number, TabStatus>;
   now: () => number;
+  /** The audit trail every live write is chained in (lib/background/audit.ts); tests may leave it out. */
+  audit?: BackgroundAudit;
   /**
    * Settles once the models are installed (the background fetches the packaged blob at start);
    * a customer reading waits for it. Absent when they are installed before the first message.
@@ -110,7 +113,9 @@ async function writeChecked({ events, refused }: ReturnType<typeof checkEvents>,
   const stored = await applyEvents(deps.db, protectedEvents, {
     // A note given later follows the stricter of the row's mode and the settings'.
     note: (row, note) => protectText(note, stricterMode(row.privacy, settings.privacyMode), redactPii),
+    chain: await deps.audit?.context(),
   });
+  if (stored) deps.audit?.afterWrite();
   return { stored, refused };
 }
 

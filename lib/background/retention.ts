@@ -1,5 +1,7 @@
+import type { ChainContext } from '../audit/live-chain';
 import type { ReplyGuardDb } from '../db/database';
 import { purgeOlderThan } from '../db/overrides';
+import { purgeVerdicts } from '../db/reviews';
 import { latestTime } from '../db/schema';
 
 const DAY_MS = 86_400_000;
@@ -13,11 +15,17 @@ export const RETENTION_PERIOD_MINUTES = 360;
 /**
  * Deletes rows decided more than `days` days before `now`, and rows dated more than a day after
  * it (`latestTime`: no check lets such a row in now, but an older version stored what it was
- * given). @returns how many were deleted
+ * given). With a chain context, leaves a retention checkpoint in the audit chain.
+ * @returns how many were deleted
  */
-export function purgeExpired(db: ReplyGuardDb, days: number, now: number): Promise<number> {
+export function purgeExpired(db: ReplyGuardDb, days: number, now: number, chain?: ChainContext): Promise<number> {
   if (!Number.isFinite(days) || days <= 0) return Promise.resolve(0);
-  return purgeOlderThan(db, now - days * DAY_MS, latestTime(now));
+  const cutoff = now - days * DAY_MS;
+  // A lead's verdicts go with the rows they judge (their own table, their own transaction).
+  return purgeOlderThan(db, cutoff, latestTime(now), chain).then(async (n) => {
+    await purgeVerdicts(db, cutoff);
+    return n;
+  });
 }
 
 /** The slice of `browser.alarms` the schedule uses (tests pass a fake). */

@@ -1,7 +1,12 @@
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { ChainEntry, CheckpointRecord } from '../audit/live-chain';
+import type { InstallRecord, SegmentRecord } from '../audit/segments';
+import type { ImportedFileRecord } from '../handover/fingerprints';
+import type { HandoverRecord } from '../handover/state';
 import type { DayTotals } from './day-totals';
 import type { ImportedRecord } from './imported';
 import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
+import type { ReviewRecord } from './reviews';
 import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
@@ -18,6 +23,20 @@ export type ReplyGuardDb = Dexie & {
   dayTotals: EntityTable<DayTotals, 'day'>;
   /** The install's secrets, as non-extractable CryptoKeys (lib/db/keys.ts). */
   keys: EntityTable<KeyRecord, 'name'>;
+  /** This install's audit chain: one record per event of the live log (lib/audit/live-chain.ts). */
+  chain: EntityTable<ChainEntry, 'seq'>;
+  /** Retention checkpoints of this install's chain (lib/audit/live-chain.ts). */
+  checkpoints: EntityTable<CheckpointRecord, 'key'>;
+  /** Other installs' chain events, as imported with their rows, one record per file and install (lib/audit/segments.ts). */
+  segments: EntityTable<SegmentRecord, 'key'>;
+  /** Installs whose exports were imported: their public keys (lib/audit/segments.ts). */
+  installs: EntityTable<InstallRecord, 'id'>;
+  /** The hand-over folder and its schedule's state (lib/handover/state.ts). */
+  handover: Table<HandoverRecord, string>;
+  /** Files already imported, so a folder imported again skips them quickly (lib/handover/fingerprints.ts). */
+  importedFiles: EntityTable<ImportedFileRecord, 'key'>;
+  /** A lead's verdicts on sampled accepted suggestions, one per row id (lib/db/reviews.ts). */
+  reviews: EntityTable<ReviewRecord, 'rowId'>;
 };
 
 /** One shipped schema version: its stores and, when rows need rewriting, an upgrade. */
@@ -84,6 +103,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { keys: 'name' },
     upgrade: pseudonymiseTicketHashes,
+  },
+  {
+    // A lead's verdicts on the review sample (lib/db/reviews.ts): apart from the rows, so an
+    // export of the log stays as it is and verdicts travel in their own file. `decidedAt` (the
+    // reviewed row's) is indexed for the retention purge.
+    version: 8,
+    stores: { reviews: 'rowId, decidedAt' },
+  },
+  {
+    // The tamper-evident audit trail and the hand-over. The install's signing key is kept in
+    // `keys` (version 7) beside the ticket-hash key; `chain` one event per live write, by sequence number and row id; `checkpoints` what
+    // retention removed; `segments` other installs' events imported with their rows, many per
+    // record like `imported`; `installs` their public keys; `handover` the folder handle (a
+    // FileSystemDirectoryHandle, which only IndexedDB can keep); `importedFiles` the
+    // fingerprints of imported files (`meta` finds one by name, size and time without reading it).
+    version: 9,
+    stores: {
+      chain: 'seq, id',
+      checkpoints: '++key',
+      segments: '++key, install',
+      installs: 'id',
+      handover: 'name',
+      importedFiles: 'key, meta',
+    },
   },
 ];
 

@@ -15,9 +15,13 @@ import {
  * are merged by importing them, so the shape is a contract: bump EXPORT_SCHEMA_VERSION (and the
  * `$id`) on any change that an older reader would misread, and regenerate export-schema.json.
  */
-export const EXPORT_SCHEMA_VERSION = 2;
-/** Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see `upgradeExportRow`). */
-export const READABLE_EXPORT_VERSIONS = [1, 2] as const;
+export const EXPORT_SCHEMA_VERSION = 3;
+/**
+ * Export versions an import still reads: version 1 rows lack `source` and `suggestionWords` (see
+ * `upgradeExportRow`); version 3 rows are version 2 rows, and a version 3 export may come with an
+ * audit file (`<file>.audit`, lib/audit/audit-file.ts) and be encrypted (`.age`).
+ */
+export const READABLE_EXPORT_VERSIONS = [1, 2, 3] as const;
 export const EXPORT_SCHEMA_ID = `https://replyguard.dev/schemas/override-export.v${EXPORT_SCHEMA_VERSION}.json`;
 export const EXPORT_FORMAT = 'replyguard-overrides';
 
@@ -135,7 +139,11 @@ export function exportJsonSchema(): Record<string, unknown> {
       'customer as JSON text, empty cell = null) is a $defs/row. In CSV, a text cell that would start a spreadsheet ' +
       'formula (its first character after any spaces and apostrophes is =, +, -, @, a tab, a carriage return, or the ' +
       'full-width ＝ ＋ － ＠) is written with one apostrophe in front, which spreadsheets show as text; readers of the ' +
-      "file take that one apostrophe off again (ReplyGuard's import does).",
+      "file take that one apostrophe off again (ReplyGuard's import does). " +
+      'Since version 3 an export may come with an audit ' +
+      'file named after it plus ".audit" (NDJSON: the chain events and signatures of the installs that wrote the ' +
+      'rows), and may be encrypted to the age format (".age" added to both names); the rows themselves are the ' +
+      'same as in version 2.',
     version: EXPORT_SCHEMA_VERSION,
     ...doc,
     properties: { ...properties, rows: { type: 'array', items: { $ref: '#/$defs/row' } } },

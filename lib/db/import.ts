@@ -1,7 +1,6 @@
-import Papa from 'papaparse';
 import { isOverrideRow } from './check-row';
 import { CSV_COLUMNS, restoreCsvText } from './export';
-import { EXPORT_FORMAT, exportDocumentSchema, overrideRowSchema, upgradeExportRow } from './export-schema';
+import { overrideRowSchema, upgradeExportRow } from './export-schema';
 import type { OverrideRow } from './schema';
 
 /** Why one row of a file was refused. `row` counts data rows from 1 (CSV: not the header). */
@@ -23,7 +22,7 @@ export interface ParsedFile {
 /** Stop listing after this many: a file with 100,000 bad rows needs the first few, not all. */
 export const MAX_REPORTED_ERRORS = 50;
 
-function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+export function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
@@ -37,7 +36,7 @@ const NULLABLE_COLUMNS = new Set(['reason', 'note', 'customer', 'suggestionText'
 const VERSION_2_COLUMNS = new Set<string>(['source', 'suggestionWords']);
 
 /** Turns CSV cells back into a row's values; leaves anything unparsable for the schema to name. */
-function fromCsvRecord(record: Record<string, string>): Record<string, unknown> {
+export function fromCsvRecord(record: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, cell] of Object.entries(record)) {
     if (cell === '' && NULLABLE_COLUMNS.has(key)) out[key] = null;
@@ -53,81 +52,23 @@ function fromCsvRecord(record: Record<string, string>): Record<string, unknown> 
   return out;
 }
 
-/** Splits a file into raw records, guessing the format from the content (the name only breaks ties). */
-function records(name: string, text: string): { format: ParsedFile['format']; items: unknown[]; errors: RowError[] } {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    // A JSON document, or NDJSON whose first line is an object.
-    try {
-      const doc: unknown = JSON.parse(trimmed);
-      if (Array.isArray(doc)) return { format: 'json', items: doc, errors: [] };
-      const parsed = exportDocumentSchema.safeParse(doc);
-      if (parsed.success) return { format: 'json', items: parsed.data.rows, errors: [] };
-      if ((doc as { format?: unknown }).format === EXPORT_FORMAT || /\.json$/i.test(name)) {
-        return {
-          format: 'json',
-          items: [],
-          errors: [{ row: 0, message: `not a ReplyGuard export: ${issueText(parsed.error)}` }],
-        };
-      }
-      // One object and nothing else: a one-line NDJSON file.
-      return { format: 'ndjson', items: [doc], errors: [] };
-    } catch {
-      if (/\.json$/i.test(name)) return { format: 'json', items: [], errors: [{ row: 0, message: 'not valid JSON' }] };
-    }
-    const items: unknown[] = [];
-    const errors: RowError[] = [];
-    const lines = trimmed.split(/\r?\n/);
-    let row = 0;
-    for (const line of lines) {
-      if (line.trim() === '') continue;
-      row += 1;
-      try {
-        items.push(JSON.parse(line));
-      } catch {
-        items.push(undefined);
-        errors.push({ row, message: 'not valid JSON' });
-      }
-    }
-    return { format: 'ndjson', items, errors };
-  }
-  const result = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: true });
-  const errors: RowError[] = result.errors.map((e) => ({ row: (e.row ?? -1) + 1, message: `CSV: ${e.message}` }));
-  const fields = result.meta.fields ?? [];
+/** Why a CSV header cannot be an export's (a version-1 header lacks the version-2 columns), or null. */
+export function csvHeaderProblem(fields: readonly string[]): string | null {
   const v1 = !fields.some((c) => VERSION_2_COLUMNS.has(c));
   const missing = CSV_COLUMNS.filter((c) => !fields.includes(c) && !(v1 && VERSION_2_COLUMNS.has(c)));
-  if (missing.length) errors.unshift({ row: 0, message: `CSV header lacks ${missing.join(', ')}` });
-  return { format: 'csv', items: result.data.map(fromCsvRecord), errors };
+  return missing.length ? `CSV header lacks ${missing.join(', ')}` : null;
 }
 
 /**
- * Parses and validates one export file against the schema (lib/db/export-schema.json). Every row
- * is checked; any error means the file imports nothing, so a merge never ends up half-done.
+ * Checks one record of a file against the export schema (after upgrading a version-1 row): the
+ * row, or why it is refused. The hand-written check passes good rows fast; zod judges and
+ * explains the rest.
  */
-export function parseExportFile(name: string, text: string): ParsedFile {
-  const { format, items, errors } = records(name, text);
-  const rows: OverrideRow[] = [];
-  items.forEach((raw, i) => {
-    if (raw === undefined) return;
-    const item = upgradeExportRow(raw);
-    // The hand-written check passes good rows fast; zod judges and explains the rest.
-    if (isOverrideRow(item)) {
-      rows.push(item);
-      return;
-    }
-    const parsed = overrideRowSchema.safeParse(item);
-    if (parsed.success) rows.push(parsed.data as OverrideRow);
-    else errors.push({ row: i + 1, message: issueText(parsed.error) });
-  });
-  if (items.length === 0 && errors.length === 0) errors.push({ row: 0, message: 'no rows in the file' });
-  errors.sort((a, b) => a.row - b.row);
-  return {
-    name,
-    format,
-    rows: errors.length ? [] : rows,
-    total: items.length,
-    errors: errors.slice(0, MAX_REPORTED_ERRORS),
-  };
+export function checkItem(raw: unknown): { row: OverrideRow } | { error: string } {
+  const item = upgradeExportRow(raw);
+  if (isOverrideRow(item)) return { row: item };
+  const parsed = overrideRowSchema.safeParse(item);
+  return parsed.success ? { row: parsed.data as OverrideRow } : { error: issueText(parsed.error) };
 }
 
 /** Outcome of importing several files. */

@@ -5,6 +5,7 @@ import { rulesById } from '../engine/rules/registry';
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
 import { CUSTOM_ADAPTERS, GENERIC_SELECTOR_FIELDS, isHelpdeskPattern } from './custom-helpdesks';
 import type { CustomHelpdesk, GenericSelectors, Settings, SettingsOverrides, SettingsProblem } from './schema';
+import { figureOfTargetKey, RULE_TARGET_PREFIX, TARGET_BOUNDS, type Target } from './targets';
 
 /**
  * Checks settings data from storage, a policy or an imported file, key by key, without zod:
@@ -26,6 +27,16 @@ export interface CheckedOverrides {
 export const RETENTION_DAYS = { min: 1, max: 3650 } as const;
 /** Agent labels end up in CSV exports; keep them short. */
 export const AGENT_LABEL_MAX = 64;
+/**
+ * An age public key: `age1` and the Bech32 encoding of an X25519 key (58 characters), or a
+ * post-quantum hybrid (`age1pq1…`) or tag recipient. Checked here, without the age library, so
+ * the content script (which reads settings) stays small.
+ */
+export const AGE_RECIPIENT = /^age1(?:pq1|tag1|tagpq1)?[02-9ac-hj-np-z]{50,2500}$/;
+/** Team keys an export may be encrypted to. */
+export const HANDOVER_RECIPIENTS_MAX = 20;
+export const HANDOVER_HINT_MAX = 300;
+const SCHEDULES = ['off', 'daily', 'weekly'] as const;
 /** An organisation's ticket secret: long enough that it cannot be guessed along with the ticket ids. */
 export const TICKET_SECRET_CHARS = { min: 24, max: 512 } as const;
 
@@ -49,6 +60,11 @@ export const SETTING_KEYS = [
   'ruleSeverity',
   'rulePacks',
   'customHelpdesks',
+  'handoverSchedule',
+  'handoverRecipients',
+  'handoverFolderHint',
+  'targets',
+  'reviewShare',
   'allowUserOverrides',
   'ticketIdSecret',
 ] as const satisfies readonly (keyof Settings)[];
@@ -247,6 +263,95 @@ function checkHosts(v: unknown, problems: SettingsProblem[]): string[] | undefin
   return out;
 }
 
+function checkRecipients(v: unknown, problems: SettingsProblem[]): string[] | undefined {
+  if (!Array.isArray(v) || v.length > HANDOVER_RECIPIENTS_MAX) {
+    problems.push({
+      path: 'handoverRecipients',
+      message: `must be a list of at most ${HANDOVER_RECIPIENTS_MAX} age public keys, such as ["age1…"]`,
+    });
+    return undefined;
+  }
+  const out: string[] = [];
+  let ok = true;
+  v.forEach((r: unknown, i) => {
+    if (typeof r === 'string' && AGE_RECIPIENT.test(r.trim())) {
+      if (!out.includes(r.trim())) out.push(r.trim());
+    } else {
+      ok = false;
+      problems.push({
+        path: `handoverRecipients[${i}]`,
+        message: 'must be an age public key (age1…, as age-keygen prints it, or as the dashboard shows a team key)',
+      });
+    }
+  });
+  // A list with a bad key is dropped whole: encrypting to fewer keys than the admin meant is worse than saying so.
+  return ok ? out : undefined;
+}
+
+/** Checks one target's bounds: numbers within the figure's range, `min` not above `max`. */
+function checkTarget(key: string, v: unknown, problems: SettingsProblem[]): Target | undefined {
+  const figure = figureOfTargetKey(key);
+  if (!figure) {
+    problems.push({
+      path: `targets.${key}`,
+      message: `unknown figure; use ${oneOf(Object.keys(TARGET_BOUNDS))} or "${RULE_TARGET_PREFIX}<rule id>"`,
+    });
+    return undefined;
+  }
+  const info = TARGET_BOUNDS[figure];
+  if (key !== figure) {
+    const rule = key.slice(RULE_TARGET_PREFIX.length);
+    if (!rulesById.has(rule) && !PACK_RULE_ID.test(rule)) {
+      problems.push({
+        path: `targets.${key}`,
+        message: 'unknown rule id; see the rule table in the options page for ids',
+      });
+      return undefined;
+    }
+  }
+  const range = info.unit === 'share' ? 'a share from 0 to 1, such as 0.35' : `milliseconds from 0 to ${info.upTo}`;
+  if (!isRecord(v) || Object.keys(v).some((k) => k !== 'min' && k !== 'max')) {
+    problems.push({ path: `targets.${key}`, message: `must be {"min": …, "max": …} (either or both), each ${range}` });
+    return undefined;
+  }
+  const out: Target = {};
+  for (const bound of ['min', 'max'] as const) {
+    const b = v[bound];
+    if (b === undefined || b === null) continue;
+    if (typeof b !== 'number' || !Number.isFinite(b) || b < 0 || b > info.upTo) {
+      problems.push({ path: `targets.${key}.${bound}`, message: `must be ${range}` });
+      return undefined;
+    }
+    out[bound] = b;
+  }
+  if (out.min === undefined && out.max === undefined) {
+    problems.push({ path: `targets.${key}`, message: 'give "min", "max" or both (null removes the target)' });
+    return undefined;
+  }
+  if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
+    problems.push({ path: `targets.${key}`, message: '"min" is above "max": swap them' });
+    return undefined;
+  }
+  return out;
+}
+
+function checkTargets(v: unknown, problems: SettingsProblem[]): Record<string, Target> | undefined {
+  if (!isRecord(v)) {
+    problems.push({
+      path: 'targets',
+      message: 'must be an object of figures to targets, such as {"overrideRate": {"max": 0.35}}',
+    });
+    return undefined;
+  }
+  const out: Record<string, Target> = {};
+  for (const [key, target] of Object.entries(v)) {
+    if (target === null) continue;
+    const checked = checkTarget(key, target, problems);
+    if (checked) out[key] = checked;
+  }
+  return out;
+}
+
 /**
  * Checks a settings object key by key. Unknown keys are reported (a typo in a policy must not
  * pass silently); `allowUserOverrides` is accepted only from the policy.
@@ -315,6 +420,29 @@ export function checkOverrides(input: unknown, source: SettingsSource): CheckedO
         if (out) value.customHelpdesks = out;
         break;
       }
+      case 'handoverSchedule':
+        if (typeof v === 'string' && (SCHEDULES as readonly string[]).includes(v))
+          value.handoverSchedule = v as Settings['handoverSchedule'];
+        else problems.push({ path: key, message: `must be one of ${oneOf(SCHEDULES)}` });
+        break;
+      case 'handoverRecipients': {
+        const out = checkRecipients(v, problems);
+        if (out) value.handoverRecipients = out;
+        break;
+      }
+      case 'handoverFolderHint':
+        if (typeof v === 'string' && v.length <= HANDOVER_HINT_MAX) value.handoverFolderHint = v;
+        else problems.push({ path: key, message: `must be text of at most ${HANDOVER_HINT_MAX} characters` });
+        break;
+      case 'targets': {
+        const out = checkTargets(v, problems);
+        if (out) value.targets = out;
+        break;
+      }
+      case 'reviewShare':
+        if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1) value.reviewShare = v;
+        else problems.push({ path: key, message: 'must be a share from 0 (no review sampling) to 1, such as 0.05' });
+        break;
       case 'ticketIdSecret':
         if (source === 'user') {
           problems.push({

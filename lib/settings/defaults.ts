@@ -1,5 +1,6 @@
 import { HELPDESKS, type HelpdeskId } from '../hosts/helpdesks';
 import type { Settings } from './schema';
+import { DEFAULT_REVIEW_SHARE } from './targets';
 
 const everyHelpdesk = (on: boolean): Record<HelpdeskId, boolean> =>
   Object.fromEntries(HELPDESKS.map((h) => [h.id, on])) as Record<HelpdeskId, boolean>;
@@ -16,6 +17,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   ruleSeverity: {},
   rulePacks: [],
   customHelpdesks: [],
+  handoverSchedule: 'off',
+  handoverRecipients: [],
+  handoverFolderHint: '',
+  targets: {},
+  reviewShare: DEFAULT_REVIEW_SHARE,
   allowUserOverrides: true,
   ticketIdSecret: null,
 });

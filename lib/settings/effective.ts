@@ -8,7 +8,7 @@ import type { Settings, SettingsOverrides, SettingsProblem } from './schema';
  */
 
 /** Settings whose value is a map: a policy locks only the entries it names. */
-const MAP_KEYS = ['helpdesks', 'analysis', 'ruleSeverity'] as const;
+const MAP_KEYS = ['helpdesks', 'analysis', 'ruleSeverity', 'targets'] as const;
 type MapKey = (typeof MAP_KEYS)[number];
 const isMapKey = (key: string): key is MapKey => (MAP_KEYS as readonly string[]).includes(key);
 

@@ -1,11 +1,15 @@
 import type { RulePack, SeverityOverride } from '../engine/packs/types';
 import type { HelpdeskId } from '../hosts/helpdesks';
+import type { Target } from './targets';
 
 /** What the send-guard does when the agent sends a reply with an unresolved critical finding. */
 export type SendGuardMode = 'off' | 'warn' | 'block';
 
 /** How much of the suggestion and sent text the override log keeps. */
 export type PrivacyMode = 'full' | 'redacted' | 'none';
+
+/** How often the hand-over writes the log's new rows to the folder the agent chose. */
+export type HandoverSchedule = 'off' | 'daily' | 'weekly';
 
 /** A rule's severity as the admin set it: `off` switches the rule off. */
 export type RuleSeverityOverride = SeverityOverride;
@@ -71,6 +75,31 @@ export interface Settings {
   /** Self-hosted or unlisted helpdesks, by origin pattern. @default [] */
   customHelpdesks: CustomHelpdesk[];
   /**
+   * Writes the log's new rows (and their audit file) to the hand-over folder the agent chose, this
+   * often; a policy can require it. @default 'off'
+   */
+  handoverSchedule: HandoverSchedule;
+  /**
+   * Team public keys (age recipients, `age1…`): every export, handed over or downloaded, is
+   * encrypted to them, so only a dashboard holding one of the private keys reads it. Empty: exports
+   * are plain, or encrypted with a passphrase typed at export. @default []
+   */
+  handoverRecipients: string[];
+  /** Where to choose the hand-over folder, in the admin's words (a team share, a synced folder). @default '' */
+  handoverFolderHint: string;
+  /**
+   * Targets the dashboard and the review report hold the figures to, by figure
+   * (`overrideRate`, `unresolvedCriticalShare`, `medianDecisionMs`, `falseAlarmRate`) or by rule
+   * (`falseAlarmRate:<rule id>`): lib/settings/targets.ts. A lead sets them in the dashboard; a
+   * policy locks the entries it names. @default {} (no targets)
+   */
+  targets: Record<string, Target>;
+  /**
+   * Share in [0, 1] of the suggestions sent as suggested that the dashboard queues for a lead's
+   * review (0: no review sampling). @default 0.05
+   */
+  reviewShare: number;
+  /**
    * Set only by enterprise policy: `false` locks every setting at the policy's value or the
    * default, and the user's own choices are ignored. @default true
    */
@@ -106,6 +135,11 @@ export interface SettingsOverrides {
   ruleSeverity?: Record<string, RuleSeverityOverride> | null;
   rulePacks?: RulePack[] | null;
   customHelpdesks?: CustomHelpdesk[] | null;
+  handoverSchedule?: HandoverSchedule | null;
+  handoverRecipients?: string[] | null;
+  handoverFolderHint?: string | null;
+  targets?: Record<string, Target> | null;
+  reviewShare?: number | null;
   /** Honoured only from policy; a user file carrying it is rejected. */
   allowUserOverrides?: boolean | null;
   /** Honoured only from policy; a user file carrying it is rejected. */

@@ -108,7 +108,7 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadEffectiveSettings()).settings;
 }
 
-const MAP_KEYS = new Set(['helpdesks', 'analysis', 'ruleSeverity']);
+const MAP_KEYS = new Set(['helpdesks', 'analysis', 'ruleSeverity', 'targets']);
 
 /** Applies a change to stored overrides: `null`/`undefined` removes, map entries merge, defaults are not stored. */
 export function applyChange(stored: SettingsOverrides, change: SettingsOverrides): SettingsOverrides {

@@ -218,6 +218,12 @@ describe('hostile corpus (Zendesk, production build)', () => {
     for (const rule of new Set(cases.map((c) => c.rule))) {
       await overlay(h.page, `[data-rg-finding="${rule}"]`).first().waitFor({ timeout: 10_000 });
     }
+    // The agent's own words at the end: whether the text above counts as the suggestion itself or
+    // as an edit of the demo one (it depends on how soon after it landed), the sent reply differs
+    // from the suggestion, so the reason prompt (and its note) always follows the send.
+    await h.page.locator(COMPOSER).click();
+    await h.page.keyboard.press('Control+End');
+    await h.page.keyboard.type(' Thanks for waiting.');
     await h.page.locator(SUBMIT).click();
     await confirmGuardIfAsked(h.page);
     await overlay(h.page, '[data-rg-reason-prompt]').waitFor();

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import { exportFileName } from '@/lib/db/export-formats';
 import { EXPORT_SCHEMA_ID, EXPORT_SCHEMA_VERSION, exportJsonSchema } from '@/lib/db/export-schema';
-import { importParsedFiles, parseExportFile } from '@/lib/db/import';
+import { importParsedFiles } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
 import { allOverridesByTime } from '@/lib/db/queries';
+import { parseExportFile } from '@/lib/db/read-export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { freshDatabases, row } from '../../fixtures/rows';
 

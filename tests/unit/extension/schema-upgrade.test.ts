@@ -173,6 +173,31 @@ describe('schema history', () => {
     await latest.delete();
   });
 
+  it('adds at version 8 an empty reviews table beside every row a version 7 database held', async () => {
+    const name = `upgrade-v8-${Math.random()}`;
+    const seventh = openDatabase(name, SCHEMA_VERSIONS.slice(0, 7));
+    const rows = Array.from({ length: 40 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 3_600_000 }));
+    await putImported(seventh, rows);
+    seventh.close();
+
+    const latest = openDatabase(name, SCHEMA_VERSIONS.slice(0, 8));
+    expect(latest.verno).toBe(8);
+    expect(await latest.reviews.count()).toBe(0);
+    expect(await rowsById(latest, rows)).toEqual(rows);
+    await latest.reviews.put({
+      rowId: rows[0]?.id ?? '',
+      decidedAt: rows[0]?.decidedAt ?? 0,
+      verdict: 'good',
+      reason: null,
+      note: null,
+      privacy: 'redacted',
+      reviewedAt: 1_700_000_000_000,
+      reviewer: '',
+    });
+    expect(await latest.reviews.where('decidedAt').below(1_700_000_000_001).count()).toBe(1);
+    await latest.delete();
+  });
+
   it('builds the per-day summary of version 2 from the rows a version 1 database holds', async () => {
     const name = `upgrade-summary-${Math.random()}`;
     const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));

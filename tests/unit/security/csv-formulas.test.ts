@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
-import { parseExportFile } from '@/lib/db/import';
+import { parseExportFile } from '@/lib/db/read-export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { FORMULA_CELLS, FORMULA_STARTS } from '../../fixtures/hostile';
 import { row } from '../../fixtures/rows';

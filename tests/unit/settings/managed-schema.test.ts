@@ -40,6 +40,20 @@ const ALLOWED: Record<string, string> = {
 };
 
 describe('public/managed_schema.json', () => {
+  it('has only patterns Chrome’s RE2 compiles: no repetition count above 1,000 (else the extension fails to load)', () => {
+    for (const [at, node] of walk(schema)) {
+      const patterns = [node.pattern, ...Object.keys(node.patternProperties ?? {})].filter(
+        (p): p is string => typeof p === 'string',
+      );
+      for (const p of patterns) {
+        for (const m of p.matchAll(/\{(\d+)(?:,(\d*))?\}/g)) {
+          expect(Number(m[2] || m[1]), `${at}: ${p}`).toBeLessThanOrEqual(1000);
+        }
+        expect(() => new RegExp(p, 'u'), `${at}: ${p}`).not.toThrow();
+      }
+    }
+  });
+
   it('uses only the schema keywords Chrome’s policy loader understands', () => {
     const known = new Set([
       'type',

@@ -1,0 +1,53 @@
+import { checkItem, MAX_REPORTED_ERRORS, type RowError } from '../db/import';
+import { ExportReader, type FileFormat } from '../db/read-export';
+import type { OverrideRow } from '../db/schema';
+
+/** What reading a rows file found. */
+export interface RowsFileCheck {
+  format: FileFormat | null;
+  /** Records in the file, valid or not. */
+  total: number;
+  /** Valid rows. */
+  valid: number;
+  /** Problems, sorted by row (row 0: the whole file), at most `MAX_REPORTED_ERRORS`. */
+  errors: RowError[];
+}
+
+/**
+ * Reads a rows file from its text chunks, checks every record against the export schema, and
+ * hands the valid rows to `onRows` batch by batch (in file order, with the data row number of
+ * the first). Nothing is kept here: the caller decides (the import keeps small files' rows, the
+ * verifier keeps digests only).
+ */
+export async function readRowsFile(
+  name: string,
+  text: AsyncIterable<string> | Iterable<string>,
+  onRows: (rows: OverrideRow[], firstRow: number) => void | Promise<void>,
+): Promise<RowsFileCheck> {
+  const reader = new ExportReader(name);
+  const errors: RowError[] = [];
+  let total = 0;
+  let valid = 0;
+  const take = async (batch: ReturnType<ExportReader['push']>) => {
+    for (const e of batch.errors) if (errors.length < MAX_REPORTED_ERRORS * 2) errors.push(e);
+    const rows: OverrideRow[] = [];
+    let first = -1;
+    batch.items.forEach((raw, i) => {
+      total += 1;
+      if (raw === undefined) return;
+      const checked = checkItem(raw);
+      if ('row' in checked) {
+        if (first < 0) first = batch.firstRow + i;
+        rows.push(checked.row);
+      } else if (errors.length < MAX_REPORTED_ERRORS * 2)
+        errors.push({ row: batch.firstRow + i, message: checked.error });
+    });
+    valid += rows.length;
+    if (rows.length) await onRows(rows, first);
+  };
+  for await (const chunk of text) await take(reader.push(chunk));
+  await take(reader.end());
+  if (total === 0 && errors.length === 0) errors.push({ row: 0, message: 'no rows in the file' });
+  errors.sort((a, b) => a.row - b.row);
+  return { format: reader.format, total, valid, errors: errors.slice(0, MAX_REPORTED_ERRORS) };
+}
