@@ -10,8 +10,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          // The phone checks' metadata, as every entry point but the content script installs it.
-          setupFiles: ['fake-indexeddb/auto', 'lib/engine/pii/phone-metadata.ts'],
+          // The phone checks' metadata, as every entry point but the content script installs it, and
+          // the models, as the background and the CLI install them.
+          setupFiles: ['fake-indexeddb/auto', 'lib/engine/pii/phone-metadata.ts', 'tests/unit/setup-models.ts'],
           restoreMocks: true,
         },
       },

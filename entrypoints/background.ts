@@ -9,6 +9,7 @@ import { openDatabase } from '@/lib/db/database';
 import { redactPii } from '@/lib/engine/pii';
 import { isMessage, type TabStatus } from '@/lib/messaging/protocol';
 import { isRunning, RUNNING_MARKER } from '@/lib/messaging/running-marker';
+import { installPackagedModels } from '@/lib/models/packaged';
 import {
   CONTENT_SCRIPT_FILES,
   injectIntoOpenTabs,
@@ -48,6 +49,11 @@ function registrationApis(): RegistrationApis {
 }
 
 export default defineBackground(() => {
+  // The fitted models ship as a packaged file (not web-accessible), fetched once when the service
+  // worker starts; customer readings wait for it (lib/engine/signals/models.ts).
+  const modelsReady = installPackagedModels();
+  // A failed read is reported to each customer reading (handle-message.ts), not left unhandled.
+  modelsReady.catch((error: unknown) => console.warn('ReplyGuard: could not load the models', error));
   const db = openDatabase();
   const audit = createBackgroundAudit(db);
   const deps: BackgroundDeps = {
@@ -58,6 +64,7 @@ export default defineBackground(() => {
     settings: loadSettings,
     ticketKeys: createTicketKeys(db),
     writeLimit: new WriteLimiter(),
+    modelsReady,
     audit,
   };
   const ownOrigin = browser.runtime.getURL('/');

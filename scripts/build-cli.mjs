@@ -1,9 +1,10 @@
 /**
  * Bundles the analysis CLI (lib/cli/analyze.ts and the engine) into one JavaScript file,
- * build/cli/analyze.mjs, so `npm run analyze` starts with plain `node`: no TypeScript is compiled
+ * build/cli/analyze.mjs (with the models blob copied beside it), so `npm run analyze` starts with plain `node`: no TypeScript is compiled
  * at run time. Runs on install (package.json `postinstall`) and before the benchmarks that time
  * the CLI; run it by hand (`npm run build:cli`) after changing the engine.
  */
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,4 +27,9 @@ await build({
     js: "import { createRequire as __rgRequire } from 'node:module'; const require = __rgRequire(import.meta.url);",
   },
 });
+// The models blob goes beside the bundle, which reads it at start (lib/cli/load-models.ts).
+copyFileSync(
+  path.join(root, 'public', 'replyguard-models.bin'),
+  path.join(root, 'build', 'cli', 'replyguard-models.bin'),
+);
 if (!process.argv.includes('--quiet')) console.log(`built ${path.relative(root, outfile)}`);

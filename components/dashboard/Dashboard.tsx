@@ -1,21 +1,18 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ExportFormat } from '@/lib/db/export-formats';
+import type { DownloadFormat } from '@/lib/db/export-formats';
 import type { OverrideRow } from '@/lib/db/schema';
-import { decodeChunks } from '@/lib/db/summary';
 import { helpdeskName } from '@/lib/hosts/helpdesks';
-import { type Aggregates, aggregate, type BreakdownDimension } from '@/lib/stats/aggregate';
-import { dayFigures, totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
-import { rowMatcher } from '@/lib/stats/filter';
-import { type DriftReport, monitorDrift } from '@/lib/stats/monitor';
-import { reviewSample } from '@/lib/stats/review-sample';
+import type { BreakdownDimension, PeriodFigures } from '@/lib/stats/aggregate';
+import { totalsExtent, totalsFigures } from '@/lib/stats/day-figures';
+import type { EventRef, StatsSource, ViewRequest, ViewResult } from '@/lib/stats/day-view';
 import type { StatsRow } from '@/lib/stats/stats-row';
-import { DAILY_TARGET_FIGURES, medianTrend, targetBreaches } from '@/lib/stats/targets';
+import { DAILY_TARGET_FIGURES } from '@/lib/stats/targets';
 import { Breakdowns } from './Breakdowns';
 import { DataPanel } from './DataPanel';
 import { DriftPanel } from './DriftPanel';
 import { EventDetail } from './EventDetail';
-import { EventsTable } from './EventsTable';
+import { EventsTable, PAGE_SIZE } from './EventsTable';
 import { Filters } from './Filters';
 import { createGovernanceStore, type GovernanceActions, type GovernanceStore } from './governance-store';
 import { HeadlineCards } from './HeadlineCards';
@@ -23,20 +20,25 @@ import { EMPTY_TEXT, PERIOD_LABELS, REASON_LABELS, SOURCE_LABELS } from './label
 import { periodBounds } from './period';
 import { ReviewPanel } from './ReviewPanel';
 import { RulesTable } from './RulesTable';
-import { Recent } from './recent';
 import { reportHref } from './report-link';
 import type { DashboardStore } from './store';
 import { TargetsPanel } from './TargetsPanel';
-import { type MedianTrends, TrendPanel } from './TrendPanel';
-import { useAfterPaint } from './use-after-paint';
+import { TrendPanel } from './TrendPanel';
+import { afterPaint } from './use-after-paint';
 import './dashboard.css';
 
 /** What the page can do beyond reading (imports, demo data, downloads), wired by the entry point. */
 export interface DashboardActions {
   importFiles(files: File[]): void;
   loadDemo(): void;
-  /** Exports these events; the summary rows name them, the action reads the full rows. */
-  exportRows(rows: readonly StatsRow[], format: ExportFormat): void;
+  /** Exports the events `refs` names (the filtered period's); the action reads the full rows. */
+  exportRows(refs: () => Promise<EventRef[]>, format: DownloadFormat): void;
+}
+
+/** What an export of the filtered period would write: how many events, and their refs when asked. */
+export interface Exportable {
+  count: number;
+  refs(): Promise<EventRef[]>;
 }
 
 interface Props {
@@ -45,8 +47,14 @@ interface Props {
    * which day holds it when it was imported. Without it, a decoded summary row is shown as is.
    */
   loadRow?: (ref: { id: string; decidedAt: number }) => Promise<OverrideRow | undefined>;
-  /** UI state, and the log's packed summary days as the page's live query pushes them in. */
+  /** UI state, and the log's per-day totals as the page's live query pushes them in. */
   store: DashboardStore;
+  /**
+   * Computes every panel beyond the first render from the packed summary days: the page's worker
+   * (entrypoints/dashboard/stats-worker.ts), or a `localStats` in tests. Asked only once the
+   * first render has painted.
+   */
+  stats?: StatsSource;
   actions: DashboardActions;
   now?: () => number;
   /** Called once, after the first render of the headline figures and trends (the benchmark's budget mark). */
@@ -56,8 +64,8 @@ interface Props {
   /** Targets, review share and verdicts, filled by the page after the first paint; without it the governance panels stay empty. */
   governance?: GovernanceStore;
   governanceActions?: GovernanceActions;
-  /** Panels beside export and import (audit, hand-over), given the filtered events once computed. */
-  panels?: (events: readonly StatsRow[] | undefined) => ReactNode;
+  /** Panels beside export and import (audit, hand-over), given what an export of the filtered period would write. */
+  sidePanels?: (exportable: Exportable | null) => ReactNode;
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
@@ -88,29 +96,60 @@ function Updating({ pending, children }: { pending: boolean; children: ReactNode
   );
 }
 
+/** The latest answers of the stats source for a request, and whether they answer the current one. */
+function useStatsView(stats: StatsSource | undefined, req: ViewRequest | null, version: number) {
+  const key = req ? `${version} ${JSON.stringify(req)}` : null;
+  const [figures, setFigures] = useState<{ key: string; value: PeriodFigures | null } | null>(null);
+  const [panels, setPanels] = useState<{ key: string; value: ViewResult } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the request and the version.
+  useEffect(() => {
+    if (!stats || !req || key === null) return;
+    let live = true;
+    stats
+      .view(req, version, (value) => {
+        if (live) setFigures({ key, value });
+      })
+      .then(
+        (value) => {
+          if (live) setPanels({ key, value });
+        },
+        (error: unknown) => console.error('ReplyGuard: computing the dashboard failed', error),
+      );
+    return () => {
+      live = false;
+    };
+  }, [stats, key]);
+  return {
+    figures: figures?.value ?? null,
+    figuresFresh: figures !== null && figures.key === key,
+    panels: panels?.value,
+    panelsFresh: panels !== null && panels.key === key,
+  };
+}
+
 /**
  * The team lead's view of what agents did with AI suggestions. Data and writes come in through the
  * store and props, so this stays React only.
  *
  * Two speeds. The header, the filters' choices, the headline figures and the trends come from the
- * per-day totals the page reads first (`totalsExtent`, `totalsFigures`); with a filter, the figures
- * come from the packed summary days once they are read (`dayFigures`, no row objects). Both run
- * synchronously: they are the first render and follow every filter at once. Everything that
- * needs the whole log as rows (the rules table, breakdowns, events and drift) is decoded and
- * computed after the browser has painted (`useAfterPaint`), one task each, showing "Computing…"
- * in the panels' places first and the previous figures dimmed while a filter change is
- * recomputed.
+ * per-day totals the page reads first (`totalsExtent`, `totalsFigures`), synchronously: they are
+ * the first render. Everything else comes from the stats source, asked once that render has
+ * painted: with a filter, the headline figures and trends first (`dayFigures`), then the rules
+ * table, breakdowns, drift and the events table's page, computed over the packed summary days off
+ * the main thread. Panels show "Computing…" in their places first, and their previous figures
+ * dimmed while a change is recomputed.
  */
 export function Dashboard({
   store,
   actions,
+  stats,
   loadRow,
   now = Date.now,
   onReady,
   onComplete,
   governance,
   governanceActions,
-  panels,
+  sidePanels,
 }: Props) {
   const s = useStore(store);
   const [governanceStore] = useState(() => governance ?? createGovernanceStore());
@@ -118,89 +157,92 @@ export function Dashboard({
   const { summary } = s;
   const readyCalled = useRef(false);
   const completeCalled = useRef(false);
+  const [painted, setPainted] = useState(false);
+  // Every new read of the log is a new version: the stats source reads the days again.
+  const versions = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new summary object is a new state of the log.
+  const version = useMemo(() => ++versions.current, [summary]);
 
   const extent = useMemo(() => (summary ? totalsExtent(summary.totals) : null), [summary]);
   const first = extent?.first ?? now();
   const last = extent?.last ?? now();
   const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
-  const figures = useMemo(() => {
-    if (!summary) return null;
-    const unfiltered = Object.keys(s.filters).length === 0;
-    const fromTotals = unfiltered ? totalsFigures(summary.totals, period, first) : null;
-    return fromTotals ?? (summary.complete ? dayFigures(summary.days, s.filters, period, first) : null);
-  }, [summary, s.filters, period, first]);
-
-  const rows = useAfterPaint(() => (summary?.complete ? decodeChunks(summary.days) : undefined), [summary]);
-  // The last few filters' results stay until the log changes: going back to one is instant.
-  const recent = useMemo(
-    () => (rows.value ? { aggregates: new Recent<Aggregates>(), drift: new Recent<DriftReport>() } : null),
-    [rows.value],
+  const unfiltered = Object.keys(s.filters).length === 0;
+  const fromTotals = useMemo(
+    () => (summary && unfiltered ? totalsFigures(summary.totals, period, first) : null),
+    [summary, unfiltered, period, first],
   );
-  const filterKey = useMemo(
-    () => JSON.stringify(Object.entries(s.filters).sort(([a], [b]) => (a < b ? -1 : 1))),
-    [s.filters],
-  );
-  const aggregates = useAfterPaint(
+  const request = useMemo<ViewRequest | null>(
     () =>
-      rows.value && recent
-        ? recent.aggregates.get(`${filterKey} ${period.start} ${period.end} ${first}`, () =>
-            aggregate(rows.value as StatsRow[], s.filters, period, first),
-          )
-        : undefined,
-    [rows.value, s.filters, period, first],
+      painted && extent
+        ? {
+            filters: s.filters,
+            period,
+            first,
+            figures: fromTotals === null,
+            events: { sort: s.eventsSort, search: s.search, page: s.page, pageSize: PAGE_SIZE },
+            // The governance panels' figures need the rows too: the stats source computes them beside the rest.
+            governance: governance
+              ? {
+                  targets: g.targets,
+                  medians: s.trendMetric === 'medianDecisionMs',
+                  reviewShare: g.reviewShare,
+                }
+              : undefined,
+          }
+        : null,
+    [
+      painted,
+      extent,
+      s.filters,
+      period,
+      first,
+      fromTotals,
+      s.eventsSort,
+      s.search,
+      s.page,
+      governance,
+      g.targets,
+      g.reviewShare,
+      s.trendMetric,
+    ],
   );
-  const drift = useAfterPaint(() => {
-    if (!rows.value || !recent) return undefined;
-    const all = rows.value;
-    const matches = rowMatcher(s.filters, true);
-    return recent.drift.get(filterKey, () => monitorDrift(Object.keys(s.filters).length ? all.filter(matches) : all));
-  }, [rows.value, s.filters]);
+  const view = useStatsView(stats, request, version);
+  const figures = fromTotals ?? view.figures;
+  const panels = view.panels;
+  const panelsPending = !view.panelsFresh;
   const hasDailyTargets = DAILY_TARGET_FIGURES.some((f) => g.targets?.[f]);
-  const breaches = useAfterPaint(() => {
-    if (!rows.value || !g.targets || !hasDailyTargets) return undefined;
-    const all = rows.value;
-    return targetBreaches(Object.keys(s.filters).length ? all.filter(rowMatcher(s.filters, true)) : all, g.targets);
-  }, [rows.value, s.filters, g.targets, hasDailyTargets]);
-  const medians = useAfterPaint((): MedianTrends | undefined => {
-    if (!rows.value || !figures || s.trendMetric !== 'medianDecisionMs') return undefined;
-    const matches = rowMatcher(s.filters, true);
-    const of = (granularity: 'day' | 'week') => {
-      const t = figures.trends[granularity];
-      const starts = [...t.previous, ...t.current].map((b) => b.start);
-      const { values } = medianTrend(rows.value as StatsRow[], matches, starts, period.end);
-      return { previous: values.slice(0, t.previous.length), current: values.slice(t.previous.length) };
-    };
-    return { day: of('day'), week: of('week') };
-  }, [rows.value, s.filters, figures, s.trendMetric, period.end]);
-  const periodEvents = aggregates.pending ? undefined : aggregates.value?.events;
-  const review = useAfterPaint(() => {
-    if (!periodEvents || !governance) return undefined;
-    let accepted = 0;
-    for (const r of periodEvents) if (r.outcome === 'accepted') accepted += 1;
-    return { sample: reviewSample(periodEvents, g.reviewShare), accepted };
-  }, [periodEvents, g.reviewShare, governance]);
-  const heavyPending =
-    !summary?.complete || rows.pending || aggregates.pending || drift.pending || breaches.pending || review.pending;
+  // Targets' breaches, median trends and the review sample come with the panels (computed by the stats source).
+  const governed = panels?.governance ?? null;
 
-  // The first render is done once the totals are in: with the figures, or without them when the
-  // totals cannot give them (a period boundary off the quarter hour), in which case the packed
-  // days read next must (waiting for figures there would wait for ever).
+  // The first render is done once the headline figures show: from the totals, or (a period
+  // boundary off the quarter hour) from the stats source, which is asked at once in that case.
   useEffect(() => {
-    if (!summary || readyCalled.current) return;
+    if (!figures || readyCalled.current) return;
     readyCalled.current = true;
     onReady?.();
-  }, [summary, onReady]);
+  }, [figures, onReady]);
+  // Ask for the rest once the first render has painted (or when the totals cannot give the
+  // figures: then the stats source computes them too).
+  const canAsk = summary !== undefined && (figures !== null || fromTotals === null);
+  useEffect(() => (canAsk && !painted ? afterPaint(() => setPainted(true)) : undefined), [canAsk, painted]);
   useEffect(() => {
-    if (!extent || !summary?.complete || heavyPending || completeCalled.current) return;
+    if (!extent || !panels || panelsPending || panels.rows !== extent.rows || completeCalled.current) return;
     completeCalled.current = true;
     onComplete?.(extent.rows);
-  }, [extent, summary, heavyPending, onComplete]);
+  }, [extent, panels, panelsPending, onComplete]);
 
-  const events = aggregates.pending ? undefined : aggregates.value?.events;
-  const selectedSummary = useMemo(
-    () => (s.selectedId && events ? (events.find((r) => r.id === s.selectedId) ?? null) : null),
-    [events, s.selectedId],
+  const pageRows = panels?.events.rows;
+  const found = useMemo(
+    () => (s.selectedId && pageRows ? (pageRows.find((r) => r.id === s.selectedId) ?? null) : null),
+    [pageRows, s.selectedId],
   );
+  // The selected event stays selected when the table pages on or is sorted.
+  const [selectedSummary, setSelectedSummary] = useState<StatsRow | null>(null);
+  useEffect(() => {
+    if (!s.selectedId) setSelectedSummary(null);
+    else if (found) setSelectedSummary(found);
+  }, [s.selectedId, found]);
   const [selected, setSelected] = useState<OverrideRow | null>(null);
   useEffect(() => {
     if (!selectedSummary) {
@@ -232,14 +274,20 @@ export function Dashboard({
   const dataPanel = (
     <>
       <DataPanel
-        exportCount={events?.length ?? 0}
+        exportCount={panels && view.panelsFresh ? panels.events.inPeriod : 0}
         importState={s.importState}
-        onExport={(format) => events && actions.exportRows(events, format)}
+        onExport={(format) => {
+          if (stats && request) actions.exportRows(() => stats.refs(request, version), format);
+        }}
         onImport={actions.importFiles}
         onLoadDemo={actions.loadDemo}
         onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
       />
-      {panels?.(events)}
+      {sidePanels?.(
+        panels && view.panelsFresh && stats && request
+          ? { count: panels.events.inPeriod, refs: () => stats.refs(request, version) }
+          : null,
+      )}
     </>
   );
 
@@ -278,7 +326,7 @@ export function Dashboard({
   const periodLabel = PERIOD_LABELS[s.period].toLowerCase();
   const previousLabel = s.period === 'all' ? 'earlier' : `the ${periodLabel.replace('last ', '')} before`;
 
-  const agg = aggregates.value;
+  const agg = panels;
   return (
     <main className="rg-page rg-dashboard" data-rg-events-in-period={figures?.headline.seen ?? ''}>
       {header}
@@ -325,7 +373,9 @@ export function Dashboard({
           <TrendPanel
             trends={figures.trends}
             targets={g.targets}
-            medians={governance ? (s.trendMetric === 'medianDecisionMs' ? (medians.value ?? null) : null) : undefined}
+            medians={
+              governance ? (s.trendMetric === 'medianDecisionMs' ? (governed?.medians ?? null) : null) : undefined
+            }
             metric={s.trendMetric}
             granularity={s.granularity}
             onMetric={(trendMetric) => s.set({ trendMetric })}
@@ -334,13 +384,13 @@ export function Dashboard({
         ) : (
           <Computing title="Trend" className="rg-computing--chart" />
         )}
-        {drift.value ? (
-          <Updating pending={drift.pending}>
+        {panels ? (
+          <Updating pending={panelsPending}>
             <DriftPanel
-              report={drift.value}
+              report={panels.drift}
               metric={s.driftMetric}
               onMetric={(driftMetric) => s.set({ driftMetric })}
-              breaches={hasDailyTargets ? (breaches.value ?? null) : null}
+              breaches={hasDailyTargets ? (governed?.breaches ?? null) : null}
             />
           </Updating>
         ) : (
@@ -349,7 +399,7 @@ export function Dashboard({
       </div>
       <div className="rg-grid">
         {agg ? (
-          <Updating pending={aggregates.pending}>
+          <Updating pending={panelsPending}>
             <RulesTable
               rules={agg.rules}
               sort={s.rulesSort}
@@ -361,7 +411,7 @@ export function Dashboard({
           <Computing title="Rules" className="rg-computing--table" />
         )}
         {agg ? (
-          <Updating pending={aggregates.pending}>
+          <Updating pending={panelsPending}>
             <Breakdowns
               breakdowns={agg.breakdowns}
               dimension={s.breakdown}
@@ -382,8 +432,8 @@ export function Dashboard({
             actions={governanceActions}
           />
           <ReviewPanel
-            sample={review.value?.sample ?? null}
-            accepted={review.value?.accepted ?? 0}
+            sample={governed?.review?.sample ?? null}
+            accepted={governed?.review?.accepted ?? 0}
             governance={g}
             actions={governanceActions}
             loadRow={loadRow}
@@ -395,11 +445,10 @@ export function Dashboard({
         <EventDetail row={selected} helpdeskName={helpdeskName} onClose={() => s.set({ selectedId: null })} />
       ) : null}
       {agg ? (
-        <Updating pending={aggregates.pending}>
+        <Updating pending={panelsPending}>
           <EventsTable
             events={agg.events}
             sort={s.eventsSort}
-            page={s.page}
             search={s.search}
             selectedId={s.selectedId}
             onSort={(k) => s.sortBy('eventsSort', k)}

@@ -1,12 +1,12 @@
 import { useRef } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '@/lib/db/export-formats';
+import { DOWNLOAD_FORMATS, type DownloadFormat } from '@/lib/db/export-formats';
 import type { ImportState } from './store';
 
 interface Props {
   /** Rows the export would write (the filtered period). */
   exportCount: number;
   importState: ImportState;
-  onExport(format: ExportFormat): void;
+  onExport(format: DownloadFormat): void;
   onImport(files: File[]): void;
   onLoadDemo(): void;
   onDismiss(): void;
@@ -27,7 +27,7 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onLoad
       <div className="rg-row">
         <span>
           Export the {exportCount.toLocaleString('en')} filtered events as{' '}
-          {EXPORT_FORMATS.map((f) => (
+          {DOWNLOAD_FORMATS.map((f) => (
             <button
               key={f.format}
               type="button"

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
+import type { EventsPage } from '@/lib/stats/day-view';
 import { formatDuration } from '@/lib/stats/metrics';
-import type { StatsRow } from '@/lib/stats/stats-row';
 import { OUTCOME_LABELS, REASON_LABELS } from './labels';
 import { SortHeader } from './SortHeader';
 import type { EventSortKey, Sort } from './store';
@@ -8,10 +7,9 @@ import type { EventSortKey, Sort } from './store';
 export const PAGE_SIZE = 50;
 
 interface Props {
-  /** The period's filtered events, oldest first. */
-  events: readonly StatsRow[];
+  /** The page of the period's filtered and searched events, sorted, as the stats source gives it. */
+  events: EventsPage;
   sort: Sort<EventSortKey>;
-  page: number;
   search: string;
   selectedId: string | null;
   onSort(key: EventSortKey): void;
@@ -22,17 +20,6 @@ interface Props {
 }
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-
-const key = (row: StatsRow, k: EventSortKey): number | string => {
-  switch (k) {
-    case 'findings':
-      return row.findings.length;
-    case 'decisionMs':
-      return row.decidedAt - row.shownAt;
-    default:
-      return row[k];
-  }
-};
 
 const COLUMNS: readonly { key: EventSortKey; label: string }[] = [
   { key: 'decidedAt', label: 'Decided' },
@@ -45,46 +32,19 @@ const COLUMNS: readonly { key: EventSortKey; label: string }[] = [
 ];
 
 /**
- * The events, one page at a time: 100,000 rows stay fast because only 50 are in the DOM, and
- * sorting happens once per change of sort or filter, not per render.
+ * The events, one page at a time: only 50 rows are in the DOM, and the search, sort and paging of
+ * up to a million events happen in the stats source (lib/stats/day-view.ts), off the main thread.
  */
 export function EventsTable(props: Props) {
-  const { events, sort, page, search, selectedId } = props;
-  const matching = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    if (!q) return events;
-    return events.filter(
-      (r) =>
-        r.id.toLowerCase().includes(q) ||
-        r.agent.toLowerCase().includes(q) ||
-        (r.note ?? '').toLowerCase().includes(q) ||
-        r.findings.some((f) => f.rule.includes(q)),
-    );
-  }, [events, search]);
-
-  const ordered = useMemo(() => {
-    // Events arrive oldest first: newest first is a reversal, no sort needed.
-    if (sort.key === 'decidedAt') return sort.desc ? [...matching].reverse() : matching;
-    const out = [...matching];
-    const k = sort.key;
-    out.sort((a, b) => {
-      const x = key(a, k);
-      const y = key(b, k);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return sort.desc ? -c : c;
-    });
-    return out;
-  }, [matching, sort]);
-
-  const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const visible = ordered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { events, sort, search, selectedId } = props;
+  const { pages, rows: visible } = events;
+  const current = events.page;
 
   return (
     <section aria-labelledby="rg-events-title" className="rg-section rg-card">
       <div className="rg-section__head">
         <h2 id="rg-events-title">
-          Events <span className="rg-muted">({ordered.length.toLocaleString('en')})</span>
+          Events <span className="rg-muted">({events.total.toLocaleString('en')})</span>
         </h2>
         <input
           type="search"
@@ -95,7 +55,7 @@ export function EventsTable(props: Props) {
         />
       </div>
       <div className="rg-scroll">
-        <table className="rg-table" data-rg-events={ordered.length}>
+        <table className="rg-table" data-rg-events={events.total}>
           <thead>
             <tr>
               {COLUMNS.map((c) => (

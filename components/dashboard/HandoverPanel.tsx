@@ -1,7 +1,8 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/db/export-formats';
 import type { FileResult, ImportProgress } from '@/lib/handover/import-files';
-import type { StatsRow } from '@/lib/stats/stats-row';
+import type { EventRef } from '@/lib/stats/day-view';
+import type { Exportable } from './Dashboard';
 import { type PanelState, usePanelState } from './panel-state';
 
 /** What the panel shows once opened: the team keys policy encrypts to, and those this dashboard holds. */
@@ -22,7 +23,7 @@ export interface HandoverExport {
 /** The hand-over's work, loaded on first use (entrypoints/dashboard/handover.ts). */
 export interface HandoverActions {
   info(): Promise<HandoverInfo>;
-  exportRows(events: readonly StatsRow[], format: ExportFormat, passphrase: string): Promise<HandoverExport>;
+  exportRows(refs: () => Promise<EventRef[]>, format: ExportFormat, passphrase: string): Promise<HandoverExport>;
   download(files: HandoverExport['files']): void;
   importFiles(
     files: File[],
@@ -35,8 +36,8 @@ export interface HandoverActions {
 }
 
 interface Props {
-  /** The filtered events (undefined while computed). */
-  events: readonly StatsRow[] | undefined;
+  /** What an export of the filtered period would write (null while it is computed). */
+  exportable: Exportable | null;
   actions: HandoverActions;
   /** Where the panel's state lives, so it survives the dashboard moving the panel. */
   state: PanelState;
@@ -64,7 +65,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * passphrase, a cut-short or altered file is refused whole; and the team keys a lead imports.
  * Collapsed until opened, and its code loaded only then.
  */
-export function HandoverPanel({ events, actions, state }: Props) {
+export function HandoverPanel({ exportable, actions, state }: Props) {
   const [open, setOpen] = usePanelState(state, 'handover.open', false);
   const [info, setInfo] = usePanelState<HandoverInfo | null>(state, 'handover.info', null);
   const [infoError, setInfoError] = usePanelState<string | null>(state, 'handover.infoError', null);
@@ -86,9 +87,9 @@ export function HandoverPanel({ events, actions, state }: Props) {
   const byPolicy = (info?.recipients.length ?? 0) > 0;
 
   const runExport = () => {
-    if (!events) return;
+    if (!exportable) return;
     setExportJob({ phase: 'running', text: 'Writing the export and its audit file…' });
-    actions.exportRows(events, format, byPolicy ? '' : passphrase).then(
+    actions.exportRows(exportable.refs, format, byPolicy ? '' : passphrase).then(
       (done) => {
         actions.download(done.files);
         const how =
@@ -181,7 +182,7 @@ export function HandoverPanel({ events, actions, state }: Props) {
         <div data-rg-handover-ready="">
           <h3>Export with audit file</h3>
           <p className="rg-small rg-muted">
-            Writes the {events?.length.toLocaleString('en') ?? '…'} filtered events and an audit file beside them (
+            Writes the {exportable?.count.toLocaleString('en') ?? '…'} filtered events and an audit file beside them (
             <code>.audit</code>) that lets the lead verify no row was changed, removed or moved. Encryption uses the age
             format.
           </p>
@@ -209,7 +210,7 @@ export function HandoverPanel({ events, actions, state }: Props) {
             <button
               type="button"
               className="rg-button rg-button--primary"
-              disabled={!events?.length || exportJob.phase === 'running'}
+              disabled={!exportable?.count || exportJob.phase === 'running'}
               onClick={runExport}
               data-rg-handover-export=""
             >

@@ -11,7 +11,7 @@ export const PERIOD_LABELS: Record<PeriodPreset, string> = {
   all: 'All time',
 };
 
-export const PERIOD_DAYS: Record<Exclude<PeriodPreset, 'all'>, number> = { '7d': 7, '28d': 28, '90d': 90 };
+export { PERIOD_DAYS } from '@/lib/stats/period';
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   accepted: 'Sent as suggested',

@@ -4,11 +4,12 @@ import type { SummaryDays } from '@/lib/db/queries';
 import type { Outcome, OverrideReason, SuggestionSource } from '@/lib/db/schema';
 import type { Category } from '@/lib/engine/types';
 import type { BreakdownDimension, Granularity } from '@/lib/stats/aggregate';
+import type { EventSortKey } from '@/lib/stats/day-view';
 import type { HeadlineKey } from '@/lib/stats/metrics';
 import type { DriftMetric } from '@/lib/stats/monitor';
+import type { PeriodPreset } from '@/lib/stats/period';
 
-/** Periods a lead picks from; each compares with the same length just before it. */
-export type PeriodPreset = '7d' | '28d' | '90d' | 'all';
+export type { PeriodPreset } from '@/lib/stats/period';
 
 /** The filters besides the period. Undefined means "any". */
 export interface Filters {
@@ -20,7 +21,7 @@ export interface Filters {
   source?: SuggestionSource;
 }
 
-export type EventSortKey = 'decidedAt' | 'helpdesk' | 'agent' | 'outcome' | 'similarity' | 'findings' | 'decisionMs';
+export type { EventSortKey } from '@/lib/stats/day-view';
 export type RuleSortKey = 'rule' | 'category' | 'fired' | 'falseAlarmRate' | 'overriddenRate';
 
 export interface Sort<K> {
@@ -43,8 +44,8 @@ export interface ImportState {
 
 export interface DashboardState {
   /**
-   * The log's summary, pushed in by the page's live query (entrypoints/dashboard): first every
-   * day's totals only, then the packed days too. Undefined while loading.
+   * The log's per-day totals, pushed in by the page's live query (entrypoints/dashboard); the
+   * packed days are read by the stats worker, never here. Undefined while loading.
    */
   summary: SummaryDays | undefined;
   period: PeriodPreset;

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { analyzeTicket } from '@/lib/engine/analyze';
 import { type PackError, parsePack, type RulePack } from '@/lib/engine/packs';
+import { modelsInstalled } from '@/lib/engine/signals/models';
 import { checkOptionsFrom } from '@/lib/settings/check-options';
 import type { Settings } from '@/lib/settings/schema';
 import { downloadText, readFileText } from './download';
@@ -60,7 +61,10 @@ export function PackEditor({ settings, locked, onSave }: Props) {
   }, [settings.rulePacks, draft]);
   const findings = useMemo(() => {
     const options = checkOptionsFrom({ ...settings, rulePacks: previewPacks });
-    return analyzeTicket({ customer: customer.trim() ? [customer] : [], agent: [], reply }, options).findings;
+    // The customer message needs the models (options/main.tsx installs them); if they could not be
+    // read, the preview checks the reply alone rather than taking the page down.
+    const messages = customer.trim() && modelsInstalled() ? [customer] : [];
+    return analyzeTicket({ customer: messages, agent: [], reply }, options).findings;
   }, [settings, previewPacks, customer, reply]);
 
   const save = async () => {

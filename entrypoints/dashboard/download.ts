@@ -1,6 +1,6 @@
-/** Starts a download of a file from the page (no network: a blob URL); text or an already built Blob. */
-export function download(name: string, mime: string, content: string | Blob): void {
-  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: mime }) : content);
+/** Starts a download of a file made in the page (no network: a blob URL). */
+export function download(name: string, mime: string, body: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([body], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

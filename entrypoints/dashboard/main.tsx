@@ -3,7 +3,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { createDashboardStore, type DashboardState } from '@/components/dashboard/store';
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
-import { rowsById, type SummaryDays, summaryDays, summaryTotals } from '@/lib/db/queries';
+import { rowsById, type SummaryDays, summaryTotals } from '@/lib/db/queries';
 
 /** Timings the benchmark reads, in ms since navigation start (absent until reached). */
 interface DashboardTiming {
@@ -11,8 +11,6 @@ interface DashboardTiming {
   firstReadMs?: number;
   /** Headline figures and trends rendered, one frame later (the budget figure). */
   readyMs?: number;
-  /** Every summary day read. */
-  fullReadMs?: number;
   /** Every panel (drift, rules, breakdowns, events) rendered, one frame later. */
   completeMs?: number;
   /** Rows in the log when the page completed. */
@@ -32,16 +30,10 @@ const loadRow = async (ref: { id: string; decidedAt: number }) => (await rowsByI
 const timing: DashboardTiming = {};
 window.__replyguardDashboard = timing;
 
-/** Until the first render has painted, read only the per-day totals; from then on, the packed days too. */
-let firstPainted = false;
 let subscription: Subscription | undefined;
 
+/** The per-day totals: all the page itself reads (the packed days are the stats worker's). */
 async function readSummary(): Promise<SummaryDays> {
-  if (firstPainted) {
-    const all = await summaryDays(db);
-    timing.fullReadMs ??= performance.now();
-    return all;
-  }
   const totals = await summaryTotals(db);
   if (timing.firstReadMs === undefined) {
     timing.firstReadMs = performance.now();
@@ -63,8 +55,8 @@ function watchSummary(): void {
 }
 
 /**
- * While an import runs the summary is not re-read on every batch (each re-read of 100,000 rows
- * would slow the import); it is read once when the import ends.
+ * While an import runs the summary is not re-read on every batch (each re-read would make the
+ * stats worker read every packed day again); it is read once when the import ends.
  */
 const importing = (s: DashboardState) => s.importState.phase === 'importing' || s.importState.phase === 'reading';
 store.subscribe((s, prev) => {
@@ -76,14 +68,12 @@ store.subscribe((s, prev) => {
   }
 });
 
-/** The first render with figures has painted: mark it, then read the rest of the log. */
+/** The first render with figures has painted: mark it (the Dashboard then asks the stats worker for the rest). */
 function onReady(): void {
   performance.mark('replyguard:dashboard-first-commit');
   afterPaint(() => {
     timing.readyMs = performance.now();
     document.documentElement.dataset.rgReady = '';
-    firstPainted = true;
-    if (!store.getState().summary?.complete && !importing(store.getState())) watchSummary();
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { exportRows } from '@/lib/db/export';
-import type { ExportFormat } from '@/lib/db/export-formats';
+import type { DownloadFormat } from '@/lib/db/export-formats';
 import { type ImportSummary, importParsedFiles, type ParsedFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
 import { parseExportFile } from '@/lib/db/read-export';
@@ -44,4 +44,8 @@ export function writeFiles(
   return importParsedFiles(parsed, write, onProgress);
 }
 
-export const serialise = (rows: readonly OverrideRow[], format: ExportFormat): string => exportRows(rows, format);
+/** An export file's body; Parquet's writer is its own chunk, fetched on the first Parquet export. */
+export const serialise = async (rows: readonly OverrideRow[], format: DownloadFormat): Promise<BlobPart> =>
+  format === 'parquet'
+    ? ((await import('@/lib/db/export-parquet')).parquetExport(rows) as Uint8Array<ArrayBuffer>)
+    : exportRows(rows, format);

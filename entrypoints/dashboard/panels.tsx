@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { AuditPanel } from '@/components/dashboard/AuditPanel';
+import type { Exportable } from '@/components/dashboard/Dashboard';
 import { type HandoverActions, HandoverPanel } from '@/components/dashboard/HandoverPanel';
 import { createPanelState } from '@/components/dashboard/panel-state';
 import type { ReplyGuardDb } from '@/lib/db/database';
-import type { StatsRow } from '@/lib/stats/stats-row';
 import { download } from './download';
 
 /**
@@ -11,13 +11,13 @@ import { download } from './download';
  * encrypted hand-over. Their code (the verifier, age) is fetched on first use, so the first render
  * does not wait for it.
  */
-export function dashboardPanels(db: ReplyGuardDb): (events: readonly StatsRow[] | undefined) => ReactNode {
+export function dashboardPanels(db: ReplyGuardDb): (exportable: Exportable | null) => ReactNode {
   const verify = (onProgress: (rows: number) => void) => import('./audit').then((m) => m.verifyThisLog(db, onProgress));
   const handover = () => import('./handover');
   const actions: HandoverActions = {
     info: () => handover().then((m) => m.handoverInfo(db)),
-    exportRows: (events, format, passphrase) =>
-      handover().then((m) => m.exportWithAudit(db, events, format, passphrase)),
+    exportRows: (refs, format, passphrase) =>
+      Promise.all([handover(), refs()]).then(([m, r]) => m.exportWithAudit(db, r, format, passphrase)),
     download(files) {
       for (const f of files) download(f.name, f.blob.type, f.blob);
     },
@@ -27,10 +27,10 @@ export function dashboardPanels(db: ReplyGuardDb): (events: readonly StatsRow[] 
     removeTeamKey: (recipient) => handover().then((m) => m.removeTeamKey(db, recipient)),
   };
   const state = createPanelState();
-  return (events) => (
+  return (exportable) => (
     <>
       <AuditPanel onVerify={verify} state={state} />
-      <HandoverPanel events={events} actions={actions} state={state} />
+      <HandoverPanel exportable={exportable} actions={actions} state={state} />
     </>
   );
 }

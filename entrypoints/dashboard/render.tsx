@@ -8,6 +8,7 @@ import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
 import { connectGovernance, governanceActions } from './governance-actions';
 import { dashboardPanels } from './panels';
+import { dashboardStats } from './stats-client';
 
 performance.mark('replyguard:dashboard-ui');
 
@@ -34,12 +35,13 @@ export function renderDashboard({ db, store, loadRow, onReady, onComplete }: Ren
     <Dashboard
       store={store}
       actions={dashboardActions(store, db)}
+      stats={dashboardStats(db)}
       loadRow={loadRow}
       onReady={ready}
       onComplete={onComplete}
       governance={governance}
       governanceActions={governanceActions(governance, db)}
-      panels={dashboardPanels(db)}
+      sidePanels={dashboardPanels(db)}
     />,
   );
 }

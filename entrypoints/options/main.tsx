@@ -4,6 +4,7 @@ import ReactDOM from 'react-dom/client';
 import type { HostAccess } from '@/components/options/CustomDomains';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { createSettingsStore } from '@/components/options/settings-store';
+import { installPackagedModels } from '@/lib/models/packaged';
 import type { SettingsOverrides } from '@/lib/settings/schema';
 import {
   replaceSettings,
@@ -48,4 +49,10 @@ const store = createSettingsStore({
   watch: watchEffectiveSettings,
 });
 const root = document.getElementById('root');
-if (root) ReactDOM.createRoot(root).render(<OptionsPage store={store} access={access} />);
+// The pack preview reads its customer message with the models, so they are installed first (a
+// local file: a few milliseconds). Without them the page still opens and the preview checks the reply alone.
+if (root) {
+  void installPackagedModels()
+    .catch((error: unknown) => console.warn('ReplyGuard: could not load the models', error))
+    .then(() => ReactDOM.createRoot(root).render(<OptionsPage store={store} access={access} />));
+}

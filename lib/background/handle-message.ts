@@ -20,6 +20,11 @@ export interface BackgroundDeps {
   /** The audit trail every live write is chained in (lib/background/audit.ts); tests may leave it out. */
   audit?: BackgroundAudit;
   /**
+   * Settles once the models are installed (the background fetches the packaged blob at start);
+   * a customer reading waits for it. Absent when they are installed before the first message.
+   */
+  modelsReady?: Promise<void>;
+  /**
    * The effective settings, as the background reads them itself: the privacy mode and agent
    * label a row is stored under come from here, whatever the row says.
    */
@@ -165,6 +170,7 @@ export async function handleMessage<T extends MessageType>(
       if (m.messages.length > MAX_CUSTOMER_MESSAGES || chars > MAX_CUSTOMER_CHARS) {
         throw new Error('analyze-customer takes at most 1,000 messages and 5 million characters');
       }
+      await deps.modelsReady;
       return { customer: analyzeCustomer(m.messages) } as Response<T>;
     }
     case 'content→background:phone-metadata':

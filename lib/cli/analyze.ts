@@ -21,6 +21,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { RulePack } from '../engine/packs/types';
 import { formatPackErrors, parsePack } from '../engine/packs/validate';
 import { analyzeLine } from './analyze-line';
+import { loadModelsFromDisk } from './load-models';
 
 const USAGE = `Usage: npm run --silent analyze -- --jsonl [--rules FILE] [--threads N] [FILE ...]
 
@@ -227,6 +228,7 @@ class Pool {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if ('exit' in options) return options.exit;
+  loadModelsFromDisk();
   const writer = new OrderedWriter();
   const shown = progress(writer);
   let pool: Pool | null = null;
@@ -279,6 +281,7 @@ async function main(): Promise<number> {
 }
 
 function workerMain(): void {
+  loadModelsFromDisk();
   const packs: RulePack[] = [];
   for (const text of (workerData as { packTexts: string[] }).packTexts) {
     const result = parsePack(text);

@@ -14,7 +14,18 @@ export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; mim
 ];
 
 /** A file name that sorts by date and says what it holds. */
-export function exportFileName(format: ExportFormat, now = new Date()): string {
-  const ext = EXPORT_FORMATS.find((f) => f.format === format)?.extension ?? format;
+export function exportFileName(format: DownloadFormat, now = new Date()): string {
+  const ext = DOWNLOAD_FORMATS.find((f) => f.format === format)?.extension ?? format;
   return `replyguard-overrides-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${ext}`;
 }
+
+/**
+ * What the dashboard's export buttons offer: the text formats above and Parquet with the export
+ * schema (lib/db/export-parquet.ts), for analytics engines (see the README's report section).
+ */
+export type DownloadFormat = ExportFormat | 'parquet';
+
+export const DOWNLOAD_FORMATS: readonly { format: DownloadFormat; label: string; mime: string; extension: string }[] = [
+  ...EXPORT_FORMATS,
+  { format: 'parquet', label: 'Parquet', mime: 'application/vnd.apache.parquet', extension: 'parquet' },
+];

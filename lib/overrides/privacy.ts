@@ -114,3 +114,19 @@ export function protectImportedRow(row: OverrideRow, mode: PrivacyMode, redact: 
   if (row.note === null || privacy === 'full') return row;
   return { ...row, note: protectText(row.note, privacy, redact) };
 }
+
+/**
+ * A batch of imported rows under `mode` (`protectImportedRow`), with their texts as read from the
+ * file (`lines[i]` is `rows[i]`'s; the import worker stores them as they are instead of serialising
+ * the rows again). A row the mode changed no longer says what its line says: its text is dropped,
+ * so the row is serialised again and the unprotected text is never stored.
+ */
+export function protectImportBatch(
+  rows: readonly OverrideRow[],
+  lines: readonly (string | undefined)[],
+  mode: PrivacyMode,
+  redact: Redact,
+): { rows: OverrideRow[]; lines: (string | undefined)[] } {
+  const out = rows.map((r) => protectImportedRow(r, mode, redact));
+  return { rows: out, lines: out.map((r, i) => (r === rows[i] ? lines[i] : undefined)) };
+}

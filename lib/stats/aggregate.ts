@@ -11,6 +11,7 @@ import {
   type Tally,
   type TallyEvent,
 } from './metrics';
+import { arraySeq, type RowSeq } from './row-seq';
 import type { StatsRow } from './stats-row';
 
 export const DAY_MS = 86_400_000;
@@ -261,6 +262,9 @@ export class PeriodTallies {
   }
 }
 
+/** `Aggregates` over a `RowSeq`: the period's events are indexes into the sequence, in its order. */
+export type SeqAggregates = Omit<Aggregates, 'events'> & { events: Uint32Array };
+
 /**
  * One pass over every row: headline figures for the period and the one before, day and week
  * trends for both, the rules table and the breakdowns. The rows need not be sorted.
@@ -274,6 +278,24 @@ export function aggregate(
   period: { start: number; end: number },
   firstEventAt: number = period.start,
 ): Aggregates {
+  const result = aggregateSeq(arraySeq(rows), filter, period, firstEventAt);
+  return { ...result, events: Array.from(result.events, (i) => rows[i] as StatsRow) };
+}
+
+/**
+ * `aggregate` over a sequence of rows (lib/stats/row-seq.ts), reading each row once and keeping
+ * only indexes: the dashboard's worker runs it over a million packed rows.
+ *
+ * @param range the indexes to look at, `[from, to)`; rows outside it are taken to be outside the
+ *   period and the one before (for a sequence in time order, the caller finds them by bisection).
+ */
+export function aggregateSeq(
+  seq: RowSeq,
+  filter: EventFilter,
+  period: { start: number; end: number },
+  firstEventAt: number = period.start,
+  range: readonly [number, number] = [0, seq.length],
+): SeqAggregates {
   const matches = rowMatcher(filter, true);
   const slices = new PeriodTallies(period, firstEventAt);
   const { prevStart, end } = slices;
@@ -287,15 +309,16 @@ export function aggregate(
     sentiment: new Map(),
     sarcasm: new Map(),
   };
-  const events: StatsRow[] = [];
+  const events: number[] = [];
   const seenRules = new Set<string>();
   const seenCategories = new Set<string>();
 
-  for (const row of rows) {
+  for (let i = range[0]; i < range[1]; i++) {
+    const row = seq.row(i);
     const t = row.decidedAt;
     if (t < prevStart || t >= end || !matches(row)) continue;
     if (!slices.addRow(row)) continue;
-    events.push(row);
+    events.push(i);
 
     bump(maps.helpdesk, row.helpdesk, row);
     bump(maps.agent, row.agent || 'me', row);
@@ -341,6 +364,6 @@ export function aggregate(
       sentiment: sorted(maps.sentiment),
       sarcasm: sorted(maps.sarcasm),
     },
-    events,
+    events: Uint32Array.from(events),
   };
 }

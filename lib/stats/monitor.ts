@@ -9,6 +9,7 @@ import {
   type Observation,
   toBlocks,
 } from './drift';
+import { arraySeq, type RowSeq } from './row-seq';
 import type { StatsRow } from './stats-row';
 
 /** What a drift monitor watches: the override rate, or one category's finding rate. */
@@ -69,12 +70,40 @@ export function monitorDrift(
   sortedRows: readonly StatsRow[],
   blockSize = chooseBlockSize(sortedRows.length),
 ): DriftReport {
-  const n = sortedRows.length;
+  return monitorDriftSeq(arraySeq(sortedRows), null, blockSize);
+}
+
+/** Some rows of a sequence, in its order: `picked` indexes, or every row when null. */
+interface Slice {
+  length: number;
+  row(k: number): StatsRow;
+}
+
+function sliceOf(seq: RowSeq, picked: Uint32Array | null, from: number, to: number): Slice {
+  return {
+    length: Math.max(0, to - from),
+    row: (k) => seq.row(picked ? (picked[from + k] as number) : from + k),
+  };
+}
+
+/**
+ * `monitorDrift` over a sequence in time order (lib/stats/row-seq.ts), reading each row by index:
+ * the dashboard's worker runs it over a million packed rows without decoding them into objects.
+ *
+ * @param picked the events to watch (a filter's), as increasing indexes; null for every row.
+ */
+export function monitorDriftSeq(
+  seq: RowSeq,
+  picked: Uint32Array | null,
+  blockSize = chooseBlockSize(picked ? picked.length : seq.length),
+): DriftReport {
+  const n = picked ? picked.length : seq.length;
+  const all = sliceOf(seq, picked, 0, n);
   const times = new Float64Array(n);
   const overrides = new Uint8Array(n);
   const byCategory = new Map<Category, Uint8Array>();
   for (let i = 0; i < n; i++) {
-    const row = sortedRows[i] as StatsRow;
+    const row = all.row(i);
     times[i] = row.decidedAt;
     overrides[i] = row.outcome === 'accepted' ? 0 : 1;
     for (const f of row.findings) {
@@ -97,9 +126,9 @@ export function monitorDrift(
       const baselineEnd = at(result.baselineCount - 1);
       const first = at(alarm.startIndex);
       const last = at(alarm.endIndex ?? result.observations.length - 1);
-      const baselineRows = sortedRows.slice(0, baselineEnd.firstEvent + blockSize);
-      const windowRows = sortedRows.slice(first.firstEvent, last.firstEvent + blockSize);
-      alarms.push({ ...alarm, metric, movers: whatMoved(baselineRows, windowRows) });
+      const baseline = sliceOf(seq, picked, 0, Math.min(n, baselineEnd.firstEvent + blockSize));
+      const window = sliceOf(seq, picked, first.firstEvent, Math.min(n, last.firstEvent + blockSize));
+      alarms.push({ ...alarm, metric, movers: movedBetween(baseline, window) });
     }
   };
   add('override-rate', overrideRate);
@@ -121,11 +150,12 @@ interface Shares {
   totals: Map<string, number>;
 }
 
-function sharesOf(rows: readonly StatsRow[], dimension: MoverDimension): Shares {
+function sharesOf(rows: Slice, dimension: MoverDimension): Shares {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const row of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows.row(k);
     switch (dimension) {
       case 'rule':
         for (const f of row.findings) inc(counts, f.rule);
@@ -159,6 +189,11 @@ const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'he
  * customers; one helpdesk moving alone points at that helpdesk's AI or its traffic.
  */
 export function whatMoved(baseline: readonly StatsRow[], window: readonly StatsRow[], limit = 8): Mover[] {
+  const slice = (rows: readonly StatsRow[]): Slice => ({ length: rows.length, row: (k) => rows[k] as StatsRow });
+  return movedBetween(slice(baseline), slice(window), limit);
+}
+
+function movedBetween(baseline: Slice, window: Slice, limit = 8): Mover[] {
   const movers: Mover[] = [];
   for (const dimension of DIMENSIONS) {
     const a = sharesOf(baseline, dimension);

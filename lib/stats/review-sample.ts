@@ -1,4 +1,5 @@
 import type { OverrideReason } from '../db/schema';
+import { arraySeq, type RowSeq } from './row-seq';
 import type { StatsRow } from './stats-row';
 
 /**
@@ -69,14 +70,23 @@ export interface VerdictOf {
  * their own, whenever the lead stops.
  */
 export function reviewSample<R extends StatsRow>(rows: readonly R[], share: number): R[] {
+  return reviewSampleOf(arraySeq(rows), Uint32Array.from(rows.keys()), share).map((i) => rows[i] as R);
+}
+
+/**
+ * `reviewSample` over rows of a sequence (the statistics worker's packed days): the indices of
+ * `events` that are in the sample, in review order. Only sampled rows are ever kept as objects.
+ */
+export function reviewSampleOf(seq: RowSeq, events: Uint32Array, share: number): number[] {
   if (!(share > 0)) return [];
-  const keyed: { row: R; key: number }[] = [];
-  for (const row of rows) {
+  const keyed: { i: number; key: number }[] = [];
+  for (const i of events) {
+    const row = seq.row(i);
     if (row.outcome !== 'accepted') continue;
     const key = sampleKey(row.id);
-    if (key < share) keyed.push({ row, key });
+    if (key < share) keyed.push({ i, key });
   }
-  return keyed.sort((x, y) => x.key - y.key).map((k) => k.row);
+  return keyed.sort((x, y) => x.key - y.key).map((k) => k.i);
 }
 
 /** A proportion with its 95 % interval. */

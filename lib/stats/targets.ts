@@ -296,10 +296,11 @@ export function targetBreaches(
 /**
  * The median time to decision of each trend point (the trends' tallies keep no decision times:
  * the first render does not need them), for the trend chart when a lead charts it against its
- * target. `starts` are the points' starts, oldest first; the last point ends at `end`.
+ * target. `starts` are the points' starts, oldest first; the last point ends at `end`. `rows` may
+ * hand out one reused object (the statistics worker's packed days): each row is read before the next.
  */
 export function medianTrend(
-  rows: readonly StatsRow[],
+  rows: Iterable<StatsRow>,
   matches: (row: StatsRow) => boolean,
   starts: readonly number[],
   end: number,

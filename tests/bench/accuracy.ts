@@ -16,15 +16,18 @@
  * same 50,000 tweets, each a fresh process timed from start to exit.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { loadModelsFromDisk } from '../../lib/cli/load-models';
 import { analyzeTicket } from '../../lib/engine/analyze';
 import { analyzeCustomer } from '../../lib/engine/signals';
+import { readBlob } from '../../lib/engine/signals/linear-model';
+import { MODEL_FILE } from '../../lib/engine/signals/models';
 import type { Severity } from '../../lib/engine/types';
 import { agentReplies } from './agent-replies';
 import {
@@ -243,24 +246,32 @@ function sarcasmSection(dir: string, all: Scorer[]): void {
   }
   const irony = ironyCrossValidation(dir);
   measured.set('irony F1, 5-fold CV on TweetEval irony train', {
-    value: irony.f1,
-    note: `calling every tweet ironic scores ${f3(irony.trivialF1)}`,
+    value: irony.classifier.f1,
+    note: `accuracy ${f3(irony.classifier.accuracy)}; calling every tweet ironic: F1 ${f3(irony.trivialF1)}, accuracy ${f3(irony.trivialAccuracy)}; the shipped flag: F1 ${f3(irony.flag.f1)}`,
   });
-  const [[tnI, fpI], [fnI, tpI]] = irony.confusion as [[number, number], [number, number]];
-  detection.push([
-    'TweetEval irony train, 5-fold CV (nested)',
-    `${tnI + fpI + fnI + tpI} (${fnI + tpI} ironic)`,
-    f3(irony.f1),
-    f3(irony.precision),
-    f3(irony.recall),
-    `${tpI} / ${fnI} / ${fpI} / ${tnI}`,
-  ]);
+  for (const [name, r] of [
+    ['TweetEval irony train, 5-fold CV (nested): irony classifier at its CV-chosen F1 threshold', irony.classifier],
+    [
+      'TweetEval irony train, 5-fold CV (nested): the shipped sarcasm flag (cues + model at the shipped operating point)',
+      irony.flag,
+    ],
+  ] as const) {
+    const [[tnI, fpI], [fnI, tpI]] = r.confusion as [[number, number], [number, number]];
+    detection.push([
+      name,
+      `${tnI + fpI + fnI + tpI} (${fnI + tpI} ironic)`,
+      f3(r.f1),
+      f3(r.precision),
+      f3(r.recall),
+      `${tpI} / ${fnI} / ${fpI} / ${tnI}`,
+    ]);
+  }
   console.log('\n## Sarcasm: ReplyGuard sarcastic-class detection (no peer detects sarcasm)\n');
   console.log(
     table(['set', 'n', 'F1', 'precision', 'recall', 'confusion: found / missed / false alarm / quiet'], detection),
   );
   console.log(
-    `\nIrony: calling every tweet ironic would score F1 ${f3(irony.trivialF1)} on the same folds; the decision is the engine's (cues + model, threshold chosen inside each training fold).`,
+    `\nIrony: calling every tweet ironic would score F1 ${f3(irony.trivialF1)} (accuracy ${f3(irony.trivialAccuracy)}) on the same folds; the classifier's accuracy is ${f3(irony.classifier.accuracy)}, the shipped flag's ${f3(irony.flag.accuracy)}. Thresholds are chosen inside each training fold. The iSarcasmEval, Riloff and headline rows are the shipped flag.`,
   );
 
   const head = ['scorer'];
@@ -427,21 +438,25 @@ async function gzipOfBundle(entry: string): Promise<number> {
 }
 
 async function modelsSection(): Promise<void> {
-  const files = ['sentiment-model.json', 'sentiment-languages.json', 'sarcasm-model.json'];
-  const rows: string[][] = [];
-  let models = 0;
-  for (const f of files) {
-    const bytes = readFileSync(path.join(repoRoot, 'lib', 'engine', 'signals', f));
-    const gz = gzipSync(bytes).length;
-    models += gz;
-    rows.push([`lib/engine/signals/${f}`, `${(bytes.length / 1024).toFixed(0)} KB`, `${(gz / 1024).toFixed(0)} KB`]);
-  }
-  rows.push(['models together', '', `${(models / 1024).toFixed(0)} KB`]);
+  const blob = readFileSync(path.join(repoRoot, 'public', MODEL_FILE));
+  const models = gzipSync(blob).length;
+  const header = readBlob(new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength));
+  const rows: string[][] = [...header].map(([name, m]) => [
+    `model ${name}`,
+    `2^${32 - m.shift} rows × ${m.stored} bytes`,
+    `char n-grams ${m.features.charGrams ?? 0}`,
+  ]);
+  rows.push([
+    `public/${MODEL_FILE} (every model)`,
+    `${(blob.length / 1024).toFixed(0)} KB`,
+    `${(models / 1024).toFixed(0)} KB gzip`,
+  ]);
   const background = await gzipOfBundle('entrypoints/background.ts');
   const content = await gzipOfBundle('entrypoints/helpdesk.content/index.tsx');
-  rows.push(['background bundle, models included (esbuild, minified)', '', `${(background / 1024).toFixed(0)} KB`]);
-  rows.push(['content script (esbuild, minified; no model)', '', `${(content / 1024).toFixed(0)} KB`]);
-  measured.set('background bundle + models, KB gzip', { value: background / 1024 });
+  rows.push(['background bundle (esbuild, minified)', '', `${(background / 1024).toFixed(0)} KB gzip`]);
+  rows.push(['background bundle + models', '', `${((background + models) / 1024).toFixed(0)} KB gzip`]);
+  rows.push(['content script (esbuild, minified; no model)', '', `${(content / 1024).toFixed(0)} KB gzip`]);
+  measured.set('background bundle + models, KB gzip', { value: (background + models) / 1024 });
 
   // Load time in a fresh process: the probe bundled to plain JavaScript, as the background runs it.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'replyguard-load-'));
@@ -453,7 +468,11 @@ async function modelsSection(): Promise<void> {
     format: 'esm',
     platform: 'node',
     logLevel: 'silent',
+    banner: {
+      js: "import { createRequire as __rgRequire } from 'node:module'; const require = __rgRequire(import.meta.url);",
+    },
   });
+  copyFileSync(path.join(repoRoot, 'public', MODEL_FILE), path.join(dir, MODEL_FILE));
   const runner = path.join(dir, 'run.mjs');
   writeFileSync(
     runner,
@@ -465,11 +484,11 @@ async function modelsSection(): Promise<void> {
   const median = (k: string) => runs.map((r) => r[k] as number).sort((a, b) => a - b)[2] as number;
   const evaluate = median('evaluate');
   const all = median('all');
-  measured.set('model load, ms', { value: evaluate + all });
+  measured.set('model load, ms', { value: all });
   console.log('\n## Model sizes and load time\n');
-  console.log(table(['what', 'raw', 'gzip'], rows));
+  console.log(table(['what', 'size', ''], rows));
   console.log(
-    `\nLoad in a fresh Node process (median of 5): evaluating the engine's modules, models' JSON included, ${evaluate.toFixed(1)} ms; decoding the English model ${median('english').toFixed(1)} ms; every model and the language detector's first call ${all.toFixed(1)} ms; total ${(evaluate + all).toFixed(1)} ms.`,
+    `\nLoad in a fresh Node process (median of 5): reading and installing the blob ${median('install').toFixed(1)} ms; with the first use of every model and of the language detector ${all.toFixed(1)} ms (the goal's figure). Not counted in it: evaluating the engine's modules before that (no model in them) ${evaluate.toFixed(1)} ms, and the first whole customer reading after it (warming the tokenizer, lexicon and cue patterns, paid with or without models) ${median('firstReading').toFixed(1)} ms.`,
   );
 }
 
@@ -576,6 +595,7 @@ async function main(): Promise<void> {
   const env = process.env.REPLYGUARD_DATASETS ? `REPLYGUARD_DATASETS=${process.env.REPLYGUARD_DATASETS} ` : '';
   console.log(`# ReplyGuard accuracy\n\nCommand: ${env}npm run bench:accuracy`);
   const dir = requireDatasets();
+  loadModelsFromDisk();
   console.log(
     `Node ${process.version}, load average at start ${os
       .loadavg()

@@ -16,15 +16,29 @@
  *   one frame after drift, rules, breakdowns and events have rendered): every summary day read,
  *   decoded into rows and aggregated after the first paint.
  *
- * Flags: --no-build (reuse the build in REPLYGUARD_OUT_DIR or .output), --runs N (renders, default 5).
+ * - at 1,000,000 rows (`--rows 1000000`, issue 17): first render ≤ 500 ms, import ≤ 30 s with no
+ *   long task over 200 ms on the page's main thread while it runs, memory of the dashboard tab
+ *   ≤ 600 MB, every timed interaction ≤ 300 ms. The import and the panels run in workers
+ *   (entrypoints/dashboard/import-worker.ts, stats-worker.ts).
+ *
+ * Memory: the extension's renderer process, which runs the dashboard tab, its workers and the
+ * background service worker (Chromium puts all of an extension's pages in one process). Its
+ * private memory (Private_Clean + Private_Dirty of /proc/PID/smaps_rollup, what Chromium's task
+ * manager calls the memory footprint on Linux) is sampled every 200 ms from before the import to
+ * the end; the peak is the figure. The page's own JS heap (CDP Performance.getMetrics) is printed
+ * beside it.
+ *
+ * Flags: --no-build (reuse the build in REPLYGUARD_OUT_DIR or .output), --runs N (renders, default 5),
+ * --rows N (default 100,000; the file is generated once into the temporary folder and reused).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { exportRows } from '../../lib/db/export';
 import { generateHistory } from '../../lib/demo/history';
 import { launchWithExtension } from '../fixtures/browser';
 import { startFixtureServer } from '../fixtures/server';
@@ -32,16 +46,20 @@ import { startFixtureServer } from '../fixtures/server';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.resolve(root, process.env.REPLYGUARD_OUT_DIR || '.output');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-const ROWS = 100_000;
-const IMPORT_BUDGET_MS = 5_000;
-const RENDER_BUDGET_MS = 300;
+const runs = (args.includes('--runs') && Number(args[args.indexOf('--runs') + 1])) || 5;
+const ROWS = (args.includes('--rows') && Number(args[args.indexOf('--rows') + 1])) || 100_000;
+/** The budgets: 100,000 rows (DESIGN.md) and, above that, a million (issue 17). */
+const BIG = ROWS > 100_000;
+const IMPORT_BUDGET_MS = BIG ? 30_000 : 5_000;
+const RENDER_BUDGET_MS = BIG ? 500 : 300;
+const LONG_TASK_BUDGET_MS = 200;
+const MEMORY_BUDGET_MB = 600;
+const INTERACTION_BUDGET_MS = 300;
 
 /** `window.__replyguardDashboard` (entrypoints/dashboard/main.tsx): ms since navigation start. */
 interface Timing {
   firstReadMs: number;
   readyMs: number;
-  fullReadMs: number;
   completeMs: number;
   rows: number;
 }
@@ -54,13 +72,13 @@ interface Timing {
  * look at the page comes 250 ms after its load event, and reads one global.
  */
 async function completed(page: Page): Promise<Timing> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + (BIG ? 600_000 : 120_000);
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const t = (await page.evaluate('window.__replyguardDashboard')) as Partial<Timing> | undefined;
     if (t?.completeMs !== undefined) return t as Timing;
   }
-  throw new Error('the dashboard did not complete within 120 s');
+  throw new Error(`the dashboard did not complete within ${BIG ? 600 : 120} s`);
 }
 
 /**
@@ -125,8 +143,74 @@ const INTERACTIONS_SCRIPT = `(async () => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const verdict = (ms: number, budget: number) => (ms <= budget ? 'within budget' : 'OVER budget');
 
+/**
+ * The benchmark's NDJSON file: the demo generator's rows (120 agents at a million, texts kept),
+ * written line by line (a million rows are about 850 MB, more than one string holds), once into
+ * the temporary folder and reused.
+ */
+async function benchFile(): Promise<string> {
+  const file = path.join(os.tmpdir(), `replyguard-bench-dashboard-v1-${ROWS}.ndjson`);
+  if (existsSync(file)) return file;
+  const agents = Array.from({ length: BIG ? 120 : 20 }, (_, i) => `agent-${String(i + 1).padStart(2, '0')}`);
+  const perAgentDay = BIG ? 95 : 60;
+  const rows = generateHistory({ seed: 7, days: 120, agents, perAgentDay, driftDays: 14, limit: ROWS });
+  if (rows.length !== ROWS) throw new Error(`generated ${rows.length} rows, wanted ${ROWS}`);
+  const out = createWriteStream(`${file}.part`);
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const chunk = rows
+      .slice(i, i + 10_000)
+      .map((r) => `${JSON.stringify(r)}\n`)
+      .join('');
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+/** The extension's renderer process of the browser whose profile is `userDataDir` (see the module comment). */
+function extensionProcess(userDataDir: string): number | null {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let args: string[];
+    try {
+      // Chromium rewrites its child processes' title: their arguments come space-separated, not NUL-separated.
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    } catch {
+      continue;
+    }
+    if (
+      args.includes('--type=renderer') &&
+      args.includes('--extension-process') &&
+      args.includes(`--user-data-dir=${userDataDir}`)
+    ) {
+      return Number(pid);
+    }
+  }
+  return null;
+}
+
+/** Private memory of a process (bytes), as Chromium's task manager counts its footprint on Linux. */
+function privateBytes(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0);
+    return (kb('Private_Clean') + kb('Private_Dirty')) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Collects the main thread's long tasks (PerformanceObserver) into `window.__rgLongTasks`. */
+const LONG_TASKS_SCRIPT = `(() => {
+  window.__rgLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__rgLongTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+})()`;
+
 async function main(): Promise<void> {
-  console.log('$ npm run bench:dashboard');
+  console.log(`$ npm run bench:dashboard -- --rows ${ROWS}`);
   if (!args.includes('--no-build')) {
     execFileSync(path.join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
       cwd: root,
@@ -134,12 +218,8 @@ async function main(): Promise<void> {
       env: { ...process.env, NODE_ENV: 'production' },
     });
   }
-  const agents = Array.from({ length: 20 }, (_, i) => `agent-${String(i + 1).padStart(2, '0')}`);
-  const rows = generateHistory({ seed: 7, days: 120, agents, perAgentDay: 60, driftDays: 14, limit: ROWS });
-  if (rows.length !== ROWS) throw new Error(`generated ${rows.length} rows, wanted ${ROWS}`);
+  const file = await benchFile();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'replyguard-bench-'));
-  const file = path.join(tmp, 'team-100k.ndjson');
-  await writeFile(file, exportRows(rows, 'ndjson'));
 
   const server = await startFixtureServer({ assetsDir: path.join(outDir, 'fixtures') });
   const { context, extensionId, userDataDir } = await launchWithExtension({
@@ -148,13 +228,25 @@ async function main(): Promise<void> {
     headless: true,
   });
   const url = `chrome-extension://${extensionId}/dashboard.html`;
+  let peakMemory = 0;
+  let sampler: ReturnType<typeof setInterval> | undefined;
   try {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('[data-rg-empty]').waitFor();
+    const pid = extensionProcess(userDataDir);
+    if (pid === null) console.log('(the extension process was not found: no memory figure)');
+    const sample = () => {
+      if (pid !== null) peakMemory = Math.max(peakMemory, privateBytes(pid));
+    };
+    sample();
+    sampler = setInterval(sample, 200);
+    await page.evaluate(LONG_TASKS_SCRIPT);
+    // Playwright hands the file to the page as the file input's File, as a lead's pick does.
     await page.locator('[data-rg-import]').setInputFiles(file);
     const summary = page.locator('[data-rg-summary]');
-    await summary.waitFor({ timeout: 300_000 });
+    await summary.waitFor({ timeout: 600_000 });
+    const importLongTasks = (await page.evaluate('window.__rgLongTasks')) as number[];
     const imported = Number(await summary.getAttribute('data-imported'));
     const importMs = Number(await summary.getAttribute('data-rg-import-ms'));
     const checkMs = Number(await summary.getAttribute('data-rg-check-ms'));
@@ -178,12 +270,21 @@ async function main(): Promise<void> {
       phases.push((await page.evaluate(PHASES_SCRIPT)) as Record<string, number>);
       interactions.push((await page.evaluate(INTERACTIONS_SCRIPT)) as Record<string, number>);
     }
+    const cdp = await context.newCDPSession(page);
+    const metrics = (await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'))) as {
+      metrics: { name: string; value: number }[];
+    };
+    const pageHeap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    sample();
+    clearInterval(sampler);
     const ready = median(timings.map((t) => t.readyMs));
     const read = median(timings.map((t) => t.firstReadMs));
     const render = median(timings.map((t) => t.readyMs - t.firstReadMs));
     const complete = median(timings.map((t) => t.completeMs));
-    const fullRead = median(timings.map((t) => t.fullReadMs - t.readyMs));
-    const rest = median(timings.map((t) => t.completeMs - t.fullReadMs));
+    const afterReady = median(timings.map((t) => t.completeMs - t.readyMs));
+    const longest = Math.max(0, ...importLongTasks);
+    const slowest = Object.keys(interactions[0] ?? {}).map((k) => median(interactions.map((x) => x[k] ?? Number.NaN)));
+    const worstInteraction = Math.max(...slowest);
 
     console.log(`\nDashboard with ${ROWS.toLocaleString('en')} override rows (Chromium, production build)\n`);
     console.log('| measure | figure | budget | |');
@@ -208,10 +309,19 @@ async function main(): Promise<void> {
       `| whole page complete (drift, rules, breakdowns, events), from navigation start (median of ${runs}) | ${Math.round(complete)} ms | | |`,
     );
     console.log(
-      `| … of which reading every packed summary day, after the first render | ${Math.round(fullRead)} ms | | |`,
+      `| … of which, after the first render, the stats worker reading every packed day, aggregating, drift, the events page, rendering and one frame | ${Math.round(afterReady)} ms | | |`,
     );
     console.log(
-      `| … of which decoding 100,000 rows, aggregating, drift, rendering and one frame | ${Math.round(rest)} ms | | |`,
+      `| longest task on the page's main thread during the import (${importLongTasks.length} over 50 ms) | ${Math.round(longest)} ms | ${BIG ? `${LONG_TASK_BUDGET_MS} ms` : ''} | ${BIG ? verdict(longest, LONG_TASK_BUDGET_MS) : ''} |`,
+    );
+    console.log(
+      `| peak private memory of the extension process (dashboard tab, its workers, the background), import to last interaction | ${(peakMemory / 2 ** 20).toFixed(0)} MiB | ${BIG ? `${MEMORY_BUDGET_MB} MB` : ''} | ${BIG ? verdict(peakMemory / 1e6, MEMORY_BUDGET_MB) : ''} |`,
+    );
+    console.log(
+      `| … the page's JS heap at the end (CDP JSHeapUsedSize) | ${(pageHeap / 2 ** 20).toFixed(0)} MiB | | |`,
+    );
+    console.log(
+      `| slowest interaction (median of ${runs}) | ${Math.round(worstInteraction)} ms | ${BIG ? `${INTERACTION_BUDGET_MS} ms` : ''} | ${BIG ? verdict(worstInteraction, INTERACTION_BUDGET_MS) : ''} |`,
     );
     console.log(
       `\nWhere the first render goes (medians, ms since navigation start): ${Object.keys(phases[0] ?? {})
@@ -232,6 +342,7 @@ async function main(): Promise<void> {
         .join(' ')} (figures on a loaded machine are slower than on an idle one).`,
     );
   } finally {
+    clearInterval(sampler);
     await context.close();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true });

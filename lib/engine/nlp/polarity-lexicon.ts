@@ -1,7 +1,7 @@
 /**
  * Hand-written prior polarity of common English words, -3 (very negative) to +3 (very
  * positive), chosen for how customers write to support. Written for this project (not
- * copied from any published lexicon). The fitted model (signals/sentiment-model.json) learns
+ * copied from any published lexicon). The fitted model (public/replyguard-models.bin, `sentiment:en`) learns
  * corpus weights on top; this list gives the rule-based features (negation, intensifiers,
  * "but" clauses, caps) something to act on, and tells the sarcasm cues which words are praise.
  *

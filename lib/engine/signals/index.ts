@@ -3,7 +3,7 @@ import { type Token, tokenize } from '../nlp/tokenize';
 import type { CustomerSignals, EscalationCue, EscalationKind, SarcasmCue } from '../types';
 import { COMPLAINT_RE } from './complaint';
 import { escalationCues, escalationFromCues } from './escalation';
-import { extractFeatures } from './features';
+import { Features } from './features';
 import { type LexiconScore, lexiconScore } from './lexicon-score';
 import { combineCueStrengths, sarcasmCues } from './sarcasm';
 import { TROUBLE_RE } from './sarcasm-cues';
@@ -64,6 +64,9 @@ function shift<T extends SarcasmCue | EscalationCue>(cue: T, offset: number): T 
   return offset === 0 ? cue : { ...cue, start: cue.start + offset, end: cue.end + offset };
 }
 
+/** Feature buffers reused message after message (each is scored as soon as it is filled). */
+const scratch = new Features();
+
 /** The last conversation read and its result: the composer re-analyses on every keystroke, the customer side rarely changes. */
 let memo: { messages: string[]; result: CustomerSignals } | null = null;
 
@@ -107,8 +110,7 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   const language = guess.language;
   /** The sarcasm cues and model read English only; another language gets none of them. */
   const english = language === 'en' || language === 'und';
-  const features = extractFeatures(latest.tokens, latest.lex);
-  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, features, language);
+  let probs: SentimentProbabilities = sentimentProbabilities(latest.tokens, latest.lex, language, scratch);
   const ownProbs = probs;
 
   let contextTrouble = false;
@@ -116,7 +118,7 @@ function readConversation(messages: readonly string[]): CustomerSignals {
   const earlier: SentimentProbabilities[] = [];
   for (let i = lastIndex - 1; i >= 0 && i >= lastIndex - SENTIMENT_CONTEXT; i--) {
     const m = read(messages[i] ?? '');
-    const p = sentimentProbabilities(m.tokens, m.lex, undefined, detectLanguage(m.text).language);
+    const p = sentimentProbabilities(m.tokens, m.lex, detectLanguage(m.text).language, scratch);
     earlier.push(p);
     if (p.negative > 0.5 || m.lex.compound < -0.3 || TROUBLE_RE.test(m.text)) contextTrouble = true;
     if (p.negative > 0.5) angryMessages++;
@@ -163,7 +165,10 @@ function readConversation(messages: readonly string[]): CustomerSignals {
       })
     : [];
   const cueScore = combineCueStrengths(scored);
-  const modelScore = english && sarcasmSurface(latest.lex) ? sarcasmModelScore(sarcasmFeatures(features, ownProbs)) : 0;
+  const modelScore =
+    english && sarcasmSurface(latest.lex)
+      ? sarcasmModelScore(sarcasmFeatures(latest.tokens, latest.lex, ownProbs, undefined, scratch))
+      : 0;
   const sarcasmScore = 1 - (1 - cueScore) * (1 - modelScore);
   const sarcastic = sarcasmScore >= SARCASM_LIKELY;
   if (sarcastic) {

@@ -1,24 +1,25 @@
-import type { Features } from './features';
+import type { Token } from '../nlp/tokenize';
+import { extractFeatures, type Features, namedKey } from './features';
 import type { LexiconScore } from './lexicon-score';
-import { type LinearModel, type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
-import modelData from './sarcasm-model.json';
+import { type LinearModel, linearProbabilities } from './linear-model';
+import { shippedModel } from './models';
 import type { SentimentProbabilities } from './sentiment';
 
 /**
- * The fitted sarcasm model's reading of one message, rescaled so that its fitted decision
+ * The fitted sarcasm model's reading of one message, rescaled so that its shipped decision
  * threshold sits at 0.5. Phrase cues explain sarcasm; this catches the quieter kind
  * ("The only thing I got from college is a caffeine addiction") the cues cannot name.
  */
 
-const getModel = lazyModel(modelData as LinearModelData);
-
 /** The shipped sarcasm model (null when none is shipped). */
 export function sarcasmModel(): LinearModel | null {
-  return getModel();
+  return shippedModel('sarcasm');
 }
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const clampP = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
+const SENT_NEG = namedKey('<sent:neg>');
+const SENT_POS = namedKey('<sent:pos>');
 
 /**
  * The sarcasm model reads the message's own features plus how the sentiment model reads it:
@@ -26,11 +27,17 @@ const clampP = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
  * evidence the words alone do not carry. The fit script builds its examples with this same
  * function.
  */
-export function sarcasmFeatures(base: Features, sentiment: SentimentProbabilities): Features {
-  return {
-    names: [...base.names, '<sent:neg>', '<sent:pos>'],
-    values: [...base.values, logit(clampP(sentiment.negative)) / 4, logit(clampP(sentiment.positive)) / 4],
-  };
+export function sarcasmFeatures(
+  tokens: readonly Token[],
+  lex: LexiconScore,
+  sentiment: SentimentProbabilities,
+  model: LinearModel | null = sarcasmModel(),
+  scratch?: Features,
+): Features {
+  const f = extractFeatures(tokens, lex, model?.features, scratch);
+  f.push(SENT_NEG, logit(clampP(sentiment.negative)) / 4);
+  f.push(SENT_POS, logit(clampP(sentiment.positive)) / 4);
+  return f;
 }
 
 /**
@@ -43,8 +50,8 @@ export function sarcasmSurface(lex: LexiconScore): boolean {
   return lex.pos > 0;
 }
 
-/** In [0, 1]; 0.5 is the model's fitted threshold. 0 when no model is shipped. */
-export function sarcasmModelScore(features: Features, model: LinearModel | null = getModel()): number {
+/** In [0, 1]; 0.5 is the model's shipped threshold. 0 when no model is shipped. */
+export function sarcasmModelScore(features: Features, model: LinearModel | null = sarcasmModel()): number {
   if (!model) return 0;
   const p = clampP(linearProbabilities(model, features)[0] ?? 0);
   return 1 / (1 + Math.exp(-(logit(p) - logit(model.threshold))));

@@ -2,15 +2,14 @@ import type { Token } from '../nlp/tokenize';
 import type { SentimentLabel } from '../types';
 import { extractFeatures, type Features } from './features';
 import type { LexiconScore } from './lexicon-score';
-import { type LinearModel, type LinearModelData, lazyModel, linearProbabilities } from './linear-model';
-import languageModels from './sentiment-languages.json';
-import modelData from './sentiment-model.json';
+import { type LinearModel, linearProbabilities } from './linear-model';
+import { shippedModel } from './models';
 
 /**
  * Three-class sentiment of one message: a fitted linear model (unigrams, bigrams,
- * negation-marked words and the rule-based lexicon scores; character n-grams for some
- * languages) for English and for each language in `sentiment-languages.json`, else the English
- * lexicon score alone.
+ * negation-marked words, character n-grams and the rule-based lexicon scores) for English and for
+ * each language with a model of its own (`SENTIMENT_LANGUAGES`), else the English lexicon score
+ * alone.
  */
 
 /** Probability of each class, summing to 1. */
@@ -20,20 +19,12 @@ export interface SentimentProbabilities {
   positive: number;
 }
 
-const getEnglish = lazyModel(modelData as LinearModelData);
-const getLanguage = new Map(
-  Object.entries(languageModels as unknown as Record<string, LinearModelData>).map(([lang, data]) => [
-    lang,
-    lazyModel(data),
-  ]),
-);
-
-/** Languages with a sentiment model of their own (ISO 639-1), English included. */
-export const SENTIMENT_LANGUAGES: readonly string[] = ['en', ...getLanguage.keys()];
+/** Languages with a sentiment model of their own (ISO 639-1), English first. */
+export const SENTIMENT_LANGUAGES: readonly string[] = ['en', 'ar', 'de', 'es', 'fr', 'hi', 'it', 'pt'];
 
 /** The model for a language: its own when fitted, else English (many messages mix in English words). */
 export function sentimentModel(language = 'en'): LinearModel | null {
-  return (getLanguage.get(language) ?? getEnglish)();
+  return shippedModel(`sentiment:${language}`) ?? shippedModel('sentiment:en');
 }
 
 /** Lexicon-only fallback: a soft three-way split around a neutral band. */
@@ -46,20 +37,16 @@ function fromLexicon(lex: LexiconScore): SentimentProbabilities {
   return { negative: negative / sum, neutral: neutral / sum, positive: positive / sum };
 }
 
-/**
- * Class probabilities of one message in `language` (ISO 639-1; English when omitted or not
- * fitted). `features` may be passed when already extracted with the model's options.
- */
+/** Class probabilities of one message in `language` (ISO 639-1; English when omitted or not fitted). */
 export function sentimentProbabilities(
   tokens: readonly Token[],
   lex: LexiconScore,
-  features?: Features,
   language?: string,
+  scratch?: Features,
 ): SentimentProbabilities {
   const m = sentimentModel(language);
   if (!m) return fromLexicon(lex);
-  const f = features && m.charGrams === 0 ? features : extractFeatures(tokens, lex, { charGrams: m.charGrams });
-  const p = linearProbabilities(m, f);
+  const p = linearProbabilities(m, extractFeatures(tokens, lex, m.features, scratch));
   const at = (name: string) => p[m.classes.indexOf(name)] ?? 0;
   return { negative: at('negative'), neutral: at('neutral'), positive: at('positive') };
 }

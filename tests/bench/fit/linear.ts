@@ -5,7 +5,8 @@
  * accuracy benchmark (which re-runs the irony cross-validation); nothing here is shipped.
  */
 import { seededRandom } from '../../../lib/demo/random';
-import { encodeKeys, encodeWeights, type LinearModelData } from '../../../lib/engine/signals/linear-model';
+import type { FeatureOptions } from '../../../lib/engine/signals/features';
+import type { ModelHeader } from '../../../lib/engine/signals/linear-model';
 
 /**
  * One training example. `polar` marks a two-class label (negative / positive only, from a set
@@ -20,13 +21,15 @@ export interface Example {
   polar: boolean;
 }
 
-/** A fitted model in full precision, over a fixed vocabulary of keys. */
+/** A fitted model in full precision: a dense table of 2^bits rows, as the shipped one. */
 export interface Model {
-  vocab: Int32Array;
-  index: Map<number, number>;
+  bits: number;
   k: number;
-  w: Float64Array;
+  /** Row r, class c at r * k + c. */
+  w: Float32Array;
   b: Float64Array;
+  /** Rows the fit may use (seen in enough training texts); the others stay zero. */
+  live: Uint8Array;
 }
 
 /** Settings of one fit. */
@@ -49,55 +52,35 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-/** Keys seen in at least `minDf` examples (plus `always`). */
-export function buildVocab(examples: readonly Example[], minDf: number, always?: ReadonlySet<number>): Int32Array {
-  const df = new Map<number, number>();
-  for (const e of examples) {
-    const seen = new Set<number>();
+/** Rows of a 2^bits table seen in at least `minDf` examples. */
+export function liveRows(examples: readonly Example[], bits: number, minDf: number): Uint8Array {
+  const shift = 32 - bits;
+  const df = new Uint16Array(2 ** bits);
+  const last = new Int32Array(2 ** bits).fill(-1);
+  examples.forEach((e, n) => {
     for (const key of e.keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      df.set(key, (df.get(key) ?? 0) + 1);
+      const r = key >>> shift;
+      if (last[r] === n) continue;
+      last[r] = n;
+      if ((df[r] as number) < 65535) df[r] = (df[r] as number) + 1;
     }
-  }
-  const out: number[] = [];
-  for (const [key, n] of df) if (n >= minDf || always?.has(key)) out.push(key);
-  return Int32Array.from(out);
-}
-
-/** Example features mapped to vocabulary slots once per fit (the inner loop then reads arrays). */
-interface Indexed {
-  ids: Int32Array;
-  vals: Float32Array;
-}
-
-function indexAll(examples: readonly Example[], index: Map<number, number>): Indexed[] {
-  return examples.map((e) => {
-    const ids: number[] = [];
-    const vals: number[] = [];
-    for (let j = 0; j < e.keys.length; j++) {
-      const at = index.get(e.keys[j] as number);
-      if (at !== undefined) {
-        ids.push(at);
-        vals.push(e.values[j] as number);
-      }
-    }
-    return { ids: Int32Array.from(ids), vals: Float32Array.from(vals) };
   });
+  const live = new Uint8Array(2 ** bits);
+  for (let r = 0; r < live.length; r++) live[r] = (df[r] as number) >= minDf ? 1 : 0;
+  return live;
 }
 
-/** Softmax (k > 1) or logistic (k = 1) regression. */
-export function fitLinear(examples: readonly Example[], vocab: Int32Array, k: number, s: FitSettings): Model {
-  const index = new Map<number, number>();
-  for (let i = 0; i < vocab.length; i++) index.set(vocab[i] as number, i);
-  const w = new Float64Array(vocab.length * k);
-  const g2 = new Float64Array(vocab.length * k).fill(1e-8);
+/** Softmax (k > 1) or logistic (k = 1) regression over the rows `live` marks. */
+export function fitLinear(examples: readonly Example[], bits: number, minDf: number, k: number, s: FitSettings): Model {
+  const live = liveRows(examples, bits, minDf);
+  const shift = 32 - bits;
+  const w = new Float32Array(2 ** bits * k);
+  const g2 = new Float32Array(2 ** bits * k).fill(1e-8);
   const b = new Float64Array(k);
   const bg2 = new Float64Array(k).fill(1e-8);
   const lr = s.lr ?? 0.1;
   const [neg, pos] = s.polarClasses ?? [0, 2];
   const random = seededRandom(s.seed);
-  const rows = indexAll(examples, index);
   const order = examples.map((_, i) => i);
   const z = new Float64Array(Math.max(k, 2));
   const grad = new Float64Array(Math.max(k, 2));
@@ -105,8 +88,14 @@ export function fitLinear(examples: readonly Example[], vocab: Int32Array, k: nu
     shuffle(order, random);
     for (const i of order) {
       const e = examples[i] as Example;
-      const { ids, vals } = rows[i] as Indexed;
-      logits(w, b, k, ids, vals, z);
+      const { keys, values } = e;
+      for (let c = 0; c < k; c++) z[c] = b[c] as number;
+      for (let j = 0; j < keys.length; j++) {
+        const r = (keys[j] as number) >>> shift;
+        if (live[r] === 0) continue;
+        const v = values[j] as number;
+        for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[r * k + c] as number) * v;
+      }
       if (k === 1) {
         grad[0] = (1 / (1 + Math.exp(-(z[0] as number))) - e.y) * e.weight;
       } else if (e.polar) {
@@ -127,11 +116,12 @@ export function fitLinear(examples: readonly Example[], vocab: Int32Array, k: nu
         bg2[c] = (bg2[c] as number) + gb * gb;
         b[c] = (b[c] as number) - (lr * gb) / Math.sqrt(bg2[c] as number);
       }
-      for (let j = 0; j < ids.length; j++) {
-        const base = (ids[j] as number) * k;
-        const v = vals[j] as number;
+      for (let j = 0; j < keys.length; j++) {
+        const r = (keys[j] as number) >>> shift;
+        if (live[r] === 0) continue;
+        const v = values[j] as number;
         for (let c = 0; c < k; c++) {
-          const at = base + c;
+          const at = r * k + c;
           const g = (grad[c] as number) * v + s.l2 * (w[at] as number);
           if (g === 0) continue;
           g2[at] = (g2[at] as number) + g * g;
@@ -140,16 +130,7 @@ export function fitLinear(examples: readonly Example[], vocab: Int32Array, k: nu
       }
     }
   }
-  return { vocab, index, k, w, b };
-}
-
-function logits(w: Float64Array, b: Float64Array, k: number, ids: Int32Array, vals: Float32Array, out: Float64Array) {
-  for (let c = 0; c < k; c++) out[c] = b[c] as number;
-  for (let j = 0; j < ids.length; j++) {
-    const base = (ids[j] as number) * k;
-    const v = vals[j] as number;
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[base + c] as number) * v;
-  }
+  return { bits, k, w, b, live };
 }
 
 function softmaxInPlace(z: Float64Array, k: number): void {
@@ -164,119 +145,90 @@ function softmaxInPlace(z: Float64Array, k: number): void {
 }
 
 /** Raw scores (logits), one per class. */
-export function scores(model: Model, e: Example): Float64Array {
+export function scores(model: Model, e: { keys: Int32Array; values: Float32Array }): Float64Array {
   const out = Float64Array.from(model.b);
+  const shift = 32 - model.bits;
   for (let j = 0; j < e.keys.length; j++) {
-    const at = model.index.get(e.keys[j] as number);
-    if (at === undefined) continue;
+    const r = (e.keys[j] as number) >>> shift;
     const v = e.values[j] as number;
-    for (let c = 0; c < model.k; c++) out[c] = (out[c] as number) + (model.w[at * model.k + c] as number) * v;
+    for (let c = 0; c < model.k; c++) out[c] = (out[c] as number) + (model.w[r * model.k + c] as number) * v;
   }
   return out;
 }
 
 /** Probabilities: softmax, or [p] for a logistic model. */
-export function predict(model: Model, e: Example): Float64Array {
+export function predict(model: Model, e: { keys: Int32Array; values: Float32Array }): Float64Array {
   const z = scores(model, e);
   if (model.k === 1) return Float64Array.of(1 / (1 + Math.exp(-(z[0] as number))));
   softmaxInPlace(z, model.k);
   return z;
 }
 
-/** The `keep` keys with the largest weight spread across classes (after centring). */
-export function topFeatures(model: Model, keep: number): Int32Array {
-  if (keep >= model.vocab.length) return model.vocab;
+/** Weights shifted to the reference class (-1: none) and rounded to integers in [-levels, levels]. */
+function quantise(model: Model, levels: number, ref: number): { table: Int8Array; scale: number; stored: number } {
   const k = model.k;
-  const strength = new Float64Array(model.vocab.length);
-  for (let i = 0; i < model.vocab.length; i++) {
-    let mean = 0;
-    for (let c = 0; c < k; c++) mean += model.w[i * k + c] as number;
-    mean = k === 1 ? 0 : mean / k;
-    let s = 0;
-    for (let c = 0; c < k; c++) s += Math.abs((model.w[i * k + c] as number) - mean);
-    strength[i] = s;
-  }
-  const order = Array.from(model.vocab.keys()).sort((a, b) => (strength[b] as number) - (strength[a] as number));
-  return Int32Array.from(order.slice(0, keep).map((i) => model.vocab[i] as number));
+  const stored = ref < 0 ? k : k - 1;
+  const rows = 2 ** model.bits;
+  let max = 0;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < k; c++) {
+      const x = (model.w[r * k + c] as number) - (ref < 0 ? 0 : (model.w[r * k + ref] as number));
+      max = Math.max(max, Math.abs(x));
+    }
+  const scale = max / levels || 1;
+  const table = new Int8Array(rows * stored);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0, s = 0; c < k; c++) {
+      if (c === ref) continue;
+      const x = (model.w[r * k + c] as number) - (ref < 0 ? 0 : (model.w[r * k + ref] as number));
+      table[r * stored + s++] = Math.round(x / scale);
+    }
+  return { table, scale, stored };
 }
 
-/** The model as it ships: weights shifted to the reference class and rounded to `levels` steps. */
+/** The model as it ships (quantised, reference class zero), in full-precision form for the CV. */
 export function quantised(model: Model, levels: number, ref: number): Model {
+  const { table, scale, stored } = quantise(model, levels, ref);
   const k = model.k;
-  const shifted = new Float64Array(model.w.length);
-  for (let i = 0; i < model.vocab.length; i++)
-    for (let c = 0; c < k; c++)
-      shifted[i * k + c] = (model.w[i * k + c] as number) - (ref < 0 ? 0 : (model.w[i * k + ref] as number));
-  let max = 0;
-  for (const x of shifted) max = Math.max(max, Math.abs(x));
-  const scale = max / levels || 1;
-  const w = shifted.map((x) => Math.round(x / scale) * scale);
+  const w = new Float32Array(model.w.length);
+  for (let r = 0; r < 2 ** model.bits; r++)
+    for (let c = 0, s = 0; c < k; c++) if (c !== ref) w[r * k + c] = (table[r * stored + s++] as number) * scale;
   const b = model.b.map((x) => x - (ref < 0 ? 0 : (model.b[ref] as number)));
   return { ...model, w, b };
 }
 
-/** The Rice parameter that writes these ascending keys in the fewest bits. */
-function riceBits(keys: readonly number[], hashBits: number): number {
-  let best = { bits: 0, length: Infinity };
-  for (let b = 0; b < hashBits; b++) {
-    let length = 0;
-    let previous = 0;
-    for (const key of keys) {
-      length += Math.floor((key - previous) / 2 ** b) + 1 + b;
-      previous = key;
-    }
-    if (length < best.length) best = { bits: b, length };
-  }
-  return best.bits;
-}
-
-/** Encodes a model as the shipped data file (linear-model.ts). */
-export function toData(
+/** The shipped form of a model: its header and table for the blob (linear-model.ts `writeBlob`). */
+export function toShipped(
   model: Model,
   classes: string[],
   note: string,
-  options: { levels: number; hashBits: number; threshold?: number; reference?: string; bias?: readonly number[] },
-): LinearModelData {
-  const k = model.k;
+  options: {
+    levels: number;
+    reference?: string;
+    threshold?: number;
+    features?: FeatureOptions;
+    bias?: readonly number[];
+  },
+): { header: Omit<ModelHeader, 'offset' | 'length'>; table: Int8Array } {
   const ref = options.reference === undefined ? -1 : classes.indexOf(options.reference);
-  const shifted = new Float64Array(model.w.length);
-  for (let i = 0; i < model.vocab.length; i++) {
-    const base = ref < 0 ? 0 : (model.w[i * k + ref] as number);
-    for (let c = 0; c < k; c++) shifted[i * k + c] = (model.w[i * k + c] as number) - base;
-  }
-  let max = 0;
-  for (const x of shifted) max = Math.max(max, Math.abs(x));
-  const scale = max / options.levels || 1;
-  const order = Array.from(model.vocab.keys()).sort((a, b) => (model.vocab[a] as number) - (model.vocab[b] as number));
-  const keptVocab: number[] = [];
-  const keptWeights: number[] = [];
-  for (const i of order) {
-    const slice: number[] = [];
-    for (let c = 0; c < k; c++) if (c !== ref) slice.push(Math.round((shifted[i * k + c] as number) / scale));
-    // Features whose weights all quantise to zero cost bytes and change nothing.
-    if (slice.every((x) => x === 0)) continue;
-    keptVocab.push(model.vocab[i] as number);
-    keptWeights.push(...slice);
-  }
-  const offsets = options.bias ?? new Array(k).fill(0);
+  const { table, scale } = quantise(model, options.levels, ref);
+  const offsets = options.bias ?? new Array(model.k).fill(0);
   const bias = Array.from(
     model.b,
     (x, c) => x + (offsets[c] ?? 0) - (ref < 0 ? 0 : (model.b[ref] as number) + (offsets[ref] ?? 0)),
   );
-  const rice = riceBits(keptVocab, options.hashBits);
   return {
-    version: 3,
-    classes,
-    scale: Number(scale.toPrecision(6)),
-    bias: bias.map((x) => Number(x.toFixed(4))),
-    hashBits: options.hashBits,
-    keys: encodeKeys(keptVocab, rice),
-    riceBits: rice,
-    levels: options.levels,
-    weights: encodeWeights(keptWeights, options.levels),
-    ...(options.reference === undefined ? {} : { reference: options.reference }),
-    ...(options.threshold === undefined ? {} : { threshold: Number(options.threshold.toFixed(4)) }),
-    note,
+    header: {
+      classes,
+      ...(options.reference === undefined ? {} : { reference: options.reference }),
+      bits: model.bits,
+      scale: Number(scale.toPrecision(6)),
+      bias: bias.map((x) => Number(x.toFixed(4))),
+      ...(options.threshold === undefined ? {} : { threshold: Number(options.threshold.toFixed(4)) }),
+      ...(options.features && (options.features.charGrams ?? 0) > 0 ? { features: options.features } : {}),
+      note,
+    },
+    table,
   };
 }
 

@@ -1,74 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeModel,
-  encodeKeys,
-  encodeWeights,
-  featureKey,
-  type LinearModelData,
-  linearScores,
-  lookup,
-} from '@/lib/engine/signals/linear-model';
+import { tokenize } from '@/lib/engine/nlp/tokenize';
+import { extractFeatures, type FeatureOptions, Features, namedKey } from '@/lib/engine/signals/features';
+import { lexiconScore } from '@/lib/engine/signals/lexicon-score';
+import { linearScores, readBlob, writeBlob } from '@/lib/engine/signals/linear-model';
 
-/** A model shaped like the shipped one, small enough to check by hand. */
-function tinyModel(names: string[], weights: number[][]): LinearModelData {
-  const keyed = names.map((n, i) => ({ key: featureKey(n, 24), w: weights[i] as number[] }));
-  keyed.sort((a, b) => a.key - b.key);
-  return {
-    version: 3,
-    classes: ['negative', 'neutral', 'positive'],
-    scale: 0.5,
-    bias: [0.25, 0, -0.25],
-    hashBits: 24,
-    keys: encodeKeys(
-      keyed.map((k) => k.key),
-      11,
-    ),
-    riceBits: 11,
-    reference: 'neutral',
-    levels: 15,
-    weights: encodeWeights(
-      keyed.flatMap((k) => k.w),
-      15,
-    ),
-  };
+const BITS = 8;
+const row = (key: number) => key >>> (32 - BITS);
+
+/** A three-class model (neutral as reference) with the given weights on the rows of named features. */
+function tinyBlob(weights: Record<string, [number, number]>, features?: FeatureOptions): Uint8Array {
+  const table = new Int8Array(2 ** BITS * 2);
+  for (const [name, [neg, pos]] of Object.entries(weights)) {
+    const r = row(namedKey(name));
+    table[r * 2] = neg;
+    table[r * 2 + 1] = pos;
+  }
+  return writeBlob({
+    'sentiment:xx': {
+      header: {
+        classes: ['negative', 'neutral', 'positive'],
+        reference: 'neutral',
+        bits: BITS,
+        scale: 0.5,
+        bias: [0.25, 0, -0.25],
+        ...(features ? { features } : {}),
+      },
+      table,
+    },
+  });
 }
 
-describe('linear model encoding', () => {
-  it('decodes what the fit script encodes: keys, quantised weights, the reference class', () => {
-    const model = decodeModel(
-      tinyModel(
-        ['awful', 'great', 'not good'],
-        [
-          [4, -2],
-          [-15, 15],
-          [7, 0],
-        ],
-      ),
-    );
-    const scores = (names: string[]) => Array.from(linearScores(model, { names, values: names.map(() => 1) }));
+function features(names: string[]): Features {
+  const f = new Features(2);
+  for (const n of names) f.push(namedKey(n));
+  return f;
+}
+
+describe('linear model blob', () => {
+  it('scores from the rows the hashes index, times the scale, with the reference class at zero', () => {
+    const model = readBlob(tinyBlob({ '<lexpos>': [-4, 6], '<shout>': [2, 0] })).get('sentiment:xx');
+    if (!model) throw new Error('model missing');
+    const scores = (names: string[]) => Array.from(linearScores(model, features(names)));
     expect(scores([])).toEqual([0.25, 0, -0.25]);
-    expect(scores(['great'])).toEqual([0.25 - 7.5, 0, -0.25 + 7.5]);
-    expect(scores(['awful', 'not good', 'unknown words'])).toEqual([0.25 + 2 + 3.5, 0, -0.25 - 1]);
+    expect(scores(['<lexpos>'])).toEqual([0.25 - 2, 0, -0.25 + 3]);
+    // Three pushes grow a two-slot buffer; a repeated feature counts each time.
+    expect(scores(['<lexpos>', '<shout>', '<shout>'])).toEqual([0.25 - 2 + 2, 0, -0.25 + 3]);
   });
 
-  it('writes keys far apart and close together, and only characters a JSON string keeps as is', () => {
-    const keys = [0, 1, 43, 44, 45, 2000, 2 ** 24 - 1];
-    const data = tinyModel([], []);
-    data.keys = encodeKeys(keys, 11);
-    data.weights = encodeWeights(
-      keys.flatMap(() => [1, -1]),
-      15,
-    );
-    const { index } = decodeModel(data);
-    expect(keys.map((key) => lookup(index, key))).toEqual(keys.map((_, i) => i * 3));
-    expect(lookup(index, 2)).toBe(-1);
-    expect(lookup(index, 1999)).toBe(-1);
-    expect(JSON.parse(JSON.stringify(data.keys + data.weights))).toBe(data.keys + data.weights);
-    expect(/["\\`$\s]/.test(data.keys + data.weights)).toBe(false);
+  it('keeps the feature options the model was fitted with', () => {
+    const model = readBlob(tinyBlob({}, { charGrams: 4 })).get('sentiment:xx');
+    expect(model?.features.charGrams).toBe(4);
   });
 
-  it('refuses a data file of another format version', () => {
-    const old = { ...tinyModel([], []), version: 2 } as unknown as LinearModelData;
-    expect(() => decodeModel(old)).toThrow(/version/);
+  it('refuses bytes of another format and a table of the wrong size', () => {
+    const blob = tinyBlob({});
+    const other = blob.slice();
+    other[3] = 0x33;
+    expect(() => readBlob(other)).toThrow(/format/);
+    expect(() => readBlob(blob.slice(0, blob.length - 1))).toThrow(/ends early/);
+  });
+});
+
+describe('hashed features', () => {
+  const of = (text: string, options?: FeatureOptions) => {
+    const tokens = tokenize(text);
+    return extractFeatures(tokens, lexiconScore(tokens), options).trimmed();
+  };
+
+  it('are the same for the same text, and differ when a word is negated', () => {
+    expect(of('this is good')).toEqual(of('this is good'));
+    const plain = new Set(of('good').keys);
+    const negated = new Set(of('not good').keys);
+    expect([...negated].filter((k) => plain.has(k)).length).toBeLessThan(negated.size);
+  });
+
+  it('add character n-grams only when asked, each worth less than a word', () => {
+    const words = of('refund');
+    const grams = of('refund', { charGrams: 4 });
+    // "^refund$": 7 bigrams, 6 trigrams, 5 four-grams.
+    expect(grams.keys.length - words.keys.length).toBe(18);
+    expect(grams.values.filter((v) => Math.abs(v - 0.3) < 1e-6).length).toBe(18);
+  });
+
+  it('reuse the buffer they are given', () => {
+    const scratch = new Features(1);
+    const tokens = tokenize('so so so so so so so so');
+    const f = extractFeatures(tokens, lexiconScore(tokens), undefined, scratch);
+    expect(f).toBe(scratch);
+    expect(f.length).toBeGreaterThan(1);
   });
 });

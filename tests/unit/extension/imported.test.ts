@@ -30,6 +30,20 @@ describe('imported rows', () => {
     expect(await overrideCount(db)).toBe(300);
   });
 
+  it("stores a row's text from its file as it is, and serialises the rows that have none", async () => {
+    const db = freshDb();
+    const rows = spread(20, 2);
+    // Same row, other key order and spacing: what a file may hold.
+    const lines = rows.map((r, i) =>
+      i % 2 ? undefined : ` {"note": ${JSON.stringify(r.note)}, ${JSON.stringify(r).slice(1)}`,
+    );
+    expect(await putImported(db, rows, 250, lines)).toEqual({ imported: 20, skipped: 0 });
+    const records = await db.imported.toArray();
+    expect(records.some((r) => r.rows.includes(' {"note": '))).toBe(true);
+    const back = records.flatMap(rowsOf).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(back).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
+  });
+
   it('skips and counts duplicates within a batch, across batches and against live rows', async () => {
     const db = freshDb();
     const rows = spread(50, 5);

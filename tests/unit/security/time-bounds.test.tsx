@@ -11,6 +11,7 @@ import { putImported } from '@/lib/db/imported';
 import { putOverrides } from '@/lib/db/overrides';
 import { overrideCount, summaryDays, summaryTotals } from '@/lib/db/queries';
 import { parseExportFile } from '@/lib/db/read-export';
+import { localStats } from '@/lib/stats/day-view';
 import { BAD_TIMES, FAR_FUTURE } from '../../fixtures/hostile';
 import { freshDatabases, row } from '../../fixtures/rows';
 
@@ -90,14 +91,14 @@ describe('time bounds on every check (hostile corpus)', () => {
     const db = freshDb();
     await putImported(db, [recent(), row({ id: 'future', shownAt: FAR_FUTURE - 1000, decidedAt: FAR_FUTURE })]);
     const store = createDashboardStore();
-    // The page's two reads (entrypoints/dashboard/main.tsx): the totals first, the packed days once ready.
+    // The page reads the totals (entrypoints/dashboard/main.tsx); the stats source reads the packed days.
     store.getState().set({ summary: await summaryTotals(db) });
-    const onReady = () => void summaryDays(db).then((summary) => store.getState().set({ summary }));
+    const stats = localStats(() => db.summary.toArray());
     const container = document.createElement('div');
     document.body.append(container);
     const root = createRoot(container);
     const actions = { importFiles: () => {}, loadDemo: () => {}, exportRows: () => {} };
-    await act(async () => root.render(<Dashboard store={store} actions={actions} onReady={onReady} />));
+    await act(async () => root.render(<Dashboard store={store} actions={actions} stats={stats} />));
     try {
       await vi.waitFor(
         async () => {

@@ -1,0 +1,81 @@
+import type { ReplyGuardDb } from '@/lib/db/database';
+import type { PeriodFigures } from '@/lib/stats/aggregate';
+import { type EventRef, localStats, type StatsSource, type ViewRequest, type ViewResult } from '@/lib/stats/day-view';
+
+/** The page → worker messages (./stats-worker.ts). */
+export type StatsMessage =
+  | { type: 'view'; id: number; version: number; req: ViewRequest }
+  | { type: 'refs'; id: number; version: number; req: ViewRequest };
+
+/** The worker → page messages. */
+export type StatsReply =
+  | { type: 'figures'; id: number; figures: PeriodFigures | null }
+  | { type: 'panels'; id: number; result: ViewResult }
+  | { type: 'refs'; id: number; refs: EventRef[] }
+  | { type: 'error'; id: number; message: string };
+
+interface Pending {
+  onFigures?: (figures: PeriodFigures | null) => void;
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A `StatsSource` backed by the statistics worker. Only the newest view request is answered (the
+ * worker drops older ones), so a request that a newer one replaced stays pending forever: callers
+ * ignore answers to stale requests anyway.
+ */
+export function workerStats(worker: Worker): StatsSource {
+  let next = 0;
+  const pending = new Map<number, Pending>();
+  worker.onmessage = (event: MessageEvent<StatsReply>) => {
+    const m = event.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'figures') {
+      p.onFigures?.(m.figures);
+      return;
+    }
+    pending.delete(m.id);
+    if (m.type === 'error') p.reject(new Error(m.message));
+    else if (m.type === 'panels') (p.resolve as (v: ViewResult) => void)(m.result);
+    else (p.resolve as (v: EventRef[]) => void)(m.refs);
+  };
+  const send = <T>(message: StatsMessage, onFigures?: Pending['onFigures']) =>
+    new Promise<T>((resolve, reject) => {
+      // Requests the worker dropped are forgotten here too once a newer view request is made.
+      if (message.type === 'view') {
+        for (const [id, p] of pending) if (p.onFigures) pending.delete(id);
+      }
+      pending.set(message.id, { onFigures, resolve: resolve as (v: never) => void, reject });
+      worker.postMessage(message);
+    });
+  return {
+    view: (req, version, onFigures) => send<ViewResult>({ type: 'view', id: next++, version, req }, onFigures),
+    refs: (req, version) => send<EventRef[]>({ type: 'refs', id: next++, version, req }),
+  };
+}
+
+/**
+ * The dashboard's stats source: the worker, started on the first request (after the first render
+ * has painted, so starting it never delays that render); where no module worker can start, the
+ * same code in the page.
+ */
+export function dashboardStats(db: ReplyGuardDb): StatsSource {
+  let source: StatsSource | undefined;
+  const get = () => {
+    if (!source) {
+      try {
+        source = workerStats(new Worker(new URL('./stats-worker.ts', import.meta.url), { type: 'module' }));
+      } catch (error) {
+        console.error('ReplyGuard: the statistics worker did not start; computing in the page', error);
+        source = localStats(() => db.summary.toArray());
+      }
+    }
+    return source;
+  };
+  return {
+    view: (req, version, onFigures) => get().view(req, version, onFigures),
+    refs: (req, version) => get().refs(req, version),
+  };
+}

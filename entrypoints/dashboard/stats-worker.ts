@@ -1,0 +1,42 @@
+/**
+ * The dashboard's statistics worker: reads the packed summary days from IndexedDB itself and
+ * computes every panel beyond the first render (lib/stats/day-view.ts), so a million rows are
+ * read, walked and sorted off the page's main thread. Messages: see ./stats-client.ts.
+ */
+import { openDatabase } from '@/lib/db/database';
+import { DayView } from '@/lib/stats/day-view';
+import type { StatsMessage, StatsReply } from './stats-client';
+
+const db = openDatabase();
+let current: { version: number; view: Promise<DayView> } | null = null;
+/** The newest view request: older ones still queued are dropped between their two phases. */
+let latest = -1;
+
+const post = (reply: StatsReply) => postMessage(reply);
+const viewAt = (version: number) => {
+  if (!current || current.version !== version) {
+    current = { version, view: db.summary.toArray().then((days) => new DayView(days)) };
+  }
+  return current.view;
+};
+const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+addEventListener('message', async (event: MessageEvent<StatsMessage>) => {
+  const m = event.data;
+  if (m.type === 'view') latest = m.id;
+  try {
+    const view = await viewAt(m.version);
+    if (m.type === 'refs') {
+      post({ type: 'refs', id: m.id, refs: view.refs(m.req) });
+      return;
+    }
+    if (m.id !== latest) return;
+    post({ type: 'figures', id: m.id, figures: view.figures(m.req) });
+    // Let a newer request in before the heavier half.
+    await later();
+    if (m.id !== latest) return;
+    post({ type: 'panels', id: m.id, result: view.panels(m.req) });
+  } catch (error) {
+    post({ type: 'error', id: m.id, message: error instanceof Error ? error.message : String(error) });
+  }
+});
