@@ -35,6 +35,12 @@ export interface DashboardActions {
   exportRows(refs: () => Promise<EventRef[]>, format: DownloadFormat): void;
 }
 
+/** What an export of the filtered period would write: how many events, and their refs when asked. */
+export interface Exportable {
+  count: number;
+  refs(): Promise<EventRef[]>;
+}
+
 interface Props {
   /**
    * Reads one full row (texts, shape, signals) for the detail view, by id; its decision time says
@@ -58,6 +64,8 @@ interface Props {
   /** Targets, review share and verdicts, filled by the page after the first paint; without it the governance panels stay empty. */
   governance?: GovernanceStore;
   governanceActions?: GovernanceActions;
+  /** Panels beside export and import (audit, hand-over), given what an export of the filtered period would write. */
+  sidePanels?: (exportable: Exportable | null) => ReactNode;
 }
 
 const breakdownName = (dimension: BreakdownDimension, key: string): string =>
@@ -141,6 +149,7 @@ export function Dashboard({
   onComplete,
   governance,
   governanceActions,
+  sidePanels,
 }: Props) {
   const s = useStore(store);
   const [governanceStore] = useState(() => governance ?? createGovernanceStore());
@@ -263,16 +272,23 @@ export function Dashboard({
   );
 
   const dataPanel = (
-    <DataPanel
-      exportCount={panels && view.panelsFresh ? panels.events.inPeriod : 0}
-      importState={s.importState}
-      onExport={(format) => {
-        if (stats && request) actions.exportRows(() => stats.refs(request, version), format);
-      }}
-      onImport={actions.importFiles}
-      onLoadDemo={actions.loadDemo}
-      onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
-    />
+    <>
+      <DataPanel
+        exportCount={panels && view.panelsFresh ? panels.events.inPeriod : 0}
+        importState={s.importState}
+        onExport={(format) => {
+          if (stats && request) actions.exportRows(() => stats.refs(request, version), format);
+        }}
+        onImport={actions.importFiles}
+        onLoadDemo={actions.loadDemo}
+        onDismiss={() => s.set({ importState: { ...s.importState, phase: 'idle', summary: null } })}
+      />
+      {sidePanels?.(
+        panels && view.panelsFresh && stats && request
+          ? { count: panels.events.inPeriod, refs: () => stats.refs(request, version) }
+          : null,
+      )}
+    </>
   );
 
   if (!summary || !extent) {

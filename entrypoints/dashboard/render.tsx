@@ -7,6 +7,7 @@ import type { ReplyGuardDb } from '@/lib/db/database';
 import type { OverrideRow } from '@/lib/db/schema';
 import { dashboardActions } from './actions';
 import { connectGovernance, governanceActions } from './governance-actions';
+import { dashboardPanels } from './panels';
 import { dashboardStats } from './stats-client';
 
 performance.mark('replyguard:dashboard-ui');
@@ -40,6 +41,7 @@ export function renderDashboard({ db, store, loadRow, onReady, onComplete }: Ren
       onComplete={onComplete}
       governance={governance}
       governanceActions={governanceActions(governance, db)}
+      sidePanels={dashboardPanels(db)}
     />,
   );
 }

@@ -511,8 +511,14 @@ export class AuditVerifier {
   }
 }
 
-/** How an install is named in messages: its agent labels and short id. */
-export function installNamer(view: Pick<AuditView, 'installs'>, self?: string): (install: string) => string {
+/**
+ * How an install is named in messages: its agent labels and short id. Takes only the agent
+ * labels per install, so a report's `installs` can name them as well as an audit view.
+ */
+export function installNamer(
+  view: { installs: ReadonlyMap<string, { agents: readonly string[] }> },
+  self?: string,
+): (install: string) => string {
   return (install) => {
     if (install === self) return `this browser (${shortInstall(install)})`;
     const agents = view.installs.get(install)?.agents.filter((a) => a !== '') ?? [];
