@@ -322,7 +322,11 @@ export class SuggestionFollower {
 
   #confirmPending(now: number): boolean {
     const pending = this.#pending;
-    if (!pending || pending.text !== this.#text || now - pending.at > SEND_CONFIRM_WINDOW_MS) return false;
+    if (!pending || now - pending.at > SEND_CONFIRM_WINDOW_MS) return false;
+    // Unchanged since the send, or emptied by the helpdesk (it clears the composer once it took
+    // the reply): an agent who opens the next ticket within the settle time still sent it.
+    const emptied = this.#text.trim() === '' && pending.text.trim() !== '';
+    if (pending.text !== this.#text && !emptied) return false;
     this.#confirm(pending.text, now);
     return true;
   }

@@ -215,6 +215,22 @@ describe('following a send to its confirmation', () => {
     expect(u.decisions.map((d) => d.outcome)).toEqual(['rejected']);
   });
 
+  it('counts a send as sent when the helpdesk emptied the composer and the agent moved on before it settled', () => {
+    const t = pasted();
+    t.f.sendAttempt(context, 0);
+    t.f.composerChanged('');
+    t.f.followThread([], true);
+    t.tick(400); // the next ticket, well inside the settle time
+    t.f.leaveTicket(context);
+    expect(t.decisions.map((d) => [d.outcome, d.sentText])).toEqual([['accepted', DRAFT]]);
+    const u = pasted();
+    u.f.sendAttempt(context, 0);
+    u.f.composerChanged('');
+    u.tick(300);
+    u.f.pageHidden();
+    expect(u.decisions.map((d) => [d.outcome, d.sentText])).toEqual([['accepted', DRAFT]]);
+  });
+
   it('picks up a suggestion followed on the ticket before the page reloaded, and forgets it once decided', async () => {
     const kept = new Map<string, TrackedSuggestion | null>();
     const memory: SuggestionMemory = {
