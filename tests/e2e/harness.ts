@@ -126,7 +126,8 @@ export async function setSettings(h: Harness, overrides: Record<string, unknown>
 export async function addCustomHelpdesk(
   h: Harness,
   entry: { pattern: string; adapter: string; selectors?: Record<string, string> },
-  timeoutMs = 15_000,
+  // The background registers after its start-up work; on a loaded CI machine that took over 15 s.
+  timeoutMs = 40_000,
 ): Promise<void> {
   await setSettings(h, { customHelpdesks: [entry] });
   const page = await h.context.newPage();
