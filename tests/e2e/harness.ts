@@ -127,7 +127,7 @@ export async function addCustomHelpdesk(
   h: Harness,
   entry: { pattern: string; adapter: string; selectors?: Record<string, string> },
   // The background registers after its start-up work; on a loaded CI machine that took over 15 s.
-  timeoutMs = 40_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   await setSettings(h, { customHelpdesks: [entry] });
   const page = await h.context.newPage();
@@ -140,8 +140,16 @@ export async function addCustomHelpdesk(
         return scripts.some((s) => s.matches?.includes(pattern));
       }, entry.pattern);
     const deadline = Date.now() + timeoutMs;
+    let nudgeAt = Date.now() + 10_000;
     while (!(await registered())) {
       if (Date.now() > deadline) throw new Error(`the content script was not registered for ${entry.pattern}`);
+      if (Date.now() > nudgeAt) {
+        // A settings change the service worker missed (it was starting, or stopped and started
+        // again on a loaded machine) is saved again, as an admin would by pressing Save twice.
+        await setSettings(h, { customHelpdesks: [] });
+        await setSettings(h, { customHelpdesks: [entry] });
+        nudgeAt = Date.now() + 10_000;
+      }
       await page.waitForTimeout(100);
     }
   } finally {
