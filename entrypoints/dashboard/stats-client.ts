@@ -41,6 +41,14 @@ export function workerStats(worker: Worker): StatsSource {
     else if (m.type === 'panels') (p.resolve as (v: ViewResult) => void)(m.result);
     else (p.resolve as (v: EventRef[]) => void)(m.refs);
   };
+  // A worker that failed to load or crashed answers nothing: fail what waits, so the caller can
+  // compute in the page instead of showing "Computing…" for ever.
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    const error = new Error(`the statistics worker failed: ${event.message || 'it did not start'}`);
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
   const send = <T>(message: StatsMessage, onFigures?: Pending['onFigures']) =>
     new Promise<T>((resolve, reject) => {
       // Requests the worker dropped are forgotten here too once a newer view request is made.
@@ -63,19 +71,29 @@ export function workerStats(worker: Worker): StatsSource {
  */
 export function dashboardStats(db: ReplyGuardDb): StatsSource {
   let source: StatsSource | undefined;
+  const inPage = (error: unknown) => {
+    console.error('ReplyGuard: the statistics worker failed; computing in the page', error);
+    source = localStats(() => db.summary.toArray());
+    return source;
+  };
   const get = () => {
     if (!source) {
       try {
         source = workerStats(new Worker(new URL('./stats-worker.ts', import.meta.url), { type: 'module' }));
       } catch (error) {
-        console.error('ReplyGuard: the statistics worker did not start; computing in the page', error);
-        source = localStats(() => db.summary.toArray());
+        return inPage(error);
       }
     }
     return source;
   };
+  // A request the worker could not answer (it crashed, or its database connection failed) is
+  // asked again in the page, and so is every later one.
+  const retry = <T>(ask: (s: StatsSource) => Promise<T>) => {
+    const first = get();
+    return ask(first).catch((error: unknown) => ask(source === first ? inPage(error) : get()));
+  };
   return {
-    view: (req, version, onFigures) => get().view(req, version, onFigures),
-    refs: (req, version) => get().refs(req, version),
+    view: (req, version, onFigures) => retry((s) => s.view(req, version, onFigures)),
+    refs: (req, version) => retry((s) => s.refs(req, version)),
   };
 }

@@ -116,6 +116,8 @@ async function openHandover(page: Page): Promise<void> {
 async function exportHandover(page: Page): Promise<{ name: string; buffer: Buffer }[]> {
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
+  // Enabled once the stats source has counted the period's events (slow on a loaded machine).
+  await page.locator('[data-rg-handover-export]:not([disabled])').waitFor({ timeout: 60_000 });
   await page.locator('[data-rg-handover-export]').click();
   await page.locator('[data-rg-handover-export-phase="done"]').waitFor({ timeout: 60_000 });
   await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);

@@ -35,6 +35,11 @@ export async function openHarness(options: { grantedOrigins?: readonly string[] 
     page,
     async dashboard() {
       const dashboard = await browser.context.newPage();
+      // A failing dashboard says why in the test's output (a timeout alone does not).
+      dashboard.on('pageerror', (e) => console.error('[dashboard] page error:', e.message));
+      dashboard.on('console', (m) => {
+        if (m.type() === 'error') console.error('[dashboard]', m.text());
+      });
       await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
       return dashboard;
     },
