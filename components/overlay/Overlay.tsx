@@ -7,9 +7,10 @@ import {
   useState,
 } from 'react';
 import { useStore } from 'zustand';
+import { shadowRoots } from '@/lib/hosts/dom';
 import { editorFrame, obstacleBoxes } from '@/lib/overlay/obstacles';
 import { type OverlayStore, unresolvedCritical } from '@/lib/overlay/overlay-store';
-import { boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
+import { type Box, boxInTopWindow, PILL_SIZE, type Placement, placeOverlay } from '@/lib/overlay/placement';
 import { CoverageNote } from './CoverageNote';
 import { CustomerChip } from './CustomerChip';
 import { FindingsPanel } from './FindingsPanel';
@@ -23,12 +24,24 @@ interface Props {
 
 /** Layout changes come in bursts (a menu opening, a thread loading): place at most this often. */
 const PLACE_EVERY_MS = 120;
+/**
+ * While the agent types (a key within this long), the composer growing re-places the overlay
+ * against the page's controls as last measured; they are measured again once typing pauses. On a
+ * long ticket a full measure takes several milliseconds, which would land on keystrokes.
+ */
+const TYPING_QUIET_MS = 400;
+
+const sameBox = (a: Box | null, b: Box | null) =>
+  a === b ||
+  (a !== null && b !== null && a.top === b.top && a.left === b.left && a.width === b.width && a.height === b.height);
 
 /**
  * Keeps the overlay where it covers neither the composer nor any visible control of the helpdesk
  * (lib/overlay/placement.ts), re-placing it when the page's layout changes: scroll, resize, the
  * composer or panel changing size, menus opening, elements appearing. Typing in the composer is
- * not a layout change and costs nothing here.
+ * not a layout change; while the agent types, the page's controls are not measured again until a
+ * pause (`TYPING_QUIET_MS`): only the composer's box is, so the overlay still moves off a growing
+ * composer at once.
  */
 function usePlacement(
   store: OverlayStore,
@@ -59,12 +72,35 @@ function usePlacement(
     let last = 0;
     const root = panel.current?.getRootNode();
     const own = root && 'host' in root ? (root as ShadowRoot).host : null;
+    // The page's open shadow roots, found again only after elements were added or removed.
+    let shadows: ShadowRoot[] | null = null;
+    // The controls' boxes as last measured, and when a key was last pressed in the page.
+    let measured: { boxes: Box[]; width: number; height: number; composer: Box | null } | null = null;
+    let typedAt = 0;
+    let quiet: ReturnType<typeof setTimeout> | null = null;
     const compute = () => {
       frame = 0;
       last = Date.now();
       const viewport = { width: top.innerWidth, height: top.innerHeight };
       const composer = anchor?.isConnected ? boxInTopWindow(editorFrame(anchor)) : null;
-      const obstacles = obstacleBoxes(top.document, viewport, avoid, own);
+      const typing = last - typedAt < TYPING_QUIET_MS;
+      const sameViewport = measured?.width === viewport.width && measured.height === viewport.height;
+      if (!typing || !measured || !sameViewport) {
+        shadows ??= shadowRoots(top.document);
+        measured = { boxes: obstacleBoxes(top.document, viewport, avoid, own, shadows), ...viewport, composer };
+      } else {
+        if (!quiet) {
+          // Measure again once the agent pauses.
+          quiet = setTimeout(() => {
+            quiet = null;
+            update();
+          }, TYPING_QUIET_MS);
+        }
+        // The composer has not moved or grown: nothing to place again.
+        if (sameBox(measured.composer, composer)) return;
+        measured.composer = composer;
+      }
+      const obstacles = measured.boxes;
       const next = placeOverlay({
         viewport,
         composer: composer && composer.width > 0 && composer.height > 0 ? composer : null,
@@ -101,8 +137,13 @@ function usePlacement(
     // Menus and popovers open by class or attribute changes; elements appear by child changes.
     // Changes inside the composer (typing) are not layout changes of the page.
     const mutations = new MutationObserver((records) => {
-      if (records.some((r) => !anchor?.contains(r.target) && !own?.contains(r.target))) update();
+      const outside = records.filter((r) => !anchor?.contains(r.target) && !own?.contains(r.target));
+      if (outside.some((r) => r.type === 'childList')) shadows = null;
+      if (outside.length > 0) update();
     });
+    const onKey = () => {
+      typedAt = Date.now();
+    };
     mutations.observe(top.document.documentElement, {
       subtree: true,
       childList: true,
@@ -113,15 +154,18 @@ function usePlacement(
     for (const w of wins) {
       w.addEventListener('scroll', update, { capture: true, passive: true });
       w.addEventListener('resize', update, { passive: true });
+      w.addEventListener('keydown', onKey, { capture: true, passive: true });
     }
     return () => {
       cancelAnimationFrame(frame);
       if (timer) clearTimeout(timer);
+      if (quiet) clearTimeout(quiet);
       resize.disconnect();
       mutations.disconnect();
       for (const w of wins) {
         w.removeEventListener('scroll', update, { capture: true });
         w.removeEventListener('resize', update);
+        w.removeEventListener('keydown', onKey, { capture: true });
       }
     };
   }, [anchor, avoid, collapsed, place, forced, panel, dragging, content]);

@@ -69,13 +69,16 @@ export function editorFrame(composer: Element): Element {
  * The boxes (top-window coordinates) of the visible controls of `doc` and its open shadow roots,
  * within the viewport, plus `extra` elements (the composer, thread messages, send buttons). The
  * overlay's own host is left out. A few hundred elements on a helpdesk page: a millisecond or two,
- * run on layout changes, never per keystroke.
+ * several on a long ticket; run on layout changes, and not while the agent types (the overlay then
+ * keeps the last boxes: components/overlay/Overlay.tsx).
  */
 export function obstacleBoxes(
   doc: Document,
   viewport: { width: number; height: number },
   extra: readonly Element[] = [],
   own: Element | null = null,
+  // The document's open shadow roots, when the caller keeps them: finding them walks every element.
+  shadows: readonly ShadowRoot[] = shadowRoots(doc),
 ): Box[] {
   const area = viewport.width * viewport.height;
   const boxes: Box[] = [];
@@ -99,7 +102,7 @@ export function obstacleBoxes(
     if (!shown(el)) return;
     boxes.push(box);
   };
-  const roots: ParentNode[] = [doc, ...shadowRoots(doc)];
+  const roots: ParentNode[] = [doc, ...shadows.filter((r) => r.host.isConnected)];
   for (const root of roots) {
     for (const el of Array.from(root.querySelectorAll(INTERACTIVE_SELECTOR))) {
       const region = el.hasAttribute('tabindex') || el.tagName === 'IFRAME' || el.hasAttribute('contenteditable');
