@@ -92,4 +92,31 @@ describe('suggestions however they land', () => {
     await page.waitForTimeout(2500);
     expect(await readRows(h)).toEqual([]);
   });
+
+  // An agent sends and clicks the next ticket at once, before the send has settled (2 s): the
+  // helpdesk emptied the composer, which counts as sent, not as a draft thrown away.
+  it('counts a draft sent and followed at once by the next ticket (in the app) as sent, once', async () => {
+    await open();
+    await paste(DRAFT);
+    await page.waitForTimeout(300);
+    await page.locator(SUBMIT).click();
+    await page.locator('a[data-ticket-link="1001"]').click();
+    await expect.poll(() => page.url()).toContain('/agent/tickets/1001');
+    const [row, ...more] = await waitForRows(h, 1);
+    expect(row).toMatchObject({ outcome: 'accepted', source: 'paste', sentText: DRAFT });
+    await page.waitForTimeout(2500);
+    expect(more.length + (await readRows(h)).length - 1).toBe(0);
+  });
+
+  it('counts a draft sent and followed at once by leaving the page as sent, once', async () => {
+    await open();
+    await paste(DRAFT);
+    await page.waitForTimeout(300);
+    await page.locator(SUBMIT).click();
+    await openTicket(page, `${ORIGIN}/agent/tickets/1003`);
+    const [row] = await waitForRows(h, 1);
+    expect(row).toMatchObject({ outcome: 'accepted', source: 'paste', sentText: DRAFT });
+    await page.waitForTimeout(2500);
+    expect(await readRows(h)).toHaveLength(1);
+  });
 });
