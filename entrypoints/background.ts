@@ -1,5 +1,6 @@
 import { createBackgroundAudit } from '@/lib/background/audit';
 import { type BackgroundDeps, handleMessage, recordOrphanedEvents } from '@/lib/background/handle-message';
+import { createHandover, scheduleHandover } from '@/lib/background/handover-schedule';
 import { createTicketKeys } from '@/lib/background/keys';
 import { maskStoredNotes } from '@/lib/background/mask-stored-notes';
 import { drainOrphanedOutbox, ORPHAN_AFTER_MS, OUTBOX_PREFIX } from '@/lib/background/outbox-drain';
@@ -66,6 +67,7 @@ export default defineBackground(() => {
     writeLimit: new WriteLimiter(),
     modelsReady,
     audit,
+    handover: createHandover(db, { settings: loadSettings, now: Date.now, action: browser.action }),
   };
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -112,6 +114,14 @@ export default defineBackground(() => {
       console.warn('ReplyGuard: the retention purge failed', error);
     }
   });
+
+  // The folder hand-over, when its schedule (settings or policy) is due.
+  const handover = deps.handover;
+  if (handover) {
+    void scheduleHandover(browser.alarms, () =>
+      handover(false).catch((error: unknown) => console.warn('ReplyGuard: the hand-over failed', error)),
+    );
+  }
 
   // Content scripts keep the suggestion they follow per ticket in storage.session (memory only),
   // which they can read only once the background opens it to them. Firefox before 128 lacks it.

@@ -7,6 +7,7 @@ import type { PrivacyMode, SendGuardMode, SettingsOverrides } from '@/lib/settin
 import { exportSettingsFile, parseSettingsFile } from '@/lib/settings/validate';
 import { CustomDomains, type HostAccess } from './CustomDomains';
 import { downloadText, readFileText } from './download';
+import { type FolderApi, HandoverFolder } from './HandoverFolder';
 import { Locked } from './Locked';
 import { PackEditor } from './PackEditor';
 import { RuleTable } from './RuleTable';
@@ -15,6 +16,8 @@ import type { SettingsStore } from './settings-store';
 interface Props {
   store: SettingsStore;
   access: HostAccess;
+  /** The folder hand-over; absent where the page has none (tests of other sections). */
+  folder?: FolderApi;
 }
 
 /** While the browser has not handed over the policy yet (right after it starts). */
@@ -75,7 +78,7 @@ function CommitInput(props: {
 }
 
 /** The admin's and agent's settings. Every change is checked and saved at once; policy-fixed ones are locked. */
-export function OptionsPage({ store, access }: Props) {
+export function OptionsPage({ store, access, folder }: Props) {
   const { effective, policyPending, update, replace, error, problems, savedAt, saving } = useStore(store);
   const importRef = useRef<HTMLInputElement>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
@@ -311,6 +314,18 @@ export function OptionsPage({ store, access }: Props) {
         <h2 id="rg-packs">Team rule packs</h2>
         <PackEditor settings={settings} locked={locked('rulePacks')} onSave={(rulePacks) => save({ rulePacks })} />
       </section>
+
+      {folder && (
+        <section className="rg-card" aria-labelledby="rg-handover">
+          <h2 id="rg-handover">Hand-over folder</h2>
+          <HandoverFolder
+            settings={settings}
+            locked={locked('handoverSchedule')}
+            onSchedule={(handoverSchedule) => void save({ handoverSchedule })}
+            api={folder}
+          />
+        </section>
+      )}
 
       <section className="rg-card" aria-labelledby="rg-backup">
         <h2 id="rg-backup">Export and import</h2>

@@ -3,6 +3,7 @@ import { applyEvents } from '../db/overrides';
 import { redactPii } from '../engine/pii';
 import { PHONE_METADATA } from '../engine/pii/phone-metadata';
 import { analyzeCustomer } from '../engine/signals';
+import type { HandoverRun } from '../handover/folder';
 import type { Message, MessageType, Response, TabStatus } from '../messaging/protocol';
 import type { LogEvent } from '../overrides/events';
 import { protectRow, protectText, stricterMode } from '../overrides/privacy';
@@ -33,6 +34,8 @@ export interface BackgroundDeps {
   ticketKeys: TicketKeys;
   /** Writes per tab (lib/background/rate-limit.ts). */
   writeLimit: WriteLimiter;
+  /** The folder hand-over, one run at a time (lib/background/handover-schedule.ts); absent in tests that do not need it. */
+  handover?: (force: boolean) => Promise<HandoverRun | null>;
 }
 
 /**
@@ -178,6 +181,12 @@ export async function handleMessage<T extends MessageType>(
     case 'popup→background:tab-status':
       requireExtensionPage(sender);
       return { status: deps.tabStatus.get(m.tabId) ?? null } as Response<T>;
+    case 'options→background:handover': {
+      requireExtensionPage(sender);
+      if (typeof m.force !== 'boolean') throw new Error('handover: force must be true or false');
+      if (!deps.handover) throw new Error('the hand-over is not available here');
+      return { run: await deps.handover(m.force) } as Response<T>;
+    }
     case 'popup→background:today': {
       requireExtensionPage(sender);
       // This browser's own decisions only: `overrides` holds the live rows; rows imported from

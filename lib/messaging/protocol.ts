@@ -1,5 +1,6 @@
 import type { OverrideRow } from '../db/schema';
 import type { CustomerSignals } from '../engine/types';
+import type { HandoverRun } from '../handover/folder';
 import type { LogEvent } from '../overrides/events';
 
 /** An event the background did not write, and why (lib/background/check-events.ts). */
@@ -72,6 +73,15 @@ export interface Protocol {
     request: { tabId: number };
     response: { status: TabStatus | null };
   };
+  /**
+   * The folder hand-over (lib/background/handover-schedule.ts): written now (`force`, the options
+   * page's "Write now") or when the schedule is due. Answered to pages of the extension only;
+   * `run` is null when the schedule is off or not due.
+   */
+  'options→background:handover': {
+    request: { force: boolean };
+    response: { run: HandoverRun | null };
+  };
   'popup→background:today': {
     request: Record<never, never>;
     response: { seen: number; accepted: number; edited: number; rejected: number; escalated: number };
@@ -93,6 +103,7 @@ const KNOWN: { [K in MessageType]: true } = {
   'content→background:phone-metadata': true,
   'popup→background:tab-status': true,
   'popup→background:today': true,
+  'options→background:handover': true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 

@@ -6,29 +6,9 @@ import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import { row } from '../fixtures/rows';
-import {
-  applyDemoSuggestion,
-  confirmGuardIfAsked,
-  type Harness,
-  openHarness,
-  openTicket,
-  overlay,
-  readRows,
-  setSettings,
-  waitForRows,
-} from './harness';
+import { type Harness, openHarness, readRows, sendDemoSuggestion, setSettings, waitForRows } from './harness';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/audit');
-const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
-
-/** Sends the demo suggestion on a ticket: one live row, written (and chained) by the background. */
-async function sendSuggestion(h: Harness, ticket: string, marker: string): Promise<void> {
-  await openTicket(h.page, `https://acme.zendesk.com/agent/tickets/${ticket}`);
-  await overlay(h.page, '[data-rg-customer]').waitFor();
-  await applyDemoSuggestion(h.page, COMPOSER, marker);
-  await h.page.locator('[data-test-id="submit_button-button"]').click();
-  await confirmGuardIfAsked(h.page);
-}
 
 /** Clicks "Verify log" and waits for the verdict. */
 async function verify(page: Page): Promise<string> {
@@ -53,7 +33,7 @@ describe('the dashboard verifies the audit trail', () => {
       ['1003', 'ships tomorrow'],
     ] as const;
     for (const [i, [ticket, marker]] of sends.entries()) {
-      await sendSuggestion(h, ticket, marker);
+      await sendDemoSuggestion(h, ticket, marker);
       // Each send is delivered before the next ticket opens (the outbox writes asynchronously).
       expect(await waitForRows(h, i + 1)).toHaveLength(i + 1);
     }
@@ -161,9 +141,9 @@ describe('the encrypted hand-over in the dashboard', () => {
   it('exports with a passphrase; a fresh profile imports it with the right passphrase and refuses a wrong one or a cut file', async () => {
     const a = await openHarness();
     open.push(a);
-    await sendSuggestion(a, '1001', 'Best regards');
+    await sendDemoSuggestion(a, '1001', 'Best regards');
     expect(await waitForRows(a, 1)).toHaveLength(1);
-    await sendSuggestion(a, '1002', 'Kind regards');
+    await sendDemoSuggestion(a, '1002', 'Kind regards');
     expect(await waitForRows(a, 2)).toHaveLength(2);
 
     const pageA = await a.dashboard();
@@ -223,7 +203,7 @@ describe('the hand-over to a team key set by policy', () => {
     const a = await openHarness();
     open.push(a);
     await setSettings(a, { handoverRecipients: [await identityToRecipient(lead)] });
-    await sendSuggestion(a, '1001', 'Best regards');
+    await sendDemoSuggestion(a, '1001', 'Best regards');
     expect(await waitForRows(a, 1)).toHaveLength(1);
 
     const pageA = await a.dashboard();

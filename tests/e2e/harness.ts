@@ -178,6 +178,18 @@ export async function applyDemoSuggestion(page: Page, composer: string, marker =
   throw new Error('the suggestion did not reach the composer');
 }
 
+/**
+ * Sends the demo suggestion on a demo Zendesk ticket as is: one live row, written (and chained) by
+ * the background once the outbox delivers it (wait with `waitForRows`).
+ */
+export async function sendDemoSuggestion(h: Harness, ticket: string, marker = 'Best regards'): Promise<void> {
+  await openTicket(h.page, `https://acme.zendesk.com/agent/tickets/${ticket}`);
+  await overlay(h.page, '[data-rg-customer]').waitFor();
+  await applyDemoSuggestion(h.page, '[data-test-id="omnicomposer-rich-text-ckeditor"]', marker);
+  await h.page.locator('[data-test-id="submit_button-button"]').click();
+  await confirmGuardIfAsked(h.page);
+}
+
 /** Elements of ours inside an editor (our tag names, `data-rg*` or `replyguard` attributes): must stay 0. */
 export function foreignNodes(editable: Locator): Promise<number> {
   return editable.evaluate(

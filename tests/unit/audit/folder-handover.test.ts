@@ -5,48 +5,10 @@ import { handoverDue, handoverFileName, runHandover } from '@/lib/handover/folde
 import { importSources } from '@/lib/handover/import-files';
 import { handoverStatus } from '@/lib/handover/state';
 import { resolveSettings } from '@/lib/settings/effective';
-import { agentLog, leadDeps, NOW, source } from '../../fixtures/handover';
+import { agentLog, leadDeps, memoryFolder, NOW, source } from '../../fixtures/handover';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('folder');
-
-/**
- * A directory handle in memory with the File System Access API's shape (the end-to-end test uses
- * the real one, from the Origin Private File System, in Chromium).
- */
-function memoryFolder(permission: PermissionState = 'granted') {
-  const files = new Map<string, Uint8Array>();
-  const handle = {
-    kind: 'directory',
-    name: 'handover',
-    permission,
-    async queryPermission() {
-      return this.permission;
-    },
-    async getFileHandle(name: string) {
-      return {
-        kind: 'file',
-        name,
-        async createWritable() {
-          const parts: Uint8Array[] = [];
-          return new WritableStream<Uint8Array>({
-            write: (c) => void parts.push(c),
-            close: () => {
-              const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-              let at = 0;
-              for (const p of parts) {
-                out.set(p, at);
-                at += p.length;
-              }
-              files.set(name, out);
-            },
-          });
-        },
-      };
-    },
-  };
-  return { handle: handle as unknown as FileSystemDirectoryHandle & { permission: PermissionState }, files };
-}
 
 describe('the scheduled hand-over', () => {
   it('is due once a local day (daily) or after a week (weekly), never when off', () => {
