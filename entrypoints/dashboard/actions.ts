@@ -34,6 +34,26 @@ async function runImport(
   }
 }
 
+/** The import worker's work, in the page (where no module worker starts): streamed all the same. */
+async function importInPage(store: DashboardStore, db: ReplyGuardDb, files: File[]): Promise<void> {
+  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
+    store.getState().set({ importState: { ...store.getState().importState, ...importState } });
+  set({ ...IDLE_IMPORT, phase: 'reading' });
+  const started = performance.now();
+  try {
+    const [{ importIntoLog }, { settings }] = await Promise.all([import('./import-into-log'), loadEffectiveSettings()]);
+    const { checkMs, ...summary } = await importIntoLog(db, files, settings.privacyMode, (phase, done, total) => {
+      if (phase === 'importing' && store.getState().importState.phase === 'reading') {
+        set({ phase: 'importing', checkMs: performance.now() - started });
+      }
+      set({ done, total });
+    });
+    set({ phase: 'done', summary, checkMs, ms: performance.now() - started });
+  } catch (error) {
+    set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /**
  * Imports files in the import worker (./import-worker.ts): the page only shows progress, so it
  * stays responsive through a million rows. Where no module worker starts, the page reads the files itself.
@@ -44,7 +64,7 @@ async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: Fi
     worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   } catch (error) {
     console.error('ReplyGuard: the import worker did not start; importing in the page', error);
-    await runImport(store, db, (m) => m.parseFiles(files));
+    await importInPage(store, db, files);
     return;
   }
   const set = (importState: Partial<typeof IDLE_IMPORT>) =>

@@ -5,11 +5,8 @@
  */
 import { openDatabase } from '@/lib/db/database';
 import type { ImportSummary } from '@/lib/db/import';
-import { importFilesStreaming } from '@/lib/db/import-stream';
-import { putImported } from '@/lib/db/imported';
-import { redactPii } from '@/lib/engine/pii';
-import { protectImportBatch } from '@/lib/overrides/privacy';
 import type { PrivacyMode } from '@/lib/settings/schema';
+import { importIntoLog } from './import-into-log';
 
 /** Page → worker: the files to import. */
 export interface ImportRequest {
@@ -30,13 +27,10 @@ addEventListener('message', async (event: MessageEvent<ImportRequest>) => {
   const post = (reply: ImportReply) => postMessage(reply);
   let last = 0;
   try {
-    const { checkMs, ...summary } = await importFilesStreaming(
+    const { checkMs, ...summary } = await importIntoLog(
+      db,
       event.data.files,
-      (rows, lines) => {
-        // Kept under this browser's privacy mode, as the page's own imports are (./moves.ts).
-        const batch = protectImportBatch(rows, lines, event.data.privacy, redactPii);
-        return putImported(db, batch.rows, undefined, batch.lines);
-      },
+      event.data.privacy,
       (phase, done, total) => {
         const now = performance.now();
         if (now - last < 250 && done < total) return;

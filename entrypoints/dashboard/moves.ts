@@ -3,7 +3,6 @@ import { exportRows } from '@/lib/db/export';
 import type { DownloadFormat } from '@/lib/db/export-formats';
 import { type ImportSummary, importParsedFiles, type ParsedFile } from '@/lib/db/import';
 import { putImported } from '@/lib/db/imported';
-import { parseExportFile } from '@/lib/db/read-export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { generateHistory } from '@/lib/demo/history';
 import { redactPii } from '@/lib/engine/pii';
@@ -11,14 +10,10 @@ import { protectImportedRow } from '@/lib/overrides/privacy';
 import type { PrivacyMode } from '@/lib/settings/schema';
 
 /**
- * The dashboard's data moves: reading and checking export files (zod, papaparse), writing them,
- * the demo history and serialising an export. Loaded by ./actions.ts when a lead first imports,
- * exports or loads the demo, so none of it is fetched or run before the first render.
+ * The dashboard's data moves: the demo history and writing it, and serialising an export. Loaded
+ * by ./actions.ts when a lead first exports or loads the demo, so none of it is fetched or run
+ * before the first render. Files a lead imports stream through ./import-into-log.ts instead.
  */
-
-/** Reads and checks the files a lead picked. */
-export const parseFiles = (files: readonly File[]): Promise<ParsedFile[]> =>
-  Promise.all(files.map(async (f) => parseExportFile(f.name, await f.text())));
 
 /** The generated demo history, as one parsed file. */
 export function demoFiles(): ParsedFile[] {

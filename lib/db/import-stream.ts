@@ -1,15 +1,17 @@
 import { isOverrideRow } from './check-row';
 import { overrideRowSchema, upgradeExportRow } from './export-schema';
 import { IMPORT_BATCH, type ImportSummary, MAX_REPORTED_ERRORS, type RowError } from './import';
-import { ExportReader, parseExportFile } from './read-export';
+import { ExportReader } from './read-export';
+import { readRowsFile } from './read-rows';
 import type { OverrideRow } from './schema';
 
 /**
  * Importing export files without holding a big file as one string: NDJSON files are read line by
  * line from the file's stream, twice when they are big (first every row is checked, so a file with
  * one bad row still imports nothing; then the rows are read again and written in batches), once
- * when they are small enough to keep their rows. JSON documents and CSV go through
- * `parseExportFile` as before. The dashboard runs this in a worker (entrypoints/dashboard/import-worker.ts).
+ * when they are small enough to keep their rows. JSON documents and CSV stream through
+ * `readRowsFile` (./read-rows.ts, the reader the hand-over's imports use too), likewise read twice
+ * when big. The dashboard runs this in a worker (entrypoints/dashboard/import-worker.ts).
  *
  * Kept apart from the file formats (./import.ts, ./export.ts): it consumes text chunks and uses the
  * same row check, so a streaming reader there can replace `textLines` without touching the rest.
@@ -101,6 +103,42 @@ interface Checked {
   rows: OverrideRow[] | null;
   total: number;
   errors: RowError[];
+  /** A JSON document or CSV (read by `readRowsFile`), not NDJSON line by line. */
+  document?: boolean;
+}
+
+/** A file's text, chunk by chunk as it streams in (UTF-8), reporting the bytes read. */
+async function* textChunks(file: Blob, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    onBytes(bytes);
+    yield decoder.decode(value, { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/**
+ * Checks a JSON document or CSV export as it streams in (./read-rows.ts), keeping its rows when the
+ * file is small enough; the rows of a bigger one are read again when they are written.
+ */
+async function checkDocument(
+  name: string,
+  file: Blob,
+  keepBelow: number,
+  onBytes: (bytes: number) => void,
+): Promise<Checked> {
+  const keep = file.size <= keepBelow;
+  const rows: OverrideRow[] = [];
+  const check = await readRowsFile(name, textChunks(file, onBytes), (batch) => {
+    if (keep) rows.push(...batch);
+  });
+  return { name, file, rows: keep ? rows : null, total: check.total, errors: check.errors, document: true };
 }
 
 async function checkNdjson(
@@ -154,8 +192,9 @@ export async function importFilesStreaming(
         await checkNdjson(file.name, file, keepBelow, (b) => onProgress('reading', bytesBefore + b, totalBytes)),
       );
     } else {
-      const parsed = parseExportFile(file.name, await file.text());
-      checked.push({ name: file.name, file, rows: parsed.rows, total: parsed.total, errors: parsed.errors });
+      checked.push(
+        await checkDocument(file.name, file, keepBelow, (b) => onProgress('reading', bytesBefore + b, totalBytes)),
+      );
     }
     bytesBefore += file.size;
     onProgress('reading', bytesBefore, totalBytes);
@@ -191,6 +230,19 @@ export async function importFilesStreaming(
         lines.push(undefined);
         if (batch.length >= batchSize) await flush();
       }
+      continue;
+    }
+    if (c.document) {
+      // A big JSON document or CSV file: read again, its rows written as they come.
+      const again = await readRowsFile(c.name, textChunks(c.file), async (rows) => {
+        for (const row of rows) {
+          batch.push(row);
+          lines.push(undefined);
+          if (batch.length >= batchSize) await flush();
+        }
+      });
+      if (again.errors.length || again.total !== c.total)
+        throw new Error(`${c.name} changed while it was being imported`);
       continue;
     }
     let n = 0;

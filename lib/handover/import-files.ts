@@ -14,7 +14,7 @@ import type { DecryptKeys } from './age';
 import { AGE_SUFFIX } from './age';
 import { type FileMeta, knownByContent, knownByMeta, rememberFile } from './fingerprints';
 import { FileProblem, openText, readProblem } from './open-file';
-import { readRowsFile } from './read-rows';
+import { readRowsFile } from '../db/read-rows';
 import { linesOf } from './streams';
 
 /**

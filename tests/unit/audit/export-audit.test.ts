@@ -11,7 +11,7 @@ import { inBatches } from '@/lib/db/export-stream';
 import { applyEvents, putOverrides } from '@/lib/db/overrides';
 import type { OverrideRow } from '@/lib/db/schema';
 import { writeExport } from '@/lib/handover/export-files';
-import { readRowsFile } from '@/lib/handover/read-rows';
+import { readRowsFile } from '@/lib/db/read-rows';
 import { linesOf } from '@/lib/handover/streams';
 import { freshDatabases, row } from '../../fixtures/rows';
 

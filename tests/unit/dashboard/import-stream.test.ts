@@ -53,10 +53,12 @@ describe('streaming import', () => {
         new File([ndjson(rows.slice(0, 300))], 'a.ndjson'),
         new File([ndjson(rows.slice(250))], 'b.ndjson'),
         new File([exportRows(rows.slice(0, 10), 'json')], 'c.json'),
+        // JSON documents and CSV stream too (never read as one string), twice when big.
+        new File([exportRows(rows.slice(300, 320), 'csv')], 'd.csv'),
       ];
       const summary = await importFilesStreaming(files, r.write, undefined, 100, keepBelow);
       expect(summary.imported).toBe(rows.length);
-      expect(summary.skipped).toBe(50 + 10);
+      expect(summary.skipped).toBe(50 + 10 + 20);
       expect(summary.rejected).toBe(0);
       expect(r.batches.every((b) => b.length <= 100)).toBe(true);
       expect([...r.seen].sort()).toEqual(rows.map((x) => x.id).sort());
@@ -107,6 +109,23 @@ describe('streaming import', () => {
     expect(a).toMatchObject({ privacy: 'redacted', sentText: 'Mail [EMAIL]' });
     for (const part of SENSITIVE_PARTS) expect(b?.note, part).not.toContain(part);
     expect(c).toEqual(plain);
+  });
+
+  it('refuses a CSV or JSON file with one bad row whole, without reading it as one string', async () => {
+    const csv = exportRows(rows.slice(0, 30), 'csv').split('\n');
+    csv[5] = csv[5]?.replace(/accepted|edited|rejected|escalated/, 'maybe') ?? '';
+    const json = exportRows(rows.slice(30, 40), 'json').replace('"outcome":', '"outcome":42,"x":');
+    const r = recorder();
+    const files = [new File([csv.join('\n')], 'bad.csv'), new File([json], 'bad.json')];
+    for (const f of files) f.text = () => Promise.reject(new Error('read whole'));
+    const summary = await importFilesStreaming(files, r.write, undefined, 100, 0);
+    expect(summary.imported).toBe(0);
+    expect(summary.rejected).toBe(40);
+    expect(summary.files.map((f) => [f.name, f.rows, f.errors.length > 0])).toEqual([
+      ['bad.csv', 0, true],
+      ['bad.json', 0, true],
+    ]);
+    expect(summary.files[0]?.errors[0]?.row).toBe(5);
   });
 
   it('restores the texts a CSV export guarded against spreadsheet formulas', async () => {

@@ -1,6 +1,6 @@
-import { checkItem, MAX_REPORTED_ERRORS, type RowError } from '../db/import';
-import { ExportReader, type FileFormat } from '../db/read-export';
-import type { OverrideRow } from '../db/schema';
+import { checkItem, MAX_REPORTED_ERRORS, type RowError } from './import';
+import { ExportReader, type FileFormat } from './read-export';
+import type { OverrideRow } from './schema';
 
 /** What reading a rows file found. */
 export interface RowsFileCheck {
