@@ -386,7 +386,8 @@ export function HandoverPanel({ exportable, actions, state }: Props) {
           </div>
           {jobLine(keyJob, 'data-rg-team-key-phase')}
         </div>
-      ) : infoError ? null : (
+      ) : infoError || !open ? null : (
+        // Only an open panel loads (and says so): a folded one is not busy.
         <p className="rg-muted" aria-busy="true">
           Loading…
         </p>

@@ -104,7 +104,8 @@ const PHASES_SCRIPT = `(() => {
  */
 const INTERACTIONS_SCRIPT = `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  const until = async (ok) => { for (let i = 0; i < 2000 && !ok(); i++) await frame(); if (!ok()) throw new Error('no change'); return performance.now(); };
+  const busy = () => [...document.querySelectorAll('[aria-busy="true"]')].map((e) => e.outerHTML.slice(0, 160)).join(' | ');
+  const until = async (ok) => { for (let i = 0; i < 2000 && !ok(); i++) await frame(); if (!ok()) throw new Error('no change; still busy: ' + (busy() || 'nothing')); return performance.now(); };
   const main = document.querySelector('main');
   const seen = () => main.getAttribute('data-rg-events-in-period');
   const idle = () => !document.querySelector('[aria-busy="true"]');
