@@ -235,6 +235,13 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('[data-rg-empty]').waitFor();
+    // The generated log spans 120 days: keep it all. Under the default 90 days the retention alarm
+    // (a minute after install) purges a quarter of the rows while a million are imported.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ settings: { retentionDays: 365 } }),
+    );
     const pid = extensionProcess(userDataDir);
     if (pid === null) console.log('(the extension process was not found: no memory figure)');
     const sample = () => {

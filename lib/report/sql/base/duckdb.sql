@@ -44,11 +44,14 @@ SELECT
 FROM (SELECT DISTINCT decided_at // 60000 AS minute FROM rg_kept);
 
 -- `ord` numbers the events in time order, ties by id (1, 2, …): the drift monitors' order, and a
--- number to join events and findings on instead of their id strings.
+-- number to join events and findings on instead of their id strings. It is numbered over the two
+-- columns it needs and joined back: sorting the whole rows took half the base's time at 10 million.
 CREATE OR REPLACE TEMP TABLE rg_event AS
-SELECT k.* EXCLUDE (findings), m.local_day, m.local_week, ROW_NUMBER() OVER (ORDER BY k.decided_at, k.id) AS ord
+WITH o AS (SELECT id, ROW_NUMBER() OVER (ORDER BY decided_at, id) AS ord FROM rg_kept)
+SELECT k.* EXCLUDE (findings), m.local_day, m.local_week, o.ord
 FROM rg_kept k
-JOIN rg_minute m ON m.minute = k.decided_at // 60000;
+JOIN rg_minute m ON m.minute = k.decided_at // 60000
+JOIN o ON o.id = k.id;
 
 CREATE OR REPLACE TEMP TABLE rg_finding AS
 SELECT e.id, e.ord, e.decided_at, e.outcome, x.f.rule AS rule, x.f.category AS category, x.f.severity AS severity,
