@@ -9,12 +9,12 @@ import { type AuditReport, installNamer } from '../audit/verify';
 import type { ReplyGuardDb } from '../db/database';
 import { IMPORT_BATCH, type RowError } from '../db/import';
 import type { ImportResult } from '../db/imported';
+import { readRowsFile } from '../db/read-rows';
 import type { OverrideRow } from '../db/schema';
 import type { DecryptKeys } from './age';
 import { AGE_SUFFIX } from './age';
 import { type FileMeta, knownByContent, knownByMeta, rememberFile } from './fingerprints';
 import { FileProblem, openText, readProblem } from './open-file';
-import { readRowsFile } from '../db/read-rows';
 import { linesOf } from './streams';
 
 /**

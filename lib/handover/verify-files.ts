@@ -1,8 +1,8 @@
 import type { RowError } from '../db/import';
+import { readRowsFile } from '../db/read-rows';
 import type { DecryptKeys } from './age';
 import { auditResult, type FileAuditResult, groupSources, type ImportSource, readAudit } from './import-files';
 import { openText, readProblem } from './open-file';
-import { readRowsFile } from '../db/read-rows';
 
 /** What verifying one export (without importing it) found. */
 export interface VerifiedFile {

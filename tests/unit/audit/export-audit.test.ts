@@ -9,9 +9,9 @@ import { purgeExpired } from '@/lib/background/retention';
 import type { ExportFormat } from '@/lib/db/export-formats';
 import { inBatches } from '@/lib/db/export-stream';
 import { applyEvents, putOverrides } from '@/lib/db/overrides';
+import { readRowsFile } from '@/lib/db/read-rows';
 import type { OverrideRow } from '@/lib/db/schema';
 import { writeExport } from '@/lib/handover/export-files';
-import { readRowsFile } from '@/lib/db/read-rows';
 import { linesOf } from '@/lib/handover/streams';
 import { freshDatabases, row } from '../../fixtures/rows';
 
