@@ -1,17 +1,16 @@
 import { isOverrideRow } from './check-row';
 import { overrideRowSchema, upgradeExportRow } from './export-schema';
-import { IMPORT_BATCH, type ImportSummary, MAX_REPORTED_ERRORS, type RowError } from './import';
+import { IMPORT_BATCH, type ImportSummary, type RowError } from './import';
 import { ExportReader } from './read-export';
 import { readRowsFile } from './read-rows';
 import type { OverrideRow } from './schema';
 
 /**
- * Importing export files without holding a big file as one string: NDJSON files are read line by
- * line from the file's stream, twice when they are big (first every row is checked, so a file with
- * one bad row still imports nothing; then the rows are read again and written in batches), once
- * when they are small enough to keep their rows. JSON documents and CSV stream through
- * `readRowsFile` (./read-rows.ts, the reader the hand-over's imports use too), likewise read twice
- * when big. The dashboard runs this in a worker (entrypoints/dashboard/import-worker.ts).
+ * Importing export files without holding a big file as one string: every format streams through
+ * `readRowsFile` (./read-rows.ts, the reader the hand-over's imports use too), which checks every
+ * row first, so a file with one bad row imports nothing. A file small enough keeps its rows from
+ * that check; a bigger one is read again for the writes (NDJSON line by line, so a line that says
+ * its row exactly is written as it is), so memory stays bounded whatever the file's size. The dashboard runs this in a worker (entrypoints/dashboard/import-worker.ts).
  *
  * Kept apart from the file formats (./import.ts, ./export.ts): it consumes text chunks and uses the
  * same row check, so a streaming reader there can replace `textLines` without touching the rest.
@@ -103,8 +102,11 @@ interface Checked {
   rows: OverrideRow[] | null;
   total: number;
   errors: RowError[];
-  /** A JSON document or CSV (read by `readRowsFile`), not NDJSON line by line. */
-  document?: boolean;
+  /**
+   * A JSON document or CSV: a big one is read again through `readRowsFile`; big NDJSON line by
+   * line, so a line that already says its row exactly is written as it is.
+   */
+  document: boolean;
 }
 
 /** A file's text, chunk by chunk as it streams in (UTF-8), reporting the bytes read. */
@@ -124,10 +126,10 @@ async function* textChunks(file: Blob, onBytes: (bytes: number) => void = () => 
 }
 
 /**
- * Checks a JSON document or CSV export as it streams in (./read-rows.ts), keeping its rows when the
+ * Checks an export file of any format as it streams in (./read-rows.ts), keeping its rows when the
  * file is small enough; the rows of a bigger one are read again when they are written.
  */
-async function checkDocument(
+async function checkFile(
   name: string,
   file: Blob,
   keepBelow: number,
@@ -138,33 +140,8 @@ async function checkDocument(
   const check = await readRowsFile(name, textChunks(file, onBytes), (batch) => {
     if (keep) rows.push(...batch);
   });
-  return { name, file, rows: keep ? rows : null, total: check.total, errors: check.errors, document: true };
-}
-
-async function checkNdjson(
-  name: string,
-  file: Blob,
-  keepBelow: number,
-  onBytes: (bytes: number) => void,
-): Promise<Checked> {
-  const keep = file.size <= keepBelow;
-  const rows: OverrideRow[] = [];
-  const errors: RowError[] = [];
-  let total = 0;
-  let bytes = 0;
-  for await (const line of textLines(file)) {
-    bytes += line.length + 1;
-    if (line.trim() === '') continue;
-    total += 1;
-    const checked = checkLine(line, total);
-    if ('error' in checked) {
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push(checked.error);
-    } else if (keep && errors.length === 0) rows.push(checked.row);
-    if ((total & 8191) === 0) onBytes(bytes);
-  }
-  onBytes(bytes);
-  if (total === 0) errors.push({ row: 0, message: 'no rows in the file' });
-  return { name, file, rows: keep ? rows : null, total, errors };
+  const document = check.format !== 'ndjson';
+  return { name, file, rows: keep ? rows : null, total: check.total, errors: check.errors, document };
 }
 
 /** Progress: `phase` 'reading' counts bytes checked, 'importing' rows written. */
@@ -187,15 +164,9 @@ export async function importFilesStreaming(
   let bytesBefore = 0;
   const checked: Checked[] = [];
   for (const file of files) {
-    if (await isNdjson(file)) {
-      checked.push(
-        await checkNdjson(file.name, file, keepBelow, (b) => onProgress('reading', bytesBefore + b, totalBytes)),
-      );
-    } else {
-      checked.push(
-        await checkDocument(file.name, file, keepBelow, (b) => onProgress('reading', bytesBefore + b, totalBytes)),
-      );
-    }
+    checked.push(
+      await checkFile(file.name, file, keepBelow, (b) => onProgress('reading', bytesBefore + b, totalBytes)),
+    );
     bytesBefore += file.size;
     onProgress('reading', bytesBefore, totalBytes);
   }
