@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '@/lib/db/export-formats';
 import type { ImportState } from './store';
 
+const megabytes = (bytes: number) => `${(bytes / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
 interface Props {
   /** Rows the export would write (the filtered period). */
   exportCount: number;
@@ -18,7 +20,7 @@ interface Props {
  */
 export function DataPanel({ exportCount, importState, onExport, onImport, onLoadDemo, onDismiss }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const busy = importState.phase === 'reading' || importState.phase === 'importing';
+  const busy = importState.phase === 'importing';
   const summary = importState.summary;
   const refused = summary?.files.filter((f) => f.errors.length > 0) ?? [];
   return (
@@ -77,9 +79,10 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onLoad
         {busy ? (
           <p>
             <progress value={importState.done} max={Math.max(1, importState.total)} aria-label="Import progress" />{' '}
-            {importState.phase === 'reading'
-              ? 'Reading and checking files…'
-              : `${importState.done.toLocaleString('en')} of ${importState.total.toLocaleString('en')} rows`}
+            {importState.rows.toLocaleString('en')} rows checked and written
+            {importState.unit === 'bytes'
+              ? ` · ${megabytes(importState.done)} of ${megabytes(importState.total)} read`
+              : ''}
           </p>
         ) : null}
         {importState.phase === 'failed' ? <p className="rg-error">Import failed: {importState.error}</p> : null}
@@ -91,7 +94,7 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onLoad
             data-skipped={summary.skipped}
             data-rejected={summary.rejected}
             data-rg-import-ms={importState.ms ?? ''}
-            data-rg-check-ms={importState.checkMs ?? ''}
+            data-rg-wait-ms={importState.waitMs ?? ''}
           >
             <p>
               Imported {summary.imported.toLocaleString('en')} · skipped {summary.skipped.toLocaleString('en')} already

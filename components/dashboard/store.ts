@@ -31,15 +31,22 @@ export interface Sort<K> {
 
 /** Where an import stands, for the progress bar and the summary. */
 export interface ImportState {
-  phase: 'idle' | 'reading' | 'importing' | 'done' | 'failed';
+  phase: 'idle' | 'importing' | 'done' | 'failed';
+  /** Progress: `done` of `total` in `unit` (files: bytes read; the demo, generated: rows written). */
   done: number;
   total: number;
+  unit: 'bytes' | 'rows';
+  /** Rows written so far, imported or already present. */
+  rows: number;
   summary: ImportSummary | null;
   error: string | null;
   /** Wall time of the last finished import, from picking the files to the last batch stored. */
   ms: number | null;
-  /** Of which reading, parsing and validating the files in the page. */
-  checkMs: number | null;
+  /**
+   * Of which the reader waited for IndexedDB writes (files are read once, written as they are
+   * read): the share of the import bound by writing rather than reading.
+   */
+  waitMs: number | null;
 }
 
 export interface DashboardState {
@@ -72,10 +79,12 @@ export const IDLE_IMPORT: ImportState = {
   phase: 'idle',
   done: 0,
   total: 0,
+  unit: 'rows',
+  rows: 0,
   summary: null,
   error: null,
   ms: null,
-  checkMs: null,
+  waitMs: null,
 };
 
 /** One store per dashboard page. Filters reset the events page so a lead never lands on an empty page 37. */

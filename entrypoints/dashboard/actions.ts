@@ -1,8 +1,7 @@
 import type { DashboardActions } from '@/components/dashboard/Dashboard';
-import { type DashboardStore, IDLE_IMPORT } from '@/components/dashboard/store';
+import { type DashboardStore, IDLE_IMPORT, type ImportState } from '@/components/dashboard/store';
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { DOWNLOAD_FORMATS, type DownloadFormat, exportFileName } from '@/lib/db/export-formats';
-import type { ParsedFile } from '@/lib/db/import';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 import { loadEffectiveSettings } from '@/lib/settings/storage';
@@ -13,21 +12,22 @@ import type { ImportReply, ImportRequest } from './import-worker';
 /** The import, export and demo code, fetched on first use (see ./moves.ts). */
 const moves = () => import('./moves');
 
-/** Runs an import of parsed files, keeping the store's progress and summary current. */
-async function runImport(
-  store: DashboardStore,
-  db: ReplyGuardDb,
-  files: (m: Awaited<ReturnType<typeof moves>>) => Promise<ParsedFile[]> | ParsedFile[],
-): Promise<void> {
-  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
+/** Sets the store's import state. */
+const importSetter =
+  (store: DashboardStore) =>
+  (importState: Partial<ImportState>): void =>
     store.getState().set({ importState: { ...store.getState().importState, ...importState } });
-  set({ ...IDLE_IMPORT, phase: 'reading' });
+
+/** Writes the generated demo history, keeping the store's progress and summary current. */
+async function importDemo(store: DashboardStore, db: ReplyGuardDb): Promise<void> {
+  const set = importSetter(store);
+  set({ ...IDLE_IMPORT, phase: 'importing' });
   const started = performance.now();
   try {
     const [m, { settings }] = await Promise.all([moves(), loadEffectiveSettings()]);
-    const parsed = await files(m);
-    set({ phase: 'importing', checkMs: performance.now() - started });
-    const summary = await m.writeFiles(db, parsed, settings.privacyMode, (done, total) => set({ done, total }));
+    const summary = await m.writeFiles(db, m.demoFiles(), settings.privacyMode, (done, total) =>
+      set({ done, total, rows: done }),
+    );
     set({ phase: 'done', summary, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -36,19 +36,16 @@ async function runImport(
 
 /** The import worker's work, in the page (where no module worker starts): streamed all the same. */
 async function importInPage(store: DashboardStore, db: ReplyGuardDb, files: File[]): Promise<void> {
-  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
-    store.getState().set({ importState: { ...store.getState().importState, ...importState } });
-  set({ ...IDLE_IMPORT, phase: 'reading' });
+  const set = importSetter(store);
+  set({ ...IDLE_IMPORT, phase: 'importing', unit: 'bytes' });
   const started = performance.now();
   try {
-    const [{ importIntoLog }, { settings }] = await Promise.all([import('./import-into-log'), loadEffectiveSettings()]);
-    const { checkMs, ...summary } = await importIntoLog(db, files, settings.privacyMode, (phase, done, total) => {
-      if (phase === 'importing' && store.getState().importState.phase === 'reading') {
-        set({ phase: 'importing', checkMs: performance.now() - started });
-      }
-      set({ done, total });
-    });
-    set({ phase: 'done', summary, checkMs, ms: performance.now() - started });
+    const { importIntoLog } = await import('./import-into-log');
+    const privacy = loadEffectiveSettings().then((e) => e.settings.privacyMode);
+    const { waitMs, ...summary } = await importIntoLog(db, files, privacy, ({ bytes, totalBytes, rows }) =>
+      set({ done: bytes, total: totalBytes, rows }),
+    );
+    set({ phase: 'done', summary, waitMs, ms: performance.now() - started });
   } catch (error) {
     set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
   }
@@ -56,7 +53,9 @@ async function importInPage(store: DashboardStore, db: ReplyGuardDb, files: File
 
 /**
  * Imports files in the import worker (./import-worker.ts): the page only shows progress, so it
- * stays responsive through a million rows. Where no module worker starts, the page reads the files itself.
+ * stays responsive while a million rows are read and written. The files go to the worker at
+ * once and this browser's privacy mode follows when the settings are read (the worker reads as
+ * it waits; its first write waits for the mode).
  */
 async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: File[]): Promise<void> {
   let worker: Worker;
@@ -67,24 +66,19 @@ async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: Fi
     await importInPage(store, db, files);
     return;
   }
-  const set = (importState: Partial<typeof IDLE_IMPORT>) =>
-    store.getState().set({ importState: { ...store.getState().importState, ...importState } });
-  set({ ...IDLE_IMPORT, phase: 'reading' });
+  const set = importSetter(store);
+  set({ ...IDLE_IMPORT, phase: 'importing', unit: 'bytes' });
   const started = performance.now();
-  // Imported rows are kept under this browser's privacy mode; the worker cannot read settings itself.
-  const { settings } = await loadEffectiveSettings();
-  await new Promise<void>((resolve) => {
+  const post = (request: ImportRequest) => worker.postMessage(request);
+  const done = new Promise<void>((resolve) => {
     worker.onmessage = (event: MessageEvent<ImportReply>) => {
       const m = event.data;
       if (m.type === 'progress') {
-        if (m.phase === 'importing' && store.getState().importState.phase === 'reading') {
-          set({ phase: 'importing', checkMs: performance.now() - started });
-        }
-        set({ done: m.done, total: m.total });
+        set({ done: m.bytes, total: m.totalBytes, rows: m.rows });
         return;
       }
       if (m.type === 'done')
-        set({ phase: 'done', summary: m.summary, checkMs: m.checkMs, ms: performance.now() - started });
+        set({ phase: 'done', summary: m.summary, waitMs: m.waitMs, ms: performance.now() - started });
       else set({ phase: 'failed', error: m.error });
       worker.terminate();
       resolve();
@@ -94,8 +88,19 @@ async function importInWorker(store: DashboardStore, db: ReplyGuardDb, files: Fi
       worker.terminate();
       resolve();
     };
-    worker.postMessage({ files, privacy: settings.privacyMode } satisfies ImportRequest);
   });
+  post({ type: 'files', files });
+  loadEffectiveSettings().then(
+    ({ settings }) => post({ type: 'privacy', privacy: settings.privacyMode }),
+    (error) => {
+      set({
+        phase: 'failed',
+        error: `the settings could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      worker.terminate();
+    },
+  );
+  await done;
 }
 
 /** The dashboard's writes and downloads, wired to the extension. */
@@ -105,7 +110,7 @@ export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): Dashb
       void importInWorker(store, db, files);
     },
     loadDemo() {
-      void runImport(store, db, (m) => m.demoFiles());
+      void importDemo(store, db);
     },
     exportRows(refs: () => Promise<EventRef[]>, format: DownloadFormat) {
       // The dashboard holds the summary; an export carries every field, so read the full rows.

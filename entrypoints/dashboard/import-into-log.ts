@@ -1,6 +1,6 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { importFilesStreaming, type StreamProgress } from '@/lib/db/import-stream';
-import { putImported } from '@/lib/db/imported';
+import { putImported, undoImported } from '@/lib/db/imported';
 import { redactPii } from '@/lib/engine/pii';
 import { protectImportBatch } from '@/lib/overrides/privacy';
 import type { PrivacyMode } from '@/lib/settings/schema';
@@ -9,18 +9,26 @@ import type { PrivacyMode } from '@/lib/settings/schema';
  * Reads, checks and writes export files into the log as they stream in (lib/db/import-stream.ts),
  * kept under this browser's privacy mode (`protectImportBatch`). The import worker runs it; the
  * page runs it itself only where no module worker starts.
+ *
+ * `privacy` may still be on its way (the worker gets it in a message of its own): reading starts
+ * at once and the first write waits for it. Reading the settings of a browser just started can
+ * take two seconds (`storage.managed`, measured in bench:dashboard).
  */
 export function importIntoLog(
   db: ReplyGuardDb,
   files: readonly File[],
-  privacy: PrivacyMode,
+  privacy: PrivacyMode | Promise<PrivacyMode>,
   onProgress?: StreamProgress,
 ): ReturnType<typeof importFilesStreaming> {
   return importFilesStreaming(
     files,
-    (rows, lines) => {
-      const batch = protectImportBatch(rows, lines, privacy, redactPii);
-      return putImported(db, batch.rows, undefined, batch.lines);
+    {
+      async write(rows, texts) {
+        const mode = await privacy;
+        const batch = protectImportBatch(rows, texts, mode, redactPii);
+        return putImported(db, batch.rows, undefined, batch.lines);
+      },
+      undo: (written) => undoImported(db, written),
     },
     onProgress,
   );

@@ -5,40 +5,44 @@
  */
 import { openDatabase } from '@/lib/db/database';
 import type { ImportSummary } from '@/lib/db/import';
+import type { StreamProgress } from '@/lib/db/import-stream';
 import type { PrivacyMode } from '@/lib/settings/schema';
 import { importIntoLog } from './import-into-log';
 
-/** Page → worker: the files to import. */
-export interface ImportRequest {
-  files: File[];
-  /** This browser's privacy mode: imported rows are kept under the stricter of it and their own (`protectImportedRow`). */
-  privacy: PrivacyMode;
-}
+/**
+ * Page → worker: the files to import, sent at once, then this browser's privacy mode once the
+ * page has read its settings (imported rows are kept under the stricter of it and their own,
+ * `protectImportedRow`). Reading starts with the files; the first write waits for the mode.
+ */
+export type ImportRequest = { type: 'files'; files: File[] } | { type: 'privacy'; privacy: PrivacyMode };
 
 /** Worker → page: progress (at most every 250 ms), then the summary or the error. */
 export type ImportReply =
-  | { type: 'progress'; phase: 'reading' | 'importing'; done: number; total: number }
-  | { type: 'done'; summary: ImportSummary; checkMs: number }
+  | ({ type: 'progress' } & Parameters<StreamProgress>[0])
+  | { type: 'done'; summary: ImportSummary; waitMs: number }
   | { type: 'failed'; error: string };
 
 const db = openDatabase();
+let setPrivacy: (mode: PrivacyMode) => void = () => {};
+const privacy = new Promise<PrivacyMode>((resolve) => {
+  setPrivacy = resolve;
+});
 
 addEventListener('message', async (event: MessageEvent<ImportRequest>) => {
+  if (event.data.type === 'privacy') {
+    setPrivacy(event.data.privacy);
+    return;
+  }
   const post = (reply: ImportReply) => postMessage(reply);
   let last = 0;
   try {
-    const { checkMs, ...summary } = await importIntoLog(
-      db,
-      event.data.files,
-      event.data.privacy,
-      (phase, done, total) => {
-        const now = performance.now();
-        if (now - last < 250 && done < total) return;
-        last = now;
-        post({ type: 'progress', phase, done, total });
-      },
-    );
-    post({ type: 'done', summary, checkMs });
+    const { waitMs, ...summary } = await importIntoLog(db, event.data.files, privacy, (progress) => {
+      const now = performance.now();
+      if (now - last < 250) return;
+      last = now;
+      post({ type: 'progress', ...progress });
+    });
+    post({ type: 'done', summary, waitMs });
   } catch (error) {
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

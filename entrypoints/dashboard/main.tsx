@@ -58,7 +58,7 @@ function watchSummary(): void {
  * While an import runs the summary is not re-read on every batch (each re-read would make the
  * stats worker read every packed day again); it is read once when the import ends.
  */
-const importing = (s: DashboardState) => s.importState.phase === 'importing' || s.importState.phase === 'reading';
+const importing = (s: DashboardState) => s.importState.phase === 'importing';
 store.subscribe((s, prev) => {
   if (importing(s) && !importing(prev)) {
     subscription?.unsubscribe();

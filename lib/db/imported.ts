@@ -1,7 +1,7 @@
 import type { ReplyGuardDb } from './database';
 import type { OverrideRow } from './schema';
 import { dayOf } from './summary';
-import { summaryAdd } from './summary-writes';
+import { summaryAdd, summaryRemove } from './summary-writes';
 
 /**
  * Imported rows, many to a record. IndexedDB pays a fixed cost per record written (about
@@ -42,6 +42,8 @@ export interface ImportResult {
   imported: number;
   /** Rows whose id was stored already (live or imported) or repeated within the batch. */
   skipped: number;
+  /** The keys of the records it added: `undoImported` takes them back. */
+  written: number[];
 }
 
 /**
@@ -66,7 +68,7 @@ export async function putImported(
   if (lines) {
     for (const [i, r] of rows.entries()) if (lines[i] !== undefined) text.set(r, lines[i] as string);
   }
-  if (rows.length === 0) return { imported: 0, skipped: 0 };
+  if (rows.length === 0) return { imported: 0, skipped: 0, written: [] };
   return db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
     // The summary holds every stored id by day: it decides what is new (see summaryAdd).
     const fresh = await summaryAdd(db, rows);
@@ -87,9 +89,29 @@ export async function putImported(
         });
       }
     }
-    await db.imported.bulkAdd(records as ImportedRecord[]);
-    return { imported: fresh.length, skipped: rows.length - fresh.length };
+    const written = await db.imported.bulkAdd(records as ImportedRecord[], { allKeys: true });
+    return { imported: fresh.length, skipped: rows.length - fresh.length, written };
   });
+}
+
+/**
+ * Takes back what `putImported` calls stored (`written`: the record keys they returned): the
+ * records, and their rows' ids from the summary. The import calls it for a file refused after
+ * some of its rows were written; a few hundred records per transaction.
+ */
+export async function undoImported(db: ReplyGuardDb, written: readonly (readonly number[])[]): Promise<void> {
+  const keys = written.flat();
+  for (let i = 0; i < keys.length; i += 200) {
+    const part = keys.slice(i, i + 200);
+    await db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
+      const records = await db.imported.bulkGet(part);
+      await summaryRemove(
+        db,
+        records.flatMap((r) => (r ? rowsOf(r) : [])),
+      );
+      await db.imported.bulkDelete(part);
+    });
+  }
 }
 
 /** Every imported row of the given UTC days. */

@@ -32,6 +32,12 @@ export interface RecordBatch {
   firstRow: number;
   /** Problems found in this part of the file; row 0 means the whole file. */
   errors: RowError[];
+  /**
+   * Each record's JSON text as the file spells it (`texts[i]` is `items[i]`'s), where the format
+   * has one (NDJSON lines, JSON document elements): an import stores a row's text as it is
+   * instead of serialising the parsed row again.
+   */
+  texts?: string[];
 }
 
 const NEWLINE = 10;
@@ -47,6 +53,7 @@ class NdjsonReader {
     const cut = end ? all.length : all.lastIndexOf('\n') + 1;
     this.#rest = all.slice(cut);
     const items: unknown[] = [];
+    const texts: string[] = [];
     const errors: RowError[] = [];
     const firstRow = this.#row + 1;
     let at = 0;
@@ -57,6 +64,7 @@ class NdjsonReader {
       at = nl + 1;
       if (line.trim() === '') continue;
       this.#row += 1;
+      texts.push(line);
       try {
         items.push(JSON.parse(line));
       } catch {
@@ -70,7 +78,7 @@ class NdjsonReader {
         });
       }
     }
-    return { items, firstRow, errors };
+    return { items, firstRow, errors, texts };
   }
 }
 
@@ -105,6 +113,7 @@ class JsonDocumentReader {
 
   push(text: string, end: boolean): RecordBatch {
     const items: unknown[] = [];
+    const texts: string[] = [];
     const errors: RowError[] = [];
     const firstRow = this.#row + 1;
     const emit = (piece: string) => {
@@ -114,6 +123,7 @@ class JsonDocumentReader {
       this.#inElement = false;
       if (t === '') return;
       this.#row += 1;
+      texts.push(t);
       try {
         items.push(JSON.parse(t));
       } catch {
@@ -220,7 +230,7 @@ class JsonDocumentReader {
         if (problem) errors.push({ row: 0, message: problem });
       }
     }
-    return { items, firstRow, errors };
+    return { items, firstRow, errors, texts };
   }
 
   #headerProblem(): string | null {

@@ -72,6 +72,34 @@ export async function summaryAdd(tables: SummaryTables, rows: readonly OverrideR
 }
 
 /**
+ * Drops the given rows from their day chunks (an import taking back a refused file's rows):
+ * each day they fall in is re-packed without them, or deleted when none is left.
+ */
+export async function summaryRemove(
+  tables: SummaryTables,
+  rows: readonly Pick<OverrideRow, 'id' | 'decidedAt'>[],
+): Promise<void> {
+  const ids = new Set(rows.map((r) => r.id));
+  const days = [...new Set(rows.map((r) => dayOf(r.decidedAt)))];
+  const stored = await tables.summary.bulkGet(days);
+  const kept: DayColumns[] = [];
+  const emptied: number[] = [];
+  for (const chunk of stored) {
+    if (!chunk) continue;
+    const c = unpackDay(chunk);
+    const keep = c.id.flatMap((id, i) => (ids.has(id) ? [] : [i]));
+    if (keep.length === c.id.length) continue;
+    if (keep.length === 0) emptied.push(c.day);
+    else kept.push(selectRows(c, keep));
+  }
+  await Promise.all([
+    kept.length ? putDays(tables, kept) : null,
+    tables.summary.bulkDelete(emptied),
+    tables.dayTotals.bulkDelete(emptied),
+  ]);
+}
+
+/**
  * Sets the reason and note of a stored row in its chunk (a reason given after the decision). No
  * total counts reasons, so the day's totals stay as they are.
  */

@@ -141,8 +141,8 @@ describe('import into the imported table', () => {
   it('imports new rows, skips known ids and keeps agent labels', async () => {
     const db = freshDb();
     const rows = awkwardRows();
-    expect(await putImported(db, rows)).toEqual({ imported: 3, skipped: 0 });
-    expect(await putImported(db, [...rows, row({ agent: 'cy' })])).toEqual({ imported: 1, skipped: 3 });
+    expect(await putImported(db, rows)).toMatchObject({ imported: 3, skipped: 0 });
+    expect(await putImported(db, [...rows, row({ agent: 'cy' })])).toMatchObject({ imported: 1, skipped: 3 });
     expect((await allOverridesByTime(db)).map((r) => r.agent).sort()).toEqual(['', 'ana', 'bo', 'cy']);
   });
 
