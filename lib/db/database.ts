@@ -128,6 +128,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       importedFiles: 'key, meta',
     },
   },
+  {
+    // Same stores; each day's totals are derived again, their decision times packed
+    // (`packDurations` in lib/db/day-totals.ts: a quarter of the bytes the first render reads).
+    version: 10,
+    stores: {},
+    upgrade: buildTotals,
+  },
 ];
 
 /** Schema version 6: every stored row, live or imported, and every summary day get a source. */

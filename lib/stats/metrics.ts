@@ -147,13 +147,60 @@ export interface Headline {
 
 export type HeadlineKey = keyof Headline;
 
-/** Median of a list (copied, not sorted in place). Null for an empty list. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  const hi = sorted[mid] as number;
-  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] as number) + hi) / 2;
+/**
+ * Median of a list (copied, not reordered). Null for an empty list. Selects instead of sorting:
+ * half a million decision times (a million-row log's period and the one before) took about
+ * 60 ms to sort in the dashboard's first render, a selection a few.
+ */
+export function median(values: ArrayLike<number>): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const a = Float64Array.from(values);
+  const mid = n >> 1;
+  const hi = select(a, mid);
+  if (n % 2 === 1) return hi;
+  // After the selection, everything before `mid` is at most `hi`: the largest of them is the other middle.
+  let lo = a[0] as number;
+  for (let i = 1; i < mid; i++) if ((a[i] as number) > lo) lo = a[i] as number;
+  return (lo + hi) / 2;
+}
+
+/**
+ * Puts the `k`-th smallest value of `a` at `a[k]`, smaller or equal ones before it and greater or
+ * equal ones after (Hoare's selection, middle-of-three pivot), and returns it.
+ */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const m = (left + right) >> 1;
+    // Order a[left], a[m], a[right]; the middle one is the pivot.
+    if ((a[m] as number) < (a[left] as number)) swap(a, m, left);
+    if ((a[right] as number) < (a[left] as number)) swap(a, right, left);
+    if ((a[right] as number) < (a[m] as number)) swap(a, right, m);
+    const pivot = a[m] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i] as number;
+  a[i] = a[j] as number;
+  a[j] = t;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);

@@ -95,7 +95,7 @@ const TYPED: Record<string, 'Float64Array' | 'Int8Array' | 'Uint32Array' | 'Uint
   sentiment: 'Uint32Array',
   slots: 'Uint8Array',
   sums: 'Float64Array',
-  durations: 'Float64Array',
+  durations: 'Uint8Array',
   durationEnds: 'Uint32Array',
 };
 const plain = (record: object) =>

@@ -19,7 +19,7 @@ describe('imported rows', () => {
   it('stores many rows per record, one group per UTC day, split at the record size', async () => {
     const db = freshDb();
     const rows = spread(300, 3);
-    expect(await putImported(db, rows, 40)).toEqual({ imported: 300, skipped: 0 });
+    expect(await putImported(db, rows, 40)).toMatchObject({ imported: 300, skipped: 0 });
     const records = await db.imported.toArray();
     // 100 rows per day, 40 per record: 3 records a day.
     expect(records).toHaveLength(9);
@@ -37,7 +37,7 @@ describe('imported rows', () => {
     const lines = rows.map((r, i) =>
       i % 2 ? undefined : ` {"note": ${JSON.stringify(r.note)}, ${JSON.stringify(r).slice(1)}`,
     );
-    expect(await putImported(db, rows, 250, lines)).toEqual({ imported: 20, skipped: 0 });
+    expect(await putImported(db, rows, 250, lines)).toMatchObject({ imported: 20, skipped: 0 });
     const records = await db.imported.toArray();
     expect(records.some((r) => r.rows.includes(' {"note": '))).toBe(true);
     const back = records.flatMap(rowsOf).sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -49,12 +49,12 @@ describe('imported rows', () => {
     const rows = spread(50, 5);
     const live = row({ decidedAt: T0 + DAY + 5 });
     await putOverrides(db, [live]);
-    expect(await putImported(db, [...rows.slice(0, 30), rows[0], rows[1], live] as typeof rows)).toEqual({
+    expect(await putImported(db, [...rows.slice(0, 30), rows[0], rows[1], live] as typeof rows)).toMatchObject({
       imported: 30,
       skipped: 3,
     });
-    expect(await putImported(db, rows)).toEqual({ imported: 20, skipped: 30 });
-    expect(await putImported(db, rows)).toEqual({ imported: 0, skipped: 50 });
+    expect(await putImported(db, rows)).toMatchObject({ imported: 20, skipped: 30 });
+    expect(await putImported(db, rows)).toMatchObject({ imported: 0, skipped: 50 });
     const all = await allOverridesByTime(db);
     expect(all).toHaveLength(51);
     expect(new Set(all.map((r) => r.id)).size).toBe(51);
@@ -111,6 +111,6 @@ describe('imported rows', () => {
     await expect(putImported(db, [...good, bad])).rejects.toThrow();
     expect(await db.imported.count()).toBe(0);
     expect(await db.summary.count()).toBe(0);
-    expect(await putImported(db, good)).toEqual({ imported: 10, skipped: 0 });
+    expect(await putImported(db, good)).toMatchObject({ imported: 10, skipped: 0 });
   });
 });

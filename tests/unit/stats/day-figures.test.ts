@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalsOfDay } from '@/lib/db/day-totals';
+import { durationsOf, packDurations, totalsOfDay } from '@/lib/db/day-totals';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from '@/lib/db/schema';
 import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
@@ -222,6 +222,38 @@ describe('totalsFigures (first render from the per-day totals)', () => {
     const period = { start: startOfDay(END) - 27 * DAY_MS, end: startOfDay(END) + DAY_MS };
     const { headline, previousHeadline, trends } = aggregate([], {}, period);
     expect(totalsFigures([], period)).toEqual({ period, headline, previousHeadline, trends });
+  });
+});
+
+describe('packed decision times', () => {
+  /** Each slot's values, sorted: what a median reads. */
+  const slots = (values: ArrayLike<number>, ends: readonly number[]) =>
+    ends.map((to, k) =>
+      Array.from(values)
+        .slice(k ? ends[k - 1] : 0, to)
+        .sort((a, b) => a - b),
+    );
+
+  it('keeps every slot’s values, small and huge, and takes a quarter of the bytes of numbers', () => {
+    const values = [5, 0, 90_000, 3, 3, 2 ** 53 - 1, 127, 128, 16_384, 0];
+    const ends = [3, 3, 7, 10];
+    const packed = packDurations(values, ends);
+    expect(packed).toBeInstanceOf(Uint8Array);
+    const back = durationsOf({ durations: packed, durationEnds: Uint32Array.from(ends) });
+    expect(slots(back, ends)).toEqual(slots(values, ends));
+    const day = generateHistory({ seed: 5, days: 2, agents: ['a', 'b', 'c'], perAgentDay: 400 });
+    const totals = [...chunksOf(day).values()].map(packDay).map(totalsOfDay);
+    for (const t of totals) {
+      const n = t.durationEnds.at(-1) ?? 0;
+      expect(t.durations.byteLength).toBeLessThan(n * 8 * 0.3);
+    }
+  });
+
+  it('keeps times that are not whole milliseconds as numbers, and reads older totals as they are', () => {
+    const values = [1.5, 2, 3];
+    const packed = packDurations(values, [3]);
+    expect(packed).toBeInstanceOf(Float64Array);
+    expect(Array.from(durationsOf({ durations: packed, durationEnds: Uint32Array.of(3) }))).toEqual(values);
   });
 });
 

@@ -93,6 +93,27 @@ describe('median', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
   });
+
+  it('selects the same middle as a full sort, with many ties and any length', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const bySort = (xs: number[]) => {
+      const s = Float64Array.from(xs).sort();
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m] : ((s[m - 1] as number) + (s[m] as number)) / 2;
+    };
+    for (let t = 0; t < 2000; t++) {
+      const xs = Array.from({ length: 1 + Math.floor(rnd() * 60) }, () =>
+        rnd() < 0.4 ? Math.floor(rnd() * 4) : rnd() * 1e6,
+      );
+      expect(median(xs), xs.join(',')).toBe(bySort(xs));
+    }
+    expect(median(new Array(10_001).fill(7))).toBe(7);
+    expect(median(Float64Array.from({ length: 50_000 }, (_, i) => 50_000 - i))).toBe(25_000.5);
+  });
 });
 
 describe('metric definitions', () => {
