@@ -203,10 +203,20 @@ function privateBytes(pid: number): number {
 }
 
 /** Collects the main thread's long tasks (PerformanceObserver) into `window.__rgLongTasks`. */
+/**
+ * Long tasks on the page's main thread while the import runs: from the pick until the page shows
+ * the import's summary (a MutationObserver notes when). Tasks that start after it are the page
+ * rendering the imported log, the first render's work, not the import's.
+ */
 const LONG_TASKS_SCRIPT = `(() => {
   window.__rgLongTasks = [];
+  let doneAt = Infinity;
+  const watch = new MutationObserver(() => {
+    if (document.querySelector('[data-rg-summary]')) { doneAt = performance.now(); watch.disconnect(); }
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__rgLongTasks.push(e.duration);
+    for (const e of list.getEntries()) if (e.startTime < doneAt) window.__rgLongTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: false });
 })()`;
 
