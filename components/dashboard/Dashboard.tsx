@@ -168,10 +168,13 @@ export function Dashboard({
   const last = extent?.last ?? now();
   const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
   const unfiltered = Object.keys(s.filters).length === 0;
-  const fromTotals = useMemo(
-    () => (summary && unfiltered ? totalsFigures(summary.totals, period, first) : null),
-    [summary, unfiltered, period, first],
+  // Kept while a filter is on (it does not depend on the filters): clearing a filter shows the
+  // whole log's figures at once instead of adding up its totals again (at a million rows, 85 ms).
+  const totalsView = useMemo(
+    () => (summary ? totalsFigures(summary.totals, period, first) : null),
+    [summary, period, first],
   );
+  const fromTotals = unfiltered ? totalsView : null;
   const request = useMemo<ViewRequest | null>(
     () =>
       painted && extent

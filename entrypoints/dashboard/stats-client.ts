@@ -1,16 +1,24 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import type { PeriodFigures } from '@/lib/stats/aggregate';
-import { type EventRef, localStats, type StatsSource, type ViewRequest, type ViewResult } from '@/lib/stats/day-view';
+import {
+  type EventRef,
+  KEPT_PANELS,
+  type KeptPanel,
+  localStats,
+  type StatsSource,
+  type ViewRequest,
+  type ViewResult,
+} from '@/lib/stats/day-view';
 
 /** The page → worker messages (./stats-worker.ts). */
 export type StatsMessage =
   | { type: 'view'; id: number; version: number; req: ViewRequest }
   | { type: 'refs'; id: number; version: number; req: ViewRequest };
 
-/** The worker → page messages. */
+/** The worker → page messages. `same`: panels of `result` left out, the same as last sent. */
 export type StatsReply =
   | { type: 'figures'; id: number; figures: PeriodFigures | null }
-  | { type: 'panels'; id: number; result: ViewResult }
+  | { type: 'panels'; id: number; result: ViewResult; same: KeptPanel[] }
   | { type: 'refs'; id: number; refs: EventRef[] }
   | { type: 'error'; id: number; message: string };
 
@@ -28,8 +36,17 @@ interface Pending {
 export function workerStats(worker: Worker): StatsSource {
   let next = 0;
   const pending = new Map<number, Pending>();
+  // The panels last received, answered or not: the worker leaves out what it sent before.
+  const kept: Partial<Pick<ViewResult, KeptPanel>> = {};
   worker.onmessage = (event: MessageEvent<StatsReply>) => {
     const m = event.data;
+    if (m.type === 'panels') {
+      const result = m.result as Record<KeptPanel, unknown>;
+      for (const key of KEPT_PANELS) {
+        if (m.same.includes(key)) result[key] = kept[key];
+        else (kept as Record<KeptPanel, unknown>)[key] = result[key];
+      }
+    }
     const p = pending.get(m.id);
     if (!p) return;
     if (m.type === 'figures') {

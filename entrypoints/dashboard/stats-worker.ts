@@ -4,7 +4,7 @@
  * read, walked and sorted off the page's main thread. Messages: see ./stats-client.ts.
  */
 import { openDatabase } from '@/lib/db/database';
-import { DayView } from '@/lib/stats/day-view';
+import { DayView, KEPT_PANELS } from '@/lib/stats/day-view';
 import type { StatsMessage, StatsReply } from './stats-client';
 
 const db = openDatabase();
@@ -13,6 +13,8 @@ let current: { version: number; view: Promise<DayView> } | null = null;
 let latest = -1;
 
 const post = (reply: StatsReply) => postMessage(reply);
+/** The panels last posted (the page keeps them): an unchanged one is not copied again. */
+const sent: Partial<Record<(typeof KEPT_PANELS)[number], unknown>> = {};
 const viewAt = (version: number) => {
   if (!current || current.version !== version) {
     current = { version, view: db.summary.toArray().then((days) => new DayView(days)) };
@@ -35,7 +37,10 @@ addEventListener('message', async (event: MessageEvent<StatsMessage>) => {
     // Let a newer request in before the heavier half.
     await later();
     if (m.id !== latest) return;
-    post({ type: 'panels', id: m.id, result: view.panels(m.req) });
+    const result = view.panels(m.req);
+    const same = KEPT_PANELS.filter((key) => sent[key] === result[key]);
+    for (const key of KEPT_PANELS) sent[key] = result[key];
+    post({ type: 'panels', id: m.id, result: { ...result, ...Object.fromEntries(same.map((k) => [k, null])) }, same });
   } catch (error) {
     post({ type: 'error', id: m.id, message: error instanceof Error ? error.message : String(error) });
   }

@@ -119,6 +119,14 @@ export interface ViewResult {
   governance: GovernanceResult;
 }
 
+/**
+ * Panels that stay the same objects while only the events table changes (its sort, search or
+ * page): the stats worker sends each only when it differs from the one it sent last (a million-row
+ * log's review sample alone is thousands of rows to copy), and the page keeps the last it got.
+ */
+export const KEPT_PANELS = ['rules', 'breakdowns', 'drift', 'governance'] as const;
+export type KeptPanel = (typeof KEPT_PANELS)[number];
+
 const filterKey = (f: ViewRequest['filters']) =>
   JSON.stringify(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -132,6 +140,7 @@ export class DayView {
   private readonly breachLists = new Recent<TargetBreach[]>(4);
   private readonly medianTrends = new Recent<MedianTrends>(4);
   private readonly samples = new Recent<GovernanceResult['review']>(4);
+  private lastGovernance: GovernanceResult | null = null;
 
   constructor(days: readonly DayChunk[]) {
     this.days = days;
@@ -217,11 +226,17 @@ export class DayView {
     const g = req.governance;
     const targets = g?.targets;
     const daily = targets && DAILY_TARGET_FIGURES.some((f) => targets[f]) ? targets : null;
-    return {
+    const result: GovernanceResult = {
       breaches: daily ? this.breachesOf(req, daily) : null,
       medians: g?.medians ? this.mediansOf(req) : null,
       review: g && g.reviewShare !== null ? this.reviewOf(req, events, g.reviewShare) : null,
     };
+    // The same parts give the same object, so the worker can tell the page nothing changed.
+    const last = this.lastGovernance;
+    if (last && last.breaches === result.breaches && last.medians === result.medians && last.review === result.review)
+      return last;
+    this.lastGovernance = result;
+    return result;
   }
 
   /** The period's filtered events, searched and sorted as the table asks. */

@@ -38,8 +38,30 @@ describe('the statistics worker client', () => {
     const view = stats.view(request, 1, (f) => figures.push(f));
     const id = (worker.posted[0] as { id: number }).id;
     worker.onmessage?.({ data: { type: 'figures', id, figures: null } } as MessageEvent);
-    worker.onmessage?.({ data: { type: 'panels', id, result: { rows: 3 } } } as MessageEvent);
-    await expect(view).resolves.toEqual({ rows: 3 });
+    worker.onmessage?.({ data: { type: 'panels', id, result: { rows: 3 }, same: [] } } as unknown as MessageEvent);
+    await expect(view).resolves.toMatchObject({ rows: 3 });
     expect(figures).toEqual([null]);
+  });
+
+  it('keeps the panels the worker left out as unchanged, even from answers to requests it no longer waits for', async () => {
+    const worker = new SilentWorker();
+    const stats = workerStats(worker as unknown as Worker);
+    const rules = [{ rule: 'refund-promise' }];
+    const review = { review: { sample: [{ id: 'a' }], accepted: 1 } };
+    // An answer the page no longer waits for (a newer request replaced it) still brings its panels.
+    worker.onmessage?.({
+      data: { type: 'panels', id: 99, result: { rules, breakdowns: 'b', drift: 'd', governance: review }, same: [] },
+    } as unknown as MessageEvent);
+    const view = stats.view(request, 1, () => {});
+    const id = (worker.posted[0] as { id: number }).id;
+    worker.onmessage?.({
+      data: {
+        type: 'panels',
+        id,
+        result: { rules: null, breakdowns: 'b2', drift: null, governance: null, events: 'e2' },
+        same: ['rules', 'drift', 'governance'],
+      },
+    } as unknown as MessageEvent);
+    await expect(view).resolves.toEqual({ rules, breakdowns: 'b2', drift: 'd', governance: review, events: 'e2' });
   });
 });

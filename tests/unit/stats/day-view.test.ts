@@ -6,7 +6,7 @@ import { generateHistory } from '@/lib/demo/history';
 import { seededRandom } from '@/lib/demo/random';
 import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
 import { dayFigures } from '@/lib/stats/day-figures';
-import { DayView, type EventSortKey, type ViewRequest } from '@/lib/stats/day-view';
+import { DayView, type EventSortKey, KEPT_PANELS, type ViewRequest } from '@/lib/stats/day-view';
 import type { EventFilter } from '@/lib/stats/filter';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
@@ -190,5 +190,24 @@ describe('DayView (the dashboard worker over packed days)', () => {
       governance: { targets: { falseAlarmRate: { max: 0.1 } }, medians: false, reviewShare: null },
     }).governance;
     expect(none).toEqual({ breaches: null, medians: null, review: null });
+  });
+
+  it('gives the very same panel objects when only the events table changes, so the worker need not send them again', () => {
+    const view = new DayView(days);
+    const period = periods[1] as ViewRequest['period'];
+    const base: ViewRequest = {
+      ...everyEvent({}, period),
+      events: { sort: { key: 'decidedAt', desc: true }, search: '', page: 0, pageSize: 25 },
+      governance: { targets: null, medians: true, reviewShare: 0.2 },
+    };
+    const a = view.panels(base);
+    const b = view.panels({
+      ...base,
+      events: { sort: { key: 'similarity', desc: true }, search: 'agent', page: 1, pageSize: 25 },
+    });
+    for (const key of KEPT_PANELS) expect(b[key], key).toBe(a[key]);
+    expect(b.events).not.toEqual(a.events);
+    const filtered = view.panels({ ...base, filters: { outcome: 'edited' } });
+    for (const key of KEPT_PANELS) expect(filtered[key], key).not.toBe(a[key]);
   });
 });
