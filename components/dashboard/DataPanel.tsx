@@ -72,8 +72,10 @@ export function DataPanel({ exportCount, importState, onExport, onImport, onLoad
         </span>
       </div>
       <p className="rg-muted rg-small">
-        Files follow the versioned ReplyGuard export schema (JSON, NDJSON or CSV). Events already here are skipped; a
-        file with any invalid row imports nothing.
+        CSV, JSON and NDJSON exports come with their audit file (<code>.audit</code>: the chain and signatures that let
+        a lead verify the rows), and are encrypted when policy names team keys. Files follow the versioned ReplyGuard
+        export schema (JSON, NDJSON or CSV). Events already here are skipped; a file with any invalid row imports
+        nothing.
       </p>
       <div aria-live="polite" data-rg-import-phase={importState.phase}>
         {busy ? (

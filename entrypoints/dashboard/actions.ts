@@ -113,7 +113,17 @@ export function dashboardActions(store: DashboardStore, db: ReplyGuardDb): Dashb
       void importDemo(store, db);
     },
     exportRows(refs: () => Promise<EventRef[]>, format: DownloadFormat) {
-      // The dashboard holds the summary; an export carries every field, so read the full rows.
+      if (format !== 'parquet') {
+        // CSV, JSON and NDJSON go the hand-over's way: streamed from the log (never one string),
+        // with their audit file, and encrypted to the team's keys when policy names any, so no
+        // button writes in the clear what the organisation wants encrypted.
+        void Promise.all([refs(), import('./handover')]).then(async ([found, handover]) => {
+          const done = await handover.exportWithAudit(db, found, format, '');
+          for (const f of done.files) download(f.name, f.blob.type, f.blob);
+        });
+        return;
+      }
+      // Parquet (for analytics engines): the full rows read and written in the page, no audit file.
       void Promise.all([refs().then((r) => rowsById(db, r)), moves()]).then(async ([found, m]) => {
         const rows = found.filter((r): r is OverrideRow => r !== undefined);
         const info = DOWNLOAD_FORMATS.find((f) => f.format === format);

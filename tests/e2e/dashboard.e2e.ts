@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
@@ -81,14 +81,23 @@ async function importFiles(page: Page, files: { name: string; text: string }[]) 
 const metric = async (page: Page, key: string) =>
   Number(await page.locator(`[data-rg-metric="${key}"]`).getAttribute('data-rg-value'));
 
+/** Exports every event in `format`: the rows file's text (its audit file comes beside it). */
 async function exportAll(page: Page, format: 'json' | 'csv' | 'ndjson'): Promise<string> {
   await page.locator('#rg-f-period').selectOption('all');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`[data-rg-export="${format}"]`).click(),
-  ]);
-  const file = await download.path();
-  return readFile(file, 'utf8');
+  const downloads: Download[] = [];
+  const onDownload = (d: Download) => downloads.push(d);
+  page.on('download', onDownload);
+  await page.locator(`[data-rg-export="${format}"]`).click();
+  await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+  page.off('download', onDownload);
+  // The two downloads may arrive in either order.
+  const rows = downloads.find((d) => !d.suggestedFilename().endsWith('.audit'));
+  const audit = downloads.find((d) => d.suggestedFilename().endsWith('.audit'));
+  expect(rows?.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+  expect(audit?.suggestedFilename()).toBe(`${rows?.suggestedFilename()}.audit`);
+  const header = (await readFile((await audit?.path()) as string, 'utf8')).split('\n')[0] ?? '';
+  expect(JSON.parse(header)).toMatchObject({ format: 'replyguard-audit', rows: { format } });
+  return readFile((await rows?.path()) as string, 'utf8');
 }
 
 describe('the dashboard', () => {

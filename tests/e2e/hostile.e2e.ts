@@ -306,7 +306,8 @@ describe('hostile corpus (Zendesk, production build)', () => {
     await dashboard.locator(`[data-rg-total="${rows.length}"]`).waitFor({ timeout: 15_000 });
     await dashboard.locator('#rg-f-period').selectOption('all');
     const [download] = await Promise.all([
-      dashboard.waitForEvent('download'),
+      // The rows file (its audit file downloads beside it).
+      dashboard.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.csv') }),
       dashboard.locator('[data-rg-export="csv"]').click(),
     ]);
     const csv = await readFile(await download.path(), 'utf8');
