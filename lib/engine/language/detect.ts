@@ -77,14 +77,15 @@ export interface FittedSettings {
    */
   franc: 'first' | 'unknown' | 'last';
   /**
-   * When nothing is sure and the function words have no guess at all, whether the identifier's
-   * top language is the guess (not reported as confident, but it picks the sentiment model).
+   * When nothing is sure and the function words have no guess at all, the identifier's top
+   * language is the guess from this probability up (not reported as confident, but it picks the
+   * sentiment model, and only English is read for sarcasm); 1: never.
    */
-  weakFitted: boolean;
+  weak: number;
 }
 
 /** The shipped settings (see `FittedSettings`). */
-export const FITTED: FittedSettings = { sure: 0.9, franc: 'unknown', weakFitted: true };
+export const FITTED: FittedSettings = { sure: 0.8, franc: 'unknown', weak: 1 };
 
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
 const LATIN = /\p{Script=Latin}/gu;
@@ -152,7 +153,7 @@ export function decideLanguage(
   if (f && f.p >= settings.sure) return { language: f.language, confident: true };
   if (l === undefined) l = library();
   if (l) return l;
-  return f && settings.weakFitted && quick.language === 'und' ? { language: f.language, confident: false } : quick;
+  return f && f.p >= settings.weak && quick.language === 'und' ? { language: f.language, confident: false } : quick;
 }
 
 /**

@@ -23,7 +23,7 @@ export const FITTED_LANGUAGES: ReadonlySet<string> = new Set(['en', 'de', 'es', 
 
 /** Only the start of a text is read: a few hundred characters settle a language. */
 const MAX_CHARS = 400;
-const NOISE = /https?:\/\/\S+|www\.\S+|[^\s@]+@[^\s@]+|@[\p{L}\p{N}_]+|\bhttp\b|\brt\b/gu;
+const NOISE = /https?:\/\/\S+|www\.\S+|[^\s@]+@[^\s@]+|[@#][\p{L}\p{N}_]+|\bhttp\b|\brt\b/gu;
 const WORD = /\p{L}+/gu;
 // Salts keep a word and the character gram with the same letters apart.
 const WORD_SALT = 0x7f4a7c15;
@@ -31,8 +31,9 @@ const GRAM_SALT = 0x165667b1;
 
 /**
  * The identifier's features of `text` into `out` (cleared first): each word, and each character
- * n-gram of "^word$" from one letter up to `grams` letters. Lower case; mentions, links and
- * e-mail addresses are not words of any language; a hashtag's word is.
+ * n-gram of "^word$" from one letter up to `grams` letters. Lower case; mentions, links, e-mail
+ * addresses and hashtags are left out, as the other detectors leave them out: a hashtag names a
+ * topic (a show, a party), and an identifier that learned topics would not carry over to customers.
  */
 export function languageFeatures(text: string, grams: number, out: Features = new Features()): Features {
   out.length = 0;
