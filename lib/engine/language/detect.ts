@@ -8,8 +8,10 @@ import { type LanguageGuess, quickLanguage } from './quick';
  * The language of a customer message, in the background: `quickLanguage` when its writing
  * system or function words settle it (most messages, at a few microseconds each), else
  * franc-min, a maintained trigram detector for 82 languages (README, "Languages": chosen over
- * tinyld, eld, lande, languagedetect and cld3-asm for its accuracy per kilobyte and its load time).
- * franc-min knows no romanised Hindi; the quick guesser's function words cover it.
+ * tinyld, eld, lande, languagedetect and cld3-asm for its accuracy per kilobyte and its load time),
+ * and the fitted identifier (fitted.ts) for the short informal messages franc-min is not asked
+ * about or reads as the wrong one of ReplyGuard's languages. Neither library knows romanised
+ * Hindi; the function words and the identifier cover it.
  */
 
 /** franc's ISO 639-3 codes → ISO 639-1, for the languages whose codes differ in more than length. */
