@@ -129,6 +129,7 @@ export function linearScores(model: LinearModel, features: Features, out = new F
     out[0] = (model.bias[0] as number) + s * model.scale;
     return out;
   }
+  if (stored > 3) return wideScores(model, features, out);
   let a = 0;
   let b = 0;
   let c = 0;
@@ -140,6 +141,23 @@ export function linearScores(model: LinearModel, features: Features, out = new F
     if (stored > 2) c += (table[row + 2] as number) * v;
   }
   const sums = [a, b, c];
+  for (let cls = 0, s = 0; cls < model.k; cls++) {
+    if (cls === model.reference) out[cls] = 0;
+    else out[cls] = (model.bias[cls] as number) + (sums[s++] as number) * model.scale;
+  }
+  return out;
+}
+
+/** `linearScores` for a model with more than three stored classes (the language identifier's seven). */
+function wideScores(model: LinearModel, features: Features, out: Float64Array): Float64Array {
+  const { keys, values, length } = features;
+  const { table, shift, stored } = model;
+  const sums = new Float64Array(stored);
+  for (let i = 0; i < length; i++) {
+    const row = ((keys[i] as number) >>> shift) * stored;
+    const v = values[i] as number;
+    for (let s = 0; s < stored; s++) sums[s] = (sums[s] as number) + (table[row + s] as number) * v;
+  }
   for (let cls = 0, s = 0; cls < model.k; cls++) {
     if (cls === model.reference) out[cls] = 0;
     else out[cls] = (model.bias[cls] as number) + (sums[s++] as number) * model.scale;

@@ -47,6 +47,19 @@ describe('linear model blob', () => {
     expect(scores(['<lexpos>', '<shout>', '<shout>'])).toEqual([0.25 - 2 + 2, 0, -0.25 + 3]);
   });
 
+  it('scores a model of more than three classes (the language identifier) the same way', () => {
+    const classes = ['en', 'de', 'es', 'fr', 'hi'];
+    const table = new Int8Array(2 ** BITS * 4);
+    const r = row(namedKey('<shout>'));
+    table.set([1, -2, 3, 4], r * 4);
+    const blob = writeBlob({
+      wide: { header: { classes, reference: 'en', bits: BITS, scale: 0.5, bias: [0, 1, 0, 0, -1] }, table },
+    });
+    const model = readBlob(blob).get('wide');
+    if (!model) throw new Error('model missing');
+    expect(Array.from(linearScores(model, features(['<shout>', '<shout>'])))).toEqual([0, 1 + 1, -2, 3, -1 + 4]);
+  });
+
   it('keeps the feature options the model was fitted with', () => {
     const model = readBlob(tinyBlob({}, { charGrams: 4 })).get('sentiment:xx');
     expect(model?.features.charGrams).toBe(4);
