@@ -51,13 +51,13 @@ export type StreamProgress = (progress: { bytes: number; totalBytes: number; row
 
 /**
  * Rows written in one transaction: each batch re-packs the summary days it touches (a generated
- * million-row log has up to 11,400 rows a day), so fewer, bigger batches write less; a batch is
- * parsed while the one before is written, so two are held at a time. Importing a million rows
- * (bench:dashboard, one run each, nothing else running): 4,000 took 48.2 s with the extension's
- * memory peaking at 472 MiB, 6,000 35.6 s and 354 MiB, 8,000 34.7 s and 778 MiB (budget 600).
- * @default 6000
+ * million-row log has up to 11,400 rows a day), so bigger batches write less, but the extension's
+ * memory grows with them (a batch is parsed while the one before is written). Importing a million
+ * rows (bench:dashboard, one run each on the idle machine): 4,000 rows took 42.4 s with the
+ * extension's memory peaking at 455 MiB; 6,000 took 36.5 s and 682 MiB, over the 600 MB budget.
+ * @default 4000
  */
-export const STREAM_BATCH = 6_000;
+export const STREAM_BATCH = 4_000;
 
 /**
  * Reads every file once, writing the rows of each batch through `target` while the next batch is
