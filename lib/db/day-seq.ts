@@ -127,6 +127,27 @@ export function daySeq(chunks: readonly DayChunk[]): DaySeq {
     length: n,
     decidedAt,
     id,
+    narrow({ helpdesk, agent, outcome, source }) {
+      if (helpdesk === undefined && agent === undefined && outcome === undefined && source === undefined) return null;
+      // Each day's code for the wanted helpdesk and agent (-1: not in that day), found once.
+      const helpdeskCode = days.map((c) => (helpdesk === undefined ? -2 : c.strings.indexOf(helpdesk)));
+      const agentCode = days.map((c) => (agent === undefined ? -2 : c.strings.indexOf(agent)));
+      const outcomeCode = outcome === undefined ? -2 : OUTCOMES.indexOf(outcome);
+      const sourceCode = source === undefined ? -2 : SUGGESTION_SOURCES.indexOf(source);
+      return (i) => {
+        const d = dayAt[i] as number;
+        const c = days[d] as DayChunk;
+        const r = rowAt[i] as number;
+        const h = helpdeskCode[d] as number;
+        const a = agentCode[d] as number;
+        return (
+          (h === -2 || c.helpdesk[r] === h) &&
+          (a === -2 || c.agent[r] === a) &&
+          (outcomeCode === -2 || c.outcome[r] === outcomeCode) &&
+          (sourceCode === -2 || c.source[r] === sourceCode)
+        );
+      };
+    },
     row(i) {
       current = i;
       return fill(i, scratch, scratchCustomer);

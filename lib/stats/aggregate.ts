@@ -297,6 +297,7 @@ export function aggregateSeq(
   range: readonly [number, number] = [0, seq.length],
 ): SeqAggregates {
   const matches = rowMatcher(filter, true);
+  const narrow = seq.narrow?.(filter) ?? null;
   const slices = new PeriodTallies(period, firstEventAt);
   const { prevStart, end } = slices;
   const rules = new Map<string, RuleStat>();
@@ -314,6 +315,7 @@ export function aggregateSeq(
   const seenCategories = new Set<string>();
 
   for (let i = range[0]; i < range[1]; i++) {
+    if (narrow && !narrow(i)) continue;
     const row = seq.row(i);
     const t = row.decidedAt;
     if (t < prevStart || t >= end || !matches(row)) continue;

@@ -167,8 +167,12 @@ export class DayView {
   private filtered(req: ViewRequest): Uint32Array | null {
     if (Object.keys(req.filters).length === 0) return null;
     const matches = rowMatcher(req.filters, true);
+    const narrow = this.seq.narrow?.(req.filters) ?? null;
     const picked: number[] = [];
-    for (let i = 0; i < this.seq.length; i++) if (matches(this.seq.row(i))) picked.push(i);
+    for (let i = 0; i < this.seq.length; i++) {
+      if (narrow && !narrow(i)) continue;
+      if (matches(this.seq.row(i))) picked.push(i);
+    }
     return Uint32Array.from(picked);
   }
 

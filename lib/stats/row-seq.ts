@@ -1,3 +1,4 @@
+import type { EventFilter } from './filter';
 import type { StatsRow } from './stats-row';
 
 /**
@@ -13,6 +14,12 @@ export interface RowSeq {
   row(i: number): StatsRow;
   /** Row `i` as an object of its own, to keep (the events table's page, the detail view). */
   keep(i: number): StatsRow;
+  /**
+   * Optional: a cheap test that rules rows out by a filter's helpdesk, agent, outcome and source
+   * from what the sequence stores, before a row is filled. It may let through rows the filter
+   * refuses (the filter's own matcher still decides), never the other way round.
+   */
+  narrow?(filter: Pick<EventFilter, 'helpdesk' | 'agent' | 'outcome' | 'source'>): ((i: number) => boolean) | null;
 }
 
 /** A sequence over rows held in an array. */

@@ -41,6 +41,7 @@ const FILTERS: Omit<EventFilter, 'start' | 'end'>[] = [
   { helpdesk: 'zendesk', category: 'tone' },
   { reason: 'tone' },
   { helpdesk: 'not-in-the-log' },
+  { source: 'ai-control', outcome: 'rejected', agent: 'ana' },
 ];
 
 /** The events table's old in-page search and sort (components/dashboard/EventsTable.tsx before the worker). */
