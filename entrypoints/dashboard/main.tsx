@@ -4,6 +4,7 @@ import { createDashboardStore, type DashboardState } from '@/components/dashboar
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
 import { rowsById, type SummaryDays, summaryTotals } from '@/lib/db/queries';
+import type { OverrideRow } from '@/lib/db/schema';
 
 /** Timings the benchmark reads, in ms since navigation start (absent until reached). */
 interface DashboardTiming {
@@ -25,8 +26,25 @@ declare global {
 performance.mark('replyguard:dashboard-main');
 const db = openDatabase();
 const store = createDashboardStore();
-/** The detail view's full row, live or imported (the decision time names an imported row's day: no summary scan). */
-const loadRow = async (ref: { id: string; decidedAt: number }) => (await rowsById(db, [ref]))[0];
+/**
+ * Full rows the detail view and the review card read (live or imported; the decision time names an
+ * imported row's day, so no summary scan), kept by id until the log changes: a day of a
+ * million-row log is about 9 MB of records, read whole to find one row, and a lead flipping a
+ * filter back and forth would read it again each time.
+ */
+const loadedRows = new Map<string, Promise<OverrideRow | undefined>>();
+const LOADED_ROWS_KEPT = 64;
+const loadRow = (ref: { id: string; decidedAt: number }) => {
+  let row = loadedRows.get(ref.id);
+  if (!row) {
+    row = rowsById(db, [ref]).then((rows) => rows[0]);
+    row.catch(() => loadedRows.delete(ref.id));
+    loadedRows.set(ref.id, row);
+    const oldest = loadedRows.keys().next().value;
+    if (loadedRows.size > LOADED_ROWS_KEPT && oldest !== undefined) loadedRows.delete(oldest);
+  }
+  return row;
+};
 const timing: DashboardTiming = {};
 window.__replyguardDashboard = timing;
 
@@ -49,7 +67,11 @@ async function readSummary(): Promise<SummaryDays> {
 function watchSummary(): void {
   subscription?.unsubscribe();
   subscription = liveQuery(readSummary).subscribe({
-    next: (summary) => store.getState().set({ summary }),
+    next: (summary) => {
+      // A write touched the log: a kept row may have changed (a reason given later, a purge).
+      loadedRows.clear();
+      store.getState().set({ summary });
+    },
     error: (error: unknown) => console.error('ReplyGuard: reading the log failed', error),
   });
 }

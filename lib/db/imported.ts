@@ -121,6 +121,39 @@ export async function importedRowsOfDays(db: ReplyGuardDb, days: readonly number
   return records.flatMap(rowsOf);
 }
 
+/** Most ids looked for in records' texts before parsing them (see `importedRowsById`). */
+const SEARCHED_IDS = 8;
+
+/**
+ * The imported rows with the given ids among the given UTC days' records. A day of a million-row
+ * log is about 35 records, 7 MB of JSON: parsing them all to show one row (the detail view, the
+ * review card) took a tenth of a second and left as much garbage. A record is parsed only when
+ * its text holds an id as JSON spells it; a record whose text spells an id another way (escapes a
+ * file chose) is still found, by parsing the rest once some id is not found that way. For more
+ * than a few ids (an export's batch) every record is parsed: searching each text for each id
+ * would cost more than the parse.
+ */
+export async function importedRowsById(
+  db: ReplyGuardDb,
+  days: readonly number[],
+  ids: ReadonlySet<string>,
+): Promise<Map<string, OverrideRow>> {
+  const found = new Map<string, OverrideRow>();
+  if (days.length === 0 || ids.size === 0) return found;
+  const records = await db.imported.where('day').anyOf(days).toArray();
+  const quoted = ids.size <= SEARCHED_IDS ? [...ids].map((id) => JSON.stringify(id)) : null;
+  const take = (record: ImportedRecord) => {
+    for (const r of rowsOf(record)) if (ids.has(r.id) && !found.has(r.id)) found.set(r.id, r);
+  };
+  const rest: ImportedRecord[] = [];
+  for (const record of records) {
+    if (!quoted || quoted.some((q) => record.rows.includes(q))) take(record);
+    else rest.push(record);
+  }
+  if (found.size < ids.size) for (const record of rest) take(record);
+  return found;
+}
+
 /**
  * Deletes imported rows decided before `cutoff` or after `latest`: whole records of the days
  * outside, and the rows outside on the two boundary days. Call inside the purge's transaction.

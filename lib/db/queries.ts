@@ -1,7 +1,7 @@
 import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
 import type { DayTotals } from './day-totals';
-import { importedRowsOfDays, rowsOf } from './imported';
+import { importedRowsById, rowsOf } from './imported';
 import type { OverrideRow } from './schema';
 import { type DayChunk, dayOf, decodeChunks } from './summary';
 
@@ -50,8 +50,7 @@ export async function rowsById(db: ReplyGuardDb, refs: readonly RowRef[]): Promi
       });
     }
     const days = [...new Set([...dayOfId.values()].filter((d): d is number => d !== undefined))];
-    const found = new Map<string, OverrideRow>();
-    for (const r of await importedRowsOfDays(db, days)) if (dayOfId.has(r.id)) found.set(r.id, r);
+    const found = await importedRowsById(db, days, new Set(dayOfId.keys()));
     return refs.map((ref, i) => live[i] ?? found.get(ref.id));
   });
 }

@@ -85,6 +85,27 @@ describe('imported rows', () => {
     expect(all).toEqual(imported);
   });
 
+  it('finds a row by id only in the records that hold it, and one whose file spelled its id with escapes', async () => {
+    const db = freshDb();
+    const rows = spread(40, 1);
+    const plain = rows[3];
+    const escaped = rows[30];
+    if (!plain || !escaped) throw new Error('fixture');
+    // The file spelled the second row's id with \\u escapes: its text never holds the id as JSON writes it.
+    const spelled = (r: (typeof rows)[number]) =>
+      r === escaped
+        ? JSON.stringify(r).replace(
+            JSON.stringify(r.id),
+            `"${[...r.id].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`,
+          )
+        : JSON.stringify(r);
+    await putImported(db, rows, 10, rows.map(spelled));
+    expect((await db.imported.toArray()).some((r) => r.rows.includes(JSON.stringify(escaped.id)))).toBe(false);
+    expect(await rowsById(db, [plain])).toEqual([plain]);
+    expect(await rowsById(db, [escaped, plain])).toEqual([escaped, plain]);
+    expect(await rowsById(db, [{ id: 'missing', decidedAt: plain.decidedAt }])).toEqual([undefined]);
+  });
+
   it('purges imported rows by day, cutting the boundary day at the cutoff, and counts live and imported', async () => {
     const db = freshDb();
     // Days 0..4, rows at 00:00..19:00 of each.
