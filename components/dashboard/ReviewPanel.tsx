@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { REVIEW_REASONS } from '@/lib/db/reviews';
 import type { OverrideReason, OverrideRow } from '@/lib/db/schema';
+import type { EventRef } from '@/lib/stats/day-view';
 import { formatDuration } from '@/lib/stats/metrics';
 import { reviewEstimate } from '@/lib/stats/review-sample';
 import type { StatsRow } from '@/lib/stats/stats-row';
@@ -10,7 +11,7 @@ import { REASON_LABELS } from './labels';
 
 interface Props {
   /** The period's sample of accepted suggestions, in review order; null while it is computed. */
-  sample: readonly StatsRow[] | null;
+  sample: readonly EventRef[] | null;
   /** Accepted suggestions in the period (filters applied). */
   accepted: number;
   governance: GovernanceState;
@@ -26,40 +27,13 @@ const VERDICT_CHOICES = [
   ['should-change', 'Should have been changed'],
 ] as const;
 
-/** One sampled suggestion to judge: what the agent saw and sent, as the privacy mode kept it. */
-function ReviewCard(props: {
-  item: StatsRow;
-  loadRow: Props['loadRow'];
-  privacy: GovernanceState['privacy'];
-  helpdeskName(id: string): string;
-  onVerdict(verdict: 'good' | 'should-change', reason: OverrideReason | null, note: string): void;
-}) {
-  const { item } = props;
-  const [row, setRow] = useState<OverrideRow | null>(null);
-  const [verdict, setVerdict] = useState<'good' | 'should-change' | null>(null);
-  const [reason, setReason] = useState<OverrideReason | ''>('');
-  const [note, setNote] = useState('');
-  const id = useId();
-  useEffect(() => {
-    let live = true;
-    setRow(null);
-    setVerdict(null);
-    setReason('');
-    setNote('');
-    void props.loadRow?.({ id: item.id, decidedAt: item.decidedAt }).then((r) => {
-      if (live) setRow(r ?? null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [item, props.loadRow]);
-  const text = row?.sentText ?? row?.suggestionText ?? null;
-  const ready = verdict === 'good' || (verdict === 'should-change' && reason !== '');
+/** What the card says of a sampled suggestion, from its full row. */
+function ReviewFacts({ item, helpdeskName }: { item: StatsRow; helpdeskName(id: string): string }) {
   return (
-    <article className="rg-review-card" data-rg-review-next={item.id}>
+    <>
       <p className="rg-muted rg-small">
-        {when.format(item.decidedAt)} · {props.helpdeskName(item.helpdesk)} · agent {item.agent || 'me'} · sent as
-        suggested after {formatDuration(Math.max(0, item.decidedAt - item.shownAt))}
+        {when.format(item.decidedAt)} · {helpdeskName(item.helpdesk)} · agent {item.agent || 'me'} · sent as suggested
+        after {formatDuration(Math.max(0, item.decidedAt - item.shownAt))}
         {item.customer
           ? ` · customer ${item.customer.sentiment.label}${item.customer.sarcasm.likely ? ', sarcastic' : ''}`
           : ''}
@@ -72,19 +46,66 @@ function ReviewCard(props: {
       ) : (
         <p className="rg-small rg-muted">No findings were shown.</p>
       )}
+    </>
+  );
+}
+
+/** One sampled suggestion to judge: what the agent saw and sent, as the privacy mode kept it. */
+function ReviewCard(props: {
+  item: EventRef;
+  loadRow: Props['loadRow'];
+  privacy: GovernanceState['privacy'];
+  helpdeskName(id: string): string;
+  onVerdict(verdict: 'good' | 'should-change', reason: OverrideReason | null, note: string): void;
+}) {
+  const { item } = props;
+  // null while it is read; 'gone' when it is no longer stored (a purge ran since the sample was drawn).
+  const [row, setRow] = useState<OverrideRow | 'gone' | null>(null);
+  const [verdict, setVerdict] = useState<'good' | 'should-change' | null>(null);
+  const [reason, setReason] = useState<OverrideReason | ''>('');
+  const [note, setNote] = useState('');
+  const id = useId();
+  useEffect(() => {
+    let live = true;
+    setRow(null);
+    setVerdict(null);
+    setReason('');
+    setNote('');
+    void props.loadRow?.({ id: item.id, decidedAt: item.decidedAt }).then((r) => {
+      if (live) setRow(r ?? 'gone');
+    });
+    return () => {
+      live = false;
+    };
+    // The same row for a new sample (a filter set and cleared): keep the card and what the lead chose.
+  }, [item.id, item.decidedAt, props.loadRow]);
+  const full = row === null || row === 'gone' ? null : row;
+  const text = full ? (full.sentText ?? full.suggestionText ?? null) : null;
+  const ready = verdict === 'good' || (verdict === 'should-change' && reason !== '');
+  return (
+    <article className="rg-review-card" data-rg-review-next={item.id}>
       {row === null ? (
         <p className="rg-muted" aria-busy="true">
           Reading the reply…
         </p>
-      ) : text !== null ? (
-        <blockquote className="rg-review-text" data-rg-review-text={row.privacy}>
-          {text}
-        </blockquote>
-      ) : (
-        <p className="rg-muted" data-rg-review-text="none">
-          No text kept: this reply was recorded with privacy mode “{row.privacy}”. Judge it from the findings and the
-          customer’s mood, or leave the queue here.
+      ) : row === 'gone' ? (
+        <p className="rg-muted" data-rg-review-text="gone">
+          {when.format(item.decidedAt)} · This row is no longer stored (the log was purged since the sample was drawn).
         </p>
+      ) : (
+        <>
+          <ReviewFacts item={row} helpdeskName={props.helpdeskName} />
+          {text !== null ? (
+            <blockquote className="rg-review-text" data-rg-review-text={row.privacy}>
+              {text}
+            </blockquote>
+          ) : (
+            <p className="rg-muted" data-rg-review-text="none">
+              No text kept: this reply was recorded with privacy mode “{row.privacy}”. Judge it from the findings and
+              the customer’s mood, or leave the queue here.
+            </p>
+          )}
+        </>
       )}
       <form
         className="rg-review-form"

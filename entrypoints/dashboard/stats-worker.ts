@@ -22,6 +22,8 @@ const viewAt = (version: number) => {
   return current.view;
 };
 const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Views whose candidates are built (`DaySeq.prepareCandidates`). */
+const prepared = new WeakSet<DayView>();
 
 addEventListener('message', async (event: MessageEvent<StatsMessage>) => {
   const m = event.data;
@@ -41,6 +43,14 @@ addEventListener('message', async (event: MessageEvent<StatsMessage>) => {
     const same = KEPT_PANELS.filter((key) => sent[key] === result[key]);
     for (const key of KEPT_PANELS) sent[key] = result[key];
     post({ type: 'panels', id: m.id, result: { ...result, ...Object.fromEntries(same.map((k) => [k, null])) }, same });
+    // The page is complete: index the log by helpdesk, agent, outcome and source while the lead reads it.
+    if (!prepared.has(view)) {
+      await later();
+      if (m.id === latest && !prepared.has(view)) {
+        prepared.add(view);
+        view.seq.prepareCandidates();
+      }
+    }
   } catch (error) {
     post({ type: 'error', id: m.id, message: error instanceof Error ? error.message : String(error) });
   }

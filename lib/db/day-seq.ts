@@ -16,6 +16,12 @@ export interface DaySeq extends RowSeq {
   readonly decidedAt: Float64Array;
   /** Row `i`'s id. */
   id(i: number): string;
+  /**
+   * Builds now what `candidates` builds on first use, for every field it narrows by: the
+   * dashboard's worker calls it once the page is complete, so a lead's first filter does not
+   * wait for a walk of the whole log.
+   */
+  prepareCandidates(): void;
 }
 
 /** Findings decoded once per distinct stored string, shared by every day (the statistics only read them). */
@@ -117,6 +123,17 @@ export function daySeq(chunks: readonly DayChunk[]): DaySeq {
     return into;
   };
 
+  /** Rows by helpdesk, agent, outcome and source value, each dimension's built on its first use. */
+  const postings = new Map<NarrowingDim, Map<string, Uint32Array>>();
+  const postingsFor = (dim: NarrowingDim) => {
+    let index = postings.get(dim);
+    if (!index) {
+      index = postingsOf(days, dayAt, rowAt, dim);
+      postings.set(dim, index);
+    }
+    return index;
+  };
+
   // One object refilled per call; its id is read only when asked for (the statistics rarely do).
   let current = 0;
   const scratchCustomer = newCustomer();
@@ -127,26 +144,20 @@ export function daySeq(chunks: readonly DayChunk[]): DaySeq {
     length: n,
     decidedAt,
     id,
-    narrow({ helpdesk, agent, outcome, source }) {
-      if (helpdesk === undefined && agent === undefined && outcome === undefined && source === undefined) return null;
-      // Each day's code for the wanted helpdesk and agent (-1: not in that day), found once.
-      const helpdeskCode = days.map((c) => (helpdesk === undefined ? -2 : c.strings.indexOf(helpdesk)));
-      const agentCode = days.map((c) => (agent === undefined ? -2 : c.strings.indexOf(agent)));
-      const outcomeCode = outcome === undefined ? -2 : OUTCOMES.indexOf(outcome);
-      const sourceCode = source === undefined ? -2 : SUGGESTION_SOURCES.indexOf(source);
-      return (i) => {
-        const d = dayAt[i] as number;
-        const c = days[d] as DayChunk;
-        const r = rowAt[i] as number;
-        const h = helpdeskCode[d] as number;
-        const a = agentCode[d] as number;
-        return (
-          (h === -2 || c.helpdesk[r] === h) &&
-          (a === -2 || c.agent[r] === a) &&
-          (outcomeCode === -2 || c.outcome[r] === outcomeCode) &&
-          (sourceCode === -2 || c.source[r] === sourceCode)
-        );
-      };
+    candidates(filter) {
+      let best: Uint32Array | null = null;
+      for (const dim of NARROWING) {
+        const value = filter[dim];
+        if (value === undefined) continue;
+        const list = postingsFor(dim).get(value) ?? EMPTY;
+        // The shortest list: the filter's matcher checks the other fields on far fewer rows than
+        // intersecting the lists would touch.
+        if (!best || list.length < best.length) best = list;
+      }
+      return best;
+    },
+    prepareCandidates() {
+      for (const dim of NARROWING) postingsFor(dim);
     },
     row(i) {
       current = i;
@@ -158,6 +169,65 @@ export function daySeq(chunks: readonly DayChunk[]): DaySeq {
       return row;
     },
   };
+}
+
+/** What `candidates` narrows by. */
+const NARROWING = ['agent', 'helpdesk', 'source', 'outcome'] as const;
+type NarrowingDim = (typeof NARROWING)[number];
+const EMPTY = new Uint32Array(0);
+
+/**
+ * Every row's index under its value of `dim`, increasing, in two passes (count, then fill) over
+ * the columns: one walk of the whole log, after which every filter on that field reads only its
+ * own rows (one agent of 120 in a million-row log: 8,000 rows instead of a million).
+ */
+function postingsOf(
+  days: readonly DayChunk[],
+  dayAt: Uint32Array,
+  rowAt: Uint32Array,
+  dim: NarrowingDim,
+): Map<string, Uint32Array> {
+  // Each row's value as a number: a day's string code mapped to one numbering of the whole log,
+  // or the outcome's or source's own index.
+  const names: string[] = dim === 'outcome' ? [...OUTCOMES] : dim === 'source' ? [...SUGGESTION_SOURCES] : [];
+  const global = new Map<string, number>(names.map((name, k) => [name, k]));
+  const fallback = dim === 'outcome' ? OUTCOMES.indexOf('accepted') : SUGGESTION_SOURCES.indexOf('ai-control');
+  const codeMaps = days.map((c) =>
+    dim === 'outcome' || dim === 'source'
+      ? null
+      : Int32Array.from(c.strings, (name) => {
+          let g = global.get(name);
+          if (g === undefined) {
+            g = names.length;
+            names.push(name);
+            global.set(name, g);
+          }
+          return g;
+        }),
+  );
+  const n = dayAt.length;
+  const valueAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = dayAt[i] as number;
+    const c = days[d] as DayChunk;
+    const r = rowAt[i] as number;
+    const map = codeMaps[d];
+    const code = c[dim][r] as number;
+    // An outcome or source code this build does not know reads as the default, as `row(i)` reads it.
+    valueAt[i] = map ? (map[code] as number) : code >= 0 && code < names.length ? code : fallback;
+  }
+  const counts = new Uint32Array(names.length);
+  for (let i = 0; i < n; i++) {
+    const v = valueAt[i] as number;
+    counts[v] = (counts[v] as number) + 1;
+  }
+  const lists = Array.from(counts, (count) => new Uint32Array(count));
+  const filled = new Uint32Array(names.length);
+  for (let i = 0; i < n; i++) {
+    const v = valueAt[i] as number;
+    (lists[v] as Uint32Array)[(filled[v] as number)++] = i;
+  }
+  return new Map(names.map((name, k) => [name, lists[k] as Uint32Array]));
 }
 
 type CustomerScratch = { sentiment: { label: SentimentLabel; score: number }; sarcasm: { likely: boolean } };

@@ -11,7 +11,7 @@ import {
   type Tally,
   type TallyEvent,
 } from './metrics';
-import { arraySeq, type RowSeq } from './row-seq';
+import { arraySeq, forEachCandidate, type RowSeq } from './row-seq';
 import type { StatsRow } from './stats-row';
 
 export const DAY_MS = 86_400_000;
@@ -297,7 +297,6 @@ export function aggregateSeq(
   range: readonly [number, number] = [0, seq.length],
 ): SeqAggregates {
   const matches = rowMatcher(filter, true);
-  const narrow = seq.narrow?.(filter) ?? null;
   const slices = new PeriodTallies(period, firstEventAt);
   const { prevStart, end } = slices;
   const rules = new Map<string, RuleStat>();
@@ -314,12 +313,11 @@ export function aggregateSeq(
   const seenRules = new Set<string>();
   const seenCategories = new Set<string>();
 
-  for (let i = range[0]; i < range[1]; i++) {
-    if (narrow && !narrow(i)) continue;
+  forEachCandidate(seq, filter, range[0], range[1], (i) => {
     const row = seq.row(i);
     const t = row.decidedAt;
-    if (t < prevStart || t >= end || !matches(row)) continue;
-    if (!slices.addRow(row)) continue;
+    if (t < prevStart || t >= end || !matches(row)) return;
+    if (!slices.addRow(row)) return;
     events.push(i);
 
     bump(maps.helpdesk, row.helpdesk, row);
@@ -351,7 +349,7 @@ export function aggregateSeq(
       }
     }
     if (row.findings.length === 0) bump(maps.category, 'no findings', row);
-  }
+  });
 
   const sorted = (m: Map<string, BreakdownRow>) => [...m.values()].sort((a, b) => b.seen - a.seen);
   return {

@@ -8,6 +8,7 @@ import { rowMatcher } from './filter';
 import { type DriftReport, monitorDriftSeq } from './monitor';
 import { Recent } from './recent';
 import { reviewSampleOf } from './review-sample';
+import { forEachCandidate, lowerBound } from './row-seq';
 import type { StatsRow } from './stats-row';
 import { DAILY_TARGET_FIGURES, medianTrend, type TargetBreach, targetBreaches } from './targets';
 
@@ -91,8 +92,12 @@ export interface GovernanceResult {
   /** Stretches beyond a daily target over the filtered log (`targetBreaches`), newest first. */
   breaches: TargetBreach[] | null;
   medians: MedianTrends | null;
-  /** The period's filtered accepted events sampled for review, in review order, and how many were accepted. */
-  review: { sample: StatsRow[]; accepted: number } | null;
+  /**
+   * The period's filtered accepted events sampled for review, in review order, and how many were
+   * accepted. References only: the review card reads the one full row it shows (a million-row
+   * log's sample is about 7,000 rows, 2 MB to copy to the page as row objects on every filter).
+   */
+  review: { sample: EventRef[]; accepted: number } | null;
 }
 
 /** The events table's page. */
@@ -167,12 +172,10 @@ export class DayView {
   private filtered(req: ViewRequest): Uint32Array | null {
     if (Object.keys(req.filters).length === 0) return null;
     const matches = rowMatcher(req.filters, true);
-    const narrow = this.seq.narrow?.(req.filters) ?? null;
     const picked: number[] = [];
-    for (let i = 0; i < this.seq.length; i++) {
-      if (narrow && !narrow(i)) continue;
+    forEachCandidate(this.seq, req.filters, 0, this.seq.length, (i) => {
       if (matches(this.seq.row(i))) picked.push(i);
-    }
+    });
     return Uint32Array.from(picked);
   }
 
@@ -205,8 +208,14 @@ export class DayView {
         const starts = [...t.previous, ...t.current].map((b) => b.start);
         const from = bisectTime(seq.decidedAt, starts[0] ?? req.period.end);
         const to = bisectTime(seq.decidedAt, req.period.end);
+        const list = seq.candidates?.(req.filters) ?? null;
         const rows = (function* () {
-          for (let i = from; i < to; i++) yield seq.row(i);
+          if (!list) {
+            for (let i = from; i < to; i++) yield seq.row(i);
+            return;
+          }
+          const stop = lowerBound(list, to);
+          for (let k = lowerBound(list, from); k < stop; k++) yield seq.row(list[k] as number);
         })();
         const { values } = medianTrend(rows, matches, starts, req.period.end);
         return { previous: values.slice(0, t.previous.length), current: values.slice(t.previous.length) };
@@ -221,7 +230,11 @@ export class DayView {
     return this.samples.get(key, () => {
       let accepted = 0;
       for (const i of events) if (this.seq.row(i).outcome === 'accepted') accepted += 1;
-      return { sample: reviewSampleOf(this.seq, events, share).map((i) => this.seq.keep(i)), accepted };
+      const sample = reviewSampleOf(this.seq, events, share).map((i) => ({
+        id: this.seq.id(i),
+        decidedAt: this.seq.decidedAt[i] as number,
+      }));
+      return { sample, accepted };
     });
   }
 
@@ -315,9 +328,16 @@ export class DayView {
     return order.map((j) => events[j] as number);
   }
 
-  /** The filtered headline figures and trends: the first answer to a filter change. */
+  /**
+   * The filtered headline figures and trends: the first answer to a filter change. For a filter
+   * on a helpdesk, agent, outcome or source, the period's aggregates over that value's rows (the
+   * panels then reuse them); otherwise a walk of the packed days' columns, which fills no rows.
+   */
   figures(req: ViewRequest): PeriodFigures | null {
-    return req.figures ? dayFigures(this.days, req.filters, req.period, req.first) : null;
+    if (!req.figures) return null;
+    if (!this.seq.candidates?.(req.filters)) return dayFigures(this.days, req.filters, req.period, req.first);
+    const { period, headline, previousHeadline, trends } = this.aggregatesOf(req);
+    return { period, headline, previousHeadline, trends };
   }
 
   /** Rules, breakdowns, drift and the events table's page (without the figures). */

@@ -120,14 +120,25 @@ export function monitorDriftSeq(
   const overrideRate = cusum(toBlocks(times, overrides, blockSize), options);
   const categories: Partial<Record<Category, CusumResult>> = {};
   const alarms: MonitoredAlarm[] = [];
+  // Alarms of different metrics share their baseline (and often their window): each range is walked once.
+  const walked = new Map<string, Record<MoverDimension, Shares>>();
+  const sharesBetween = (from: number, to: number) => {
+    const key = `${from} ${to}`;
+    let shares = walked.get(key);
+    if (!shares) {
+      shares = sharesOf(sliceOf(seq, picked, from, to));
+      walked.set(key, shares);
+    }
+    return shares;
+  };
   const add = (metric: DriftMetric, result: CusumResult) => {
     for (const alarm of result.alarms) {
       const at = (i: number) => result.observations[i] as Observation;
       const baselineEnd = at(result.baselineCount - 1);
       const first = at(alarm.startIndex);
       const last = at(alarm.endIndex ?? result.observations.length - 1);
-      const baseline = sliceOf(seq, picked, 0, Math.min(n, baselineEnd.firstEvent + blockSize));
-      const window = sliceOf(seq, picked, first.firstEvent, Math.min(n, last.firstEvent + blockSize));
+      const baseline = sharesBetween(0, Math.min(n, baselineEnd.firstEvent + blockSize));
+      const window = sharesBetween(first.firstEvent, Math.min(n, last.firstEvent + blockSize));
       alarms.push({ ...alarm, metric, movers: movedBetween(baseline, window) });
     }
   };
@@ -150,38 +161,40 @@ interface Shares {
   totals: Map<string, number>;
 }
 
-function sharesOf(rows: Slice, dimension: MoverDimension): Shares {
-  const counts = new Map<string, number>();
-  const totals = new Map<string, number>();
+const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'helpdesk', 'sentiment', 'sarcasm'];
+
+/**
+ * Every dimension's shares of a slice, in one walk of its rows: a row is filled once for all six,
+ * not once per dimension (at a million rows the drift panel's alarms walked their baselines and
+ * windows six times each).
+ */
+function sharesOf(rows: Slice): Record<MoverDimension, Shares> {
+  const shares = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      { total: rows.length, counts: new Map<string, number>(), totals: new Map<string, number>() },
+    ]),
+  ) as Record<MoverDimension, Shares>;
   const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const seen: string[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows.row(k);
-    switch (dimension) {
-      case 'rule':
-        for (const f of row.findings) inc(counts, f.rule);
-        break;
-      case 'category':
-        for (const c of new Set(row.findings.map((f) => f.category))) inc(counts, c);
-        break;
-      case 'reason':
-        if (row.reason) inc(counts, row.reason);
-        break;
-      case 'helpdesk':
-        inc(totals, row.helpdesk);
-        if (row.outcome !== 'accepted') inc(counts, row.helpdesk);
-        break;
-      case 'sentiment':
-        if (row.customer) inc(counts, row.customer.sentiment.label);
-        break;
-      case 'sarcasm':
-        if (row.customer?.sarcasm.likely) inc(counts, 'sarcastic');
-        break;
+    seen.length = 0;
+    for (const f of row.findings) {
+      inc(shares.rule.counts, f.rule);
+      if (!seen.includes(f.category)) {
+        seen.push(f.category);
+        inc(shares.category.counts, f.category);
+      }
     }
+    if (row.reason) inc(shares.reason.counts, row.reason);
+    inc(shares.helpdesk.totals, row.helpdesk);
+    if (row.outcome !== 'accepted') inc(shares.helpdesk.counts, row.helpdesk);
+    if (row.customer) inc(shares.sentiment.counts, row.customer.sentiment.label);
+    if (row.customer?.sarcasm.likely) inc(shares.sarcasm.counts, 'sarcastic');
   }
-  return { total: rows.length, counts, totals };
+  return shares;
 }
-
-const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'helpdesk', 'sentiment', 'sarcasm'];
 
 /**
  * Compares the alarm window with the baseline on every dimension and returns the largest moves.
@@ -190,14 +203,18 @@ const DIMENSIONS: readonly MoverDimension[] = ['rule', 'category', 'reason', 'he
  */
 export function whatMoved(baseline: readonly StatsRow[], window: readonly StatsRow[], limit = 8): Mover[] {
   const slice = (rows: readonly StatsRow[]): Slice => ({ length: rows.length, row: (k) => rows[k] as StatsRow });
-  return movedBetween(slice(baseline), slice(window), limit);
+  return movedBetween(sharesOf(slice(baseline)), sharesOf(slice(window)), limit);
 }
 
-function movedBetween(baseline: Slice, window: Slice, limit = 8): Mover[] {
+function movedBetween(
+  baseline: Record<MoverDimension, Shares>,
+  window: Record<MoverDimension, Shares>,
+  limit = 8,
+): Mover[] {
   const movers: Mover[] = [];
   for (const dimension of DIMENSIONS) {
-    const a = sharesOf(baseline, dimension);
-    const b = sharesOf(window, dimension);
+    const a = baseline[dimension];
+    const b = window[dimension];
     const keys = new Set([...a.counts.keys(), ...b.counts.keys()]);
     for (const key of keys) {
       const rate = (s: Shares) => {

@@ -146,7 +146,7 @@ export interface ReviewEstimate {
  */
 export function reviewEstimate(
   accepted: number,
-  sample: readonly StatsRow[],
+  sample: readonly { id: string }[],
   verdicts: ReadonlyMap<string, VerdictOf>,
 ): ReviewEstimate {
   let reviewed = 0;

@@ -15,11 +15,47 @@ export interface RowSeq {
   /** Row `i` as an object of its own, to keep (the events table's page, the detail view). */
   keep(i: number): StatsRow;
   /**
-   * Optional: a cheap test that rules rows out by a filter's helpdesk, agent, outcome and source
-   * from what the sequence stores, before a row is filled. It may let through rows the filter
-   * refuses (the filter's own matcher still decides), never the other way round.
+   * Optional: the indexes, increasing, of the rows that have the filter's helpdesk, agent, outcome
+   * and source, from what the sequence stores, without filling a row; null when the filter names
+   * none of them. A reader walks these instead of every row. It may hold rows the filter refuses
+   * for its other fields (the filter's own matcher still decides), never leave one out.
    */
-  narrow?(filter: Pick<EventFilter, 'helpdesk' | 'agent' | 'outcome' | 'source'>): ((i: number) => boolean) | null;
+  candidates?(filter: NarrowingFilter): Uint32Array | null;
+}
+
+/** The fields of a filter a sequence can narrow by (`RowSeq.candidates`). */
+export type NarrowingFilter = Pick<EventFilter, 'helpdesk' | 'agent' | 'outcome' | 'source'>;
+
+/** The first position of `list` (increasing) holding a value at or above `i`. */
+export function lowerBound(list: Uint32Array, i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Calls `visit` with the indexes in `[from, to)` a reader must look at for `filter`: the
+ * sequence's candidates there when it has them, else every index.
+ */
+export function forEachCandidate(
+  seq: RowSeq,
+  filter: NarrowingFilter,
+  from: number,
+  to: number,
+  visit: (i: number) => void,
+): void {
+  const list = seq.candidates?.(filter) ?? null;
+  if (!list) {
+    for (let i = from; i < to; i++) visit(i);
+    return;
+  }
+  const end = lowerBound(list, to);
+  for (let k = lowerBound(list, from); k < end; k++) visit(list[k] as number);
 }
 
 /** A sequence over rows held in an array. */

@@ -96,6 +96,25 @@ describe('DayView (the dashboard worker over packed days)', () => {
     }
   });
 
+  it('names as candidates exactly the rows with the filter’s helpdesk, agent, outcome or source, the fewest', () => {
+    const seq = daySeq(days);
+    expect(seq.candidates?.({})).toBeNull();
+    const rowsWith = (f: (r: StatsRow) => boolean) => decoded.flatMap((r, i) => (f(r) ? [i] : []));
+    for (const agent of ['', 'ana', 'bo', 'nobody']) {
+      expect([...(seq.candidates?.({ agent }) ?? [])]).toEqual(rowsWith((r) => r.agent === agent));
+    }
+    for (const outcome of ['accepted', 'edited', 'rejected'] as const) {
+      expect([...(seq.candidates?.({ outcome }) ?? [])]).toEqual(rowsWith((r) => r.outcome === outcome));
+    }
+    expect([...(seq.candidates?.({ helpdesk: 'zendesk' }) ?? [])]).toEqual(rowsWith((r) => r.helpdesk === 'zendesk'));
+    expect([...(seq.candidates?.({ source: 'ai-control' }) ?? [])]).toEqual(rowsWith((r) => r.source === 'ai-control'));
+    // Two fields: the shorter list, every row of both among it.
+    const both = seq.candidates?.({ agent: 'bo', outcome: 'accepted' }) ?? [];
+    const agentOnly = rowsWith((r) => r.agent === 'bo');
+    const outcomeOnly = rowsWith((r) => r.outcome === 'accepted');
+    expect([...both]).toEqual(agentOnly.length <= outcomeOnly.length ? agentOnly : outcomeOnly);
+  });
+
   it('gives what aggregate, dayFigures and monitorDrift give on the decoded rows, for every filter and period', () => {
     const view = new DayView(days);
     for (const period of periods) {
@@ -173,7 +192,7 @@ describe('DayView (the dashboard worker over packed days)', () => {
         const events = aggregate(decoded, filters, period, first).events;
         const sample = reviewSample(events, 0.2);
         expect(got.governance.review).toEqual({
-          sample,
+          sample: sample.map((r) => ({ id: r.id, decidedAt: r.decidedAt })),
           accepted: events.filter((r) => r.outcome === 'accepted').length,
         });
         sampled += sample.length;
