@@ -3,6 +3,8 @@ import { liveQuery, type Subscription } from 'dexie';
 import { createDashboardStore, type DashboardState } from '@/components/dashboard/store';
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
+import { sameTotals } from '@/lib/db/day-totals';
+import { takeEarlyTotals } from '@/lib/db/early-read';
 import { rowsById, type SummaryDays, summaryTotals } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
 
@@ -50,30 +52,50 @@ window.__replyguardDashboard = timing;
 
 let subscription: Subscription | undefined;
 
+function markFirstRead(): void {
+  if (timing.firstReadMs !== undefined) return;
+  timing.firstReadMs = performance.now();
+  performance.mark('replyguard:dashboard-first-read');
+}
+
 /** The per-day totals: all the page itself reads (the packed days are the stats worker's). */
 async function readSummary(): Promise<SummaryDays> {
   const totals = await summaryTotals(db);
-  if (timing.firstReadMs === undefined) {
-    timing.firstReadMs = performance.now();
-    performance.mark('replyguard:dashboard-first-read');
-  }
+  markFirstRead();
   return totals;
 }
 
 /**
  * Keeps the store's summary live: Dexie re-runs the read whenever a write touches the days it
- * read (an import, a new decision, a reason given later, the retention purge).
+ * read (an import, a new decision, a reason given later, the retention purge). A read that finds
+ * the totals the store holds (the live query's first, after the early read) changes nothing: a
+ * new summary is a new version of the log, which the stats worker reads again whole.
  */
 function watchSummary(): void {
   subscription?.unsubscribe();
   subscription = liveQuery(readSummary).subscribe({
     next: (summary) => {
+      const held = store.getState().summary;
+      if (held && sameTotals(held.totals, summary.totals)) return;
       // A write touched the log: a kept row may have changed (a reason given later, a purge).
       loadedRows.clear();
       store.getState().set({ summary });
     },
     error: (error: unknown) => console.error('ReplyGuard: reading the log failed', error),
   });
+}
+
+/**
+ * The first render's totals: the early script's read when it had one (lib/db/early-read.ts),
+ * then the live query, which keeps them current from there on.
+ */
+async function startReading(): Promise<void> {
+  const totals = await (takeEarlyTotals() ?? Promise.resolve(null));
+  if (totals) {
+    markFirstRead();
+    store.getState().set({ summary: { totals, days: [], complete: false } });
+  }
+  watchSummary();
 }
 
 /**
@@ -110,5 +132,5 @@ function onComplete(rows: number): void {
 
 // Start reading the log first, then load the UI: the React tree, the charts and the import and
 // export code are a separate chunk, fetched and run while IndexedDB reads the period's days.
-watchSummary();
+void startReading();
 void import('./render').then(({ renderDashboard }) => renderDashboard({ db, store, loadRow, onReady, onComplete }));

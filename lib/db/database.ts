@@ -4,6 +4,7 @@ import type { InstallRecord, SegmentRecord } from '../audit/segments';
 import type { ImportedFileRecord } from '../handover/fingerprints';
 import type { HandoverRecord } from '../handover/state';
 import type { DayTotals } from './day-totals';
+import { DB_NAME } from './early-read';
 import type { ImportedRecord } from './imported';
 import { type KeyRecord, pseudonymiseTicketHashes } from './keys';
 import type { ReviewRecord } from './reviews';
@@ -11,7 +12,7 @@ import type { OverrideRow } from './schema';
 import { buildSummary, type DayChunk, sourceCode } from './summary';
 import { buildTotals } from './summary-writes';
 
-export const DB_NAME = 'replyguard';
+export { DB_NAME } from './early-read';
 
 export type ReplyGuardDb = Dexie & {
   overrides: EntityTable<OverrideRow, 'id'>;
