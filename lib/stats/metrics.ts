@@ -110,7 +110,8 @@ export function addSumsToTally(
   for (let k = 0; k < TALLY_SUMS.length; k++) t[TALLY_SUMS[k] as (typeof TALLY_SUMS)[number]] += sums[at + k] as number;
   if (!t.decisionMs || to <= from) return;
   // A day's slots come one after another: one run for the day, not one per quarter hour.
-  const runs = (t.decisionRuns ??= []);
+  t.decisionRuns ??= [];
+  const runs = t.decisionRuns;
   const last = runs[runs.length - 1];
   if (last && last.source === durations && last.to === from) last.to = to;
   else runs.push({ source: durations, from, to });

@@ -235,7 +235,23 @@ describe('packed decision times', () => {
     );
 
   it('keeps every slot’s values, small and huge, and takes a quarter of the bytes of numbers', () => {
-    const values = [5, 0, 90_000, 3, 3, 2 ** 53 - 1, 127, 128, 16_383, 16_384, 2 ** 21, 2 ** 28 - 1, 2 ** 28, 2 ** 31 + 5, 0];
+    const values = [
+      5,
+      0,
+      90_000,
+      3,
+      3,
+      2 ** 53 - 1,
+      127,
+      128,
+      16_383,
+      16_384,
+      2 ** 21,
+      2 ** 28 - 1,
+      2 ** 28,
+      2 ** 31 + 5,
+      0,
+    ];
     const ends = [3, 3, 7, 15];
     const packed = packDurations(values, ends);
     expect(packed).toBeInstanceOf(Uint8Array);
