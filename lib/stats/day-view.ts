@@ -132,6 +132,52 @@ export interface ViewResult {
 export const KEPT_PANELS = ['rules', 'breakdowns', 'drift', 'governance'] as const;
 export type KeptPanel = (typeof KEPT_PANELS)[number];
 
+/**
+ * The positions of `keys` in order (descending when `desc`), ties by position: what sorting the
+ * positions with `(a, b) => sign * (keys[a] - keys[b]) || a - b` gives. A comparator sort of a
+ * million-row log's period (240,000 events) took about 60 ms of the worker's time; here the
+ * distinct keys are sorted natively, each key is ranked among them and the positions are placed by
+ * rank in one stable pass. Keys that are not numbers go the comparator's way.
+ */
+export function stableOrder(keys: Float64Array, desc: boolean): Uint32Array {
+  const n = keys.length;
+  if (keys.some(Number.isNaN)) {
+    const sign = desc ? -1 : 1;
+    return Uint32Array.from({ length: n }, (_, j) => j).sort(
+      (a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b,
+    );
+  }
+  const distinct = keys.slice().sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = distinct[i] as number;
+    if (m === 0 || v !== distinct[m - 1]) distinct[m++] = v;
+  }
+  const rank = new Uint32Array(n);
+  const starts = new Uint32Array(m + 1);
+  for (let j = 0; j < n; j++) {
+    const v = keys[j] as number;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = desc ? m - 1 - lo : lo;
+    rank[j] = r;
+    starts[r + 1] = (starts[r + 1] as number) + 1;
+  }
+  for (let r = 0; r < m; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
+  const order = new Uint32Array(n);
+  for (let j = 0; j < n; j++) {
+    const r = rank[j] as number;
+    order[starts[r] as number] = j;
+    starts[r] = (starts[r] as number) + 1;
+  }
+  return order;
+}
+
 const filterKey = (f: ViewRequest['filters']) =>
   JSON.stringify(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -322,9 +368,7 @@ export class DayView {
               : row.similarity;
       }
     }
-    const order = Uint32Array.from({ length: n }, (_, j) => j);
-    const sign = sort.desc ? -1 : 1;
-    order.sort((a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b);
+    const order = stableOrder(keys, sort.desc);
     return order.map((j) => events[j] as number);
   }
 

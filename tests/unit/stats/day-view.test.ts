@@ -6,7 +6,7 @@ import { generateHistory } from '@/lib/demo/history';
 import { seededRandom } from '@/lib/demo/random';
 import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
 import { dayFigures } from '@/lib/stats/day-figures';
-import { DayView, type EventSortKey, KEPT_PANELS, type ViewRequest } from '@/lib/stats/day-view';
+import { DayView, type EventSortKey, KEPT_PANELS, stableOrder, type ViewRequest } from '@/lib/stats/day-view';
 import type { EventFilter } from '@/lib/stats/filter';
 import { rowMatcher } from '@/lib/stats/filter';
 import { monitorDrift } from '@/lib/stats/monitor';
@@ -128,6 +128,29 @@ describe('DayView (the dashboard worker over packed days)', () => {
         expect(got.events.rows).toEqual(want.events);
         const matches = rowMatcher(filters, true);
         expect(got.drift).toEqual(monitorDrift(decoded.filter(matches)));
+      }
+    }
+  });
+
+  it('orders positions by key as the comparator sort did, ties by position, both directions', () => {
+    const random = seededRandom(3);
+    const pools = [
+      () => Math.floor(random() * 5),
+      () => random(),
+      () => [0, -0, 1, Number.POSITIVE_INFINITY, -3.5][Math.floor(random() * 5)] as number,
+      () => (random() < 0.05 ? Number.NaN : Math.floor(random() * 3)),
+    ];
+    for (const pick of pools) {
+      for (const n of [0, 1, 2, 17, 500]) {
+        const keys = Float64Array.from({ length: n }, pick);
+        for (const desc of [false, true]) {
+          const sign = desc ? -1 : 1;
+          // The events table's sort before (a comparator over the positions).
+          const want = Uint32Array.from({ length: n }, (_, j) => j).sort(
+            (a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b,
+          );
+          expect([...stableOrder(keys, desc)]).toEqual([...want]);
+        }
       }
     }
   });
