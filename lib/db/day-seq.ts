@@ -50,17 +50,20 @@ function idOffsets(c: DayChunk): Int32Array {
   return offsets;
 }
 
-/** The first index whose decision time is at or after `t` (the sequence's length when none is). */
-export function bisectTime(times: Float64Array, t: number): number {
+/** The first position of `list` (ascending) holding a value at or above `value` (its length when none does). */
+export function lowerBound(list: ArrayLike<number>, value: number): number {
   let lo = 0;
-  let hi = times.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** The first index whose decision time is at or after `t` (the sequence's length when none is). */
+export const bisectTime = (times: Float64Array, t: number): number => lowerBound(times, t);
 
 /** Reads stored days (in any order) as one sequence. */
 export function daySeq(chunks: readonly DayChunk[]): DaySeq {

@@ -1,4 +1,4 @@
-import { bisectTime, type DaySeq, daySeq } from '../db/day-seq';
+import { bisectTime, type DaySeq, daySeq, lowerBound } from '../db/day-seq';
 import type { DayChunk } from '../db/summary';
 import type { Target } from '../settings/targets';
 import { aggregateSeq, type Granularity, type PeriodFigures, PeriodTallies, type SeqAggregates } from './aggregate';
@@ -8,7 +8,7 @@ import { rowMatcher } from './filter';
 import { type DriftReport, monitorDriftSeq } from './monitor';
 import { Recent } from './recent';
 import { reviewSampleOf } from './review-sample';
-import { forEachCandidate, lowerBound } from './row-seq';
+import { forEachCandidate } from './row-seq';
 import type { StatsRow } from './stats-row';
 import { DAILY_TARGET_FIGURES, medianTrend, type TargetBreach, targetBreaches } from './targets';
 

@@ -1,3 +1,4 @@
+import { lowerBound } from '../db/day-seq';
 import type { EventFilter } from './filter';
 import type { StatsRow } from './stats-row';
 
@@ -25,18 +26,6 @@ export interface RowSeq {
 
 /** The fields of a filter a sequence can narrow by (`RowSeq.candidates`). */
 export type NarrowingFilter = Pick<EventFilter, 'helpdesk' | 'agent' | 'outcome' | 'source'>;
-
-/** The first position of `list` (increasing) holding a value at or above `i`. */
-export function lowerBound(list: Uint32Array, i: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Calls `visit` with the indexes in `[from, to)` a reader must look at for `filter`: the
