@@ -138,33 +138,60 @@ export function durationsOf(d: Pick<DayTotals, 'durations' | 'durationEnds'>): F
   if (!(packed instanceof Uint8Array)) return packed;
   const known = unpacked.get(packed);
   if (known) return known;
-  const out = new Float64Array(d.durationEnds.length ? (d.durationEnds[d.durationEnds.length - 1] as number) : 0);
-  let at = 0;
-  let from = 0;
-  for (const to of d.durationEnds) {
+  const n = d.durationEnds.length ? (d.durationEnds[d.durationEnds.length - 1] as number) : 0;
+  const out = new Float64Array(n);
+  copyDurations(d, 0, n, out, 0);
+  unpacked.set(packed, out);
+  return out;
+}
+
+/**
+ * Writes a day's decision times at positions `from` to `to` (whole slots: `from` is where a slot
+ * starts) into `out` from `at`, unpacking only what it needs: the dashboard's first render
+ * gathers the period's times for the median this way, without an array per day in between.
+ */
+export function copyDurations(
+  d: Pick<DayTotals, 'durations' | 'durationEnds'>,
+  from: number,
+  to: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const packed = d.durations;
+  if (!(packed instanceof Uint8Array)) {
+    out.set(packed.subarray(from, to), at);
+    return;
+  }
+  const known = unpacked.get(packed);
+  if (known) {
+    out.set(known.subarray(from, to), at);
+    return;
+  }
+  let p = 0;
+  let start = 0;
+  for (const end of d.durationEnds) {
+    if (start >= to) break;
     let previous = 0;
-    for (let i = from; i < to; i++) {
+    for (let i = start; i < end; i++) {
       // Nearly every difference fits one or two bytes: those in small-integer arithmetic, the
       // rare long one (over 2^28 ms) in floating point.
-      let byte = packed[at++] as number;
+      let byte = packed[p++] as number;
       let value = byte & 127;
       if (byte >= 128) {
-        byte = packed[at++] as number;
+        byte = packed[p++] as number;
         value |= (byte & 127) << 7;
         let scale = 16_384;
         while (byte >= 128) {
-          byte = packed[at++] as number;
+          byte = packed[p++] as number;
           value += (byte & 127) * scale;
           scale *= 128;
         }
       }
       previous += value;
-      out[i] = previous;
+      if (i >= from) out[at + i - from] = previous;
     }
-    from = to;
+    start = end;
   }
-  unpacked.set(packed, out);
-  return out;
 }
 
 /**

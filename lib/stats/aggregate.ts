@@ -3,6 +3,7 @@ import { type EventFilter, rowMatcher } from './filter';
 import {
   addEventToTally,
   addSumsToTally,
+  type DurationSource,
   emptyTally,
   eventOf,
   type Headline,
@@ -220,7 +221,7 @@ export class PeriodTallies {
     t: number,
     sums: ArrayLike<number>,
     at: number,
-    durations: ArrayLike<number>,
+    durations: DurationSource,
     from: number,
     to: number,
   ): boolean {

@@ -1,5 +1,5 @@
 import { eventAt, findingsReader, outcomeAt, rowOrder } from '../db/day-rows';
-import { type DayTotals, durationsOf, SLOT_MS } from '../db/day-totals';
+import { type DayTotals, SLOT_MS } from '../db/day-totals';
 import { OVERRIDE_REASONS, SUGGESTION_SOURCES } from '../db/schema';
 import { CHUNK_MS, type DayChunk } from '../db/summary';
 import { type PeriodFigures, PeriodTallies } from './aggregate';
@@ -92,12 +92,11 @@ export function totalsFigures(
   const { prevStart, end } = slices;
   const width = TALLY_SUMS.length;
   for (const d of daysOverlapping(totals, prevStart, end)) {
-    const durations = durationsOf(d);
     let from = 0;
     for (let k = 0; k < d.slots.length; k++) {
       const to = d.durationEnds[k] as number;
       const t = d.day * CHUNK_MS + (d.slots[k] as number) * SLOT_MS;
-      if (t >= prevStart && t < end) slices.addSums(t, d.sums, k * width, durations, from, to);
+      if (t >= prevStart && t < end) slices.addSums(t, d.sums, k * width, d, from, to);
       from = to;
     }
   }

@@ -1,3 +1,4 @@
+import { copyDurations, type DayTotals } from '../db/day-totals';
 import type { Outcome } from '../db/schema';
 import type { StatsRow } from './stats-row';
 
@@ -29,12 +30,15 @@ export interface Tally {
   decisionRuns?: DecisionRun[];
 }
 
-/** `source[from]` to `source[to - 1]`: decision times stored in a day's totals. */
+/** A day's stored decision times at positions `from` to `to` (read with `copyDurations`). */
 export interface DecisionRun {
-  source: ArrayLike<number>;
+  source: DurationSource;
   from: number;
   to: number;
 }
+
+/** Where stored decision times come from: a day's totals. */
+export type DurationSource = Pick<DayTotals, 'durations' | 'durationEnds'>;
 
 /** @param withDurations keep decision times for the median (the headline needs them, trend points do not). */
 export function emptyTally(withDurations = true): Tally {
@@ -103,7 +107,7 @@ export function addSumsToTally(
   t: Tally,
   sums: ArrayLike<number>,
   at: number,
-  durations: ArrayLike<number>,
+  durations: DurationSource,
   from: number,
   to: number,
 ): void {
@@ -184,8 +188,7 @@ function decisionTimes(t: Tally): Float64Array {
   out.set(pushed);
   let at = pushed.length;
   for (const { source, from, to } of t.decisionRuns ?? []) {
-    if (source instanceof Float64Array) out.set(source.subarray(from, to), at);
-    else for (let i = from; i < to; i++) out[at + i - from] = source[i] as number;
+    copyDurations(source, from, to, out, at);
     at += to - from;
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationsOf, packDurations, totalsOfDay } from '@/lib/db/day-totals';
+import { copyDurations, durationsOf, packDurations, totalsOfDay } from '@/lib/db/day-totals';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from '@/lib/db/schema';
 import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
@@ -257,6 +257,18 @@ describe('packed decision times', () => {
     expect(packed).toBeInstanceOf(Uint8Array);
     const back = durationsOf({ durations: packed, durationEnds: Uint32Array.from(ends) });
     expect(slots(back, ends)).toEqual(slots(values, ends));
+    // Whole slots copied straight from the packed bytes, as the first render gathers them.
+    for (const [from, to] of [
+      [0, 15],
+      [3, 7],
+      [7, 15],
+      [0, 3],
+    ] as const) {
+      const out = new Float64Array(to - from + 2).fill(-1);
+      // A copy of the bytes: not the array durationsOf unpacked above (and keeps).
+      copyDurations({ durations: packed.slice(), durationEnds: Uint32Array.from(ends) }, from, to, out, 1);
+      expect([...out]).toEqual([-1, ...back.subarray(from, to), -1]);
+    }
     const day = generateHistory({ seed: 5, days: 2, agents: ['a', 'b', 'c'], perAgentDay: 400 });
     const totals = [...chunksOf(day).values()].map(packDay).map(totalsOfDay);
     for (const t of totals) {
