@@ -169,3 +169,38 @@ export const EMOJI_POLARITY: ReadonlyMap<string, number> = new Map([
   [':|', -1],
   ['=(', -2],
 ]);
+
+/**
+ * Negators and contrast words of the languages with a sentiment model of their own, for the
+ * fitted models' negation marking (signals/features.ts, option `negation`): "non mi piace" should
+ * not share the weight of "piace". Lower case; Arabic in the folded form of nlp/arabic.ts. Only a
+ * model fitted with the option reads them, so adding a word changes nothing until a refit.
+ */
+export const NEGATION_WORDS: Readonly<
+  Record<string, { negators: ReadonlySet<string>; contrast: ReadonlySet<string> }>
+> = {
+  ar: {
+    negators: new Set(['لا', 'ما', 'مش', 'مو', 'ليس', 'ليست', 'لم', 'لن', 'مب', 'بدون', 'غير', 'ولا', 'مافي', 'ماف']),
+    contrast: new Set(['لكن', 'بس', 'بل', 'ولكن']),
+  },
+  hi: {
+    negators: new Set(['nahi', 'nahin', 'nhi', 'nai', 'na', 'mat', 'bina', 'नहीं', 'नही', 'न', 'मत', 'बिना']),
+    contrast: new Set(['lekin', 'magar', 'par', 'pr', 'लेकिन', 'मगर', 'पर']),
+  },
+  it: {
+    negators: new Set([
+      'non',
+      'nessuno',
+      'nessuna',
+      'niente',
+      'nulla',
+      'mai',
+      'senza',
+      'né',
+      'nemmeno',
+      'neanche',
+      'neppure',
+    ]),
+    contrast: new Set(['ma', 'però', 'pero', 'tuttavia', 'invece']),
+  },
+};

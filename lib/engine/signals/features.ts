@@ -1,4 +1,5 @@
-import { CONTRAST_WORDS, NEGATORS } from '../nlp/modifiers';
+import { isArabicWord, normaliseArabic, stripArabicPrefixes } from '../nlp/arabic';
+import { CONTRAST_WORDS, NEGATION_WORDS, NEGATORS } from '../nlp/modifiers';
 import type { Token } from '../nlp/tokenize';
 import type { LexiconScore } from './lexicon-score';
 
@@ -9,7 +10,8 @@ import type { LexiconScore } from './lexicon-score';
  * Features: unigrams (negation-marked inside a negation's reach), bigrams of adjacent words,
  * hashtags with and without their "#", emoji and emoticons, placeholders for mentions, urls and
  * numbers, punctuation shape, shouting, the rule-based lexicon scores as real-valued features,
- * and (per model) character n-grams of each word.
+ * and (per model, `FeatureOptions`) character n-grams of each word, Arabic normalisation and the
+ * negators of the model's own language.
  *
  * No feature is ever written out as a string: each is a 32-bit hash built from the hash of its
  * token (one pass over the token's characters), so a message costs a few hundred integer
@@ -57,6 +59,18 @@ export interface FeatureOptions {
    * per model (tests/bench/fit-signals.ts). @default 0
    */
   charGrams?: number;
+  /**
+   * Read Arabic words in their light-normalised form (nlp/arabic.ts): tashkeel and tatweel
+   * removed, alef, ya and ta-marbuta forms folded, and the word's feature taken without its clitic
+   * prefixes (و, the article); character n-grams are of the folded word, prefixes included.
+   * @default false
+   */
+  arabic?: boolean;
+  /**
+   * A language (ISO 639-1) whose negators and contrast words (`NEGATION_WORDS`) mark negation too,
+   * besides the English ones. @default none
+   */
+  negation?: string;
 }
 
 const NEGATION_REACH = 3;
@@ -137,6 +151,8 @@ export function extractFeatures(
   out: Features = new Features(),
 ): Features {
   out.length = 0;
+  const arabic = options?.arabic === true;
+  const own = options?.negation ? NEGATION_WORDS[options.negation] : undefined;
   let negationLeft = 0;
   let prev = 0;
   let hasPrev = false;
@@ -145,16 +161,20 @@ export function extractFeatures(
   for (const t of tokens) {
     switch (t.kind) {
       case 'word': {
-        const w = t.norm;
-        const h = hashText(w);
+        let w = t.norm;
+        let h: number;
+        if (arabic && isArabicWord(w)) {
+          w = normaliseArabic(w);
+          h = hashText(stripArabicPrefixes(w));
+        } else h = hashText(w);
         words++;
         if (t.caps) caps++;
         out.push(key(negationLeft > 0 ? NEGATED : UNIGRAM, h));
         if (hasPrev) out.push(key(BIGRAM, prev, h));
         prev = h;
         hasPrev = true;
-        if (NEGATORS.has(w)) negationLeft = NEGATION_REACH;
-        else if (CONTRAST_WORDS.has(w)) negationLeft = 0;
+        if (NEGATORS.has(w) || own?.negators.has(w)) negationLeft = NEGATION_REACH;
+        else if (CONTRAST_WORDS.has(w) || own?.contrast.has(w)) negationLeft = 0;
         else if (negationLeft > 0) negationLeft--;
         break;
       }
@@ -195,7 +215,8 @@ export function extractFeatures(
   const grams = options?.charGrams ?? 0;
   if (grams > 1) {
     for (const t of tokens) {
-      if (t.kind === 'word') charGrams(out, t.norm, 0, grams);
+      if (t.kind === 'word')
+        charGrams(out, arabic && isArabicWord(t.norm) ? normaliseArabic(t.norm) : t.norm, 0, grams);
       else if (t.kind === 'hashtag') charGrams(out, t.norm, 1, grams);
     }
   }

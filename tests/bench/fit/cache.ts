@@ -14,6 +14,7 @@ import { repoRoot } from '../datasets';
 
 const SOURCES = [
   'lib/engine/nlp/tokenize.ts',
+  'lib/engine/nlp/arabic.ts',
   'lib/engine/nlp/modifiers.ts',
   'lib/engine/nlp/polarity-lexicon.ts',
   'lib/engine/signals/lexicon-score.ts',
@@ -46,7 +47,7 @@ export function featuriseText(text: string, options?: FeatureOptions, scratch = 
 export function featuriseAll(name: string, texts: readonly string[], options?: FeatureOptions): Featurised[] {
   const textHash = createHash('sha1');
   for (const t of texts) textHash.update(t).update('\u0000');
-  const id = `${name}-g${options?.charGrams ?? 0}-${engineHash()}-${textHash.digest('hex').slice(0, 12)}`;
+  const id = `${name}-g${options?.charGrams ?? 0}${options?.arabic ? '-ar' : ''}${options?.negation ? `-n${options.negation}` : ''}-${engineHash()}-${textHash.digest('hex').slice(0, 12)}`;
   const dir = path.join(repoRoot, '.cache', 'features');
   const file = path.join(dir, `${id}.bin`);
   if (existsSync(file)) {

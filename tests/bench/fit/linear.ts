@@ -197,6 +197,12 @@ export function quantised(model: Model, levels: number, ref: number): Model {
   return { ...model, w, b };
 }
 
+/** The feature options a header names: only those set (a model with none has no `features`). */
+function shippedOptions(options: FeatureOptions | undefined): { features: FeatureOptions } | undefined {
+  const set = Object.entries(options ?? {}).filter(([, v]) => v !== undefined && v !== 0 && v !== false);
+  return set.length > 0 ? { features: Object.fromEntries(set) as FeatureOptions } : undefined;
+}
+
 /** The shipped form of a model: its header and table for the blob (linear-model.ts `writeBlob`). */
 export function toShipped(
   model: Model,
@@ -225,7 +231,7 @@ export function toShipped(
       scale: Number(scale.toPrecision(6)),
       bias: bias.map((x) => Number(x.toFixed(4))),
       ...(options.threshold === undefined ? {} : { threshold: Number(options.threshold.toFixed(4)) }),
-      ...(options.features && (options.features.charGrams ?? 0) > 0 ? { features: options.features } : {}),
+      ...(shippedOptions(options.features) ?? {}),
       note,
     },
     table,

@@ -95,6 +95,31 @@ describe('hashed features', () => {
     expect(grams.values.filter((v) => Math.abs(v - 0.3) < 1e-6).length).toBe(18);
   });
 
+  it('read Arabic spellings of one word alike only when asked', () => {
+    // With tashkeel and tatweel, another alef form, the article and "and" glued on: one word.
+    const variants = ['خدمة', 'خِدْمَة', 'خدمـــة', 'والخدمه', 'بالخدمة'];
+    const keysOf = (options?: FeatureOptions) => variants.map((v) => of(v, options).keys[0]);
+    expect(new Set(keysOf({ arabic: true })).size).toBe(1);
+    expect(new Set(keysOf()).size).toBe(variants.length);
+    expect(of('أحمد', { arabic: true }).keys[0]).toBe(of('احمد', { arabic: true }).keys[0]);
+    // Latin words are untouched by the option.
+    expect(of('refund please', { arabic: true })).toEqual(of('refund please'));
+  });
+
+  it("mark negation with the model's own language's negators when asked", () => {
+    const share = (a: string, b: string, options?: FeatureOptions) => {
+      const left = new Set(of(a, options).keys);
+      return of(b, options).keys.filter((k) => left.has(k)).length;
+    };
+    // "piace" after "non" is a negated word only when Italian negators are read.
+    expect(share('mi piace', 'non mi piace')).toBeGreaterThan(share('mi piace', 'non mi piace', { negation: 'it' }));
+    // A contrast word ends the negation's reach: "ma" (but).
+    const italian = { negation: 'it' };
+    const buono = of('buono', italian).keys[0];
+    expect(of('non buono', italian).keys).not.toContain(buono);
+    expect(of('non lento ma buono', italian).keys).toContain(buono);
+  });
+
   it('reuse the buffer they are given', () => {
     const scratch = new Features(1);
     const tokens = tokenize('so so so so so so so so');
