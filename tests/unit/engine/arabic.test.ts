@@ -2,27 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { isArabicWord, normaliseArabic, stripArabicPrefixes } from '@/lib/engine/nlp/arabic';
 
 describe('Arabic normalisation', () => {
-  it('removes tashkeel and tatweel and folds alef, ya and ta-marbuta forms', () => {
-    expect(normaliseArabic('مُمْتَاز')).toBe('ممتاز');
-    expect(normaliseArabic('جمـــيل')).toBe('جميل');
-    expect(normaliseArabic('إلى')).toBe('الي');
-    expect(normaliseArabic('آسف')).toBe('اسف');
-    expect(normaliseArabic('شركة')).toBe('شركه');
+  it.each([
+    ['مُمْتَاز', 'ممتاز', 'tashkeel removed'],
+    ['جمـــيل', 'جميل', 'tatweel removed'],
+    ['إلى', 'الي', 'alef and ya folded'],
+    ['آسف', 'اسف', 'alef madda folded'],
+    ['شركة', 'شركه', 'ta-marbuta folded'],
+  ])('normalises %s to %s (%s)', (word, normal) => {
+    expect(normaliseArabic(word)).toBe(normal);
   });
 
-  it('strips "and" and the article when enough of the word is left', () => {
-    expect(stripArabicPrefixes('والخدمه')).toBe('خدمه');
-    expect(stripArabicPrefixes('بالخدمه')).toBe('خدمه');
-    expect(stripArabicPrefixes('للشركه')).toBe('شركه');
-    expect(stripArabicPrefixes('الخدمه')).toBe('خدمه');
+  it.each([
+    ['والخدمه', 'خدمه'],
+    ['بالخدمه', 'خدمه'],
+    ['للشركه', 'شركه'],
+    ['الخدمه', 'خدمه'],
     // Too short to be و + word, or article + word: left as they are.
-    expect(stripArabicPrefixes('ولد')).toBe('ولد');
-    expect(stripArabicPrefixes('الم')).toBe('الم');
+    ['ولد', 'ولد'],
+    ['الم', 'الم'],
+  ])('strips "and" and the article from %s only when enough is left: %s', (word, stem) => {
+    expect(stripArabicPrefixes(word)).toBe(stem);
   });
 
-  it('touches only Arabic words', () => {
-    expect(isArabicWord('خدمة')).toBe(true);
-    expect(isArabicWord('service')).toBe(false);
-    expect(isArabicWord('नहीं')).toBe(false);
+  it.each([
+    ['خدمة', true],
+    ['service', false],
+    ['नहीं', false],
+  ])('reads %s as an Arabic word: %s', (word, arabic) => {
+    expect(isArabicWord(word)).toBe(arabic);
   });
 });
