@@ -1,6 +1,7 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
 import { importFilesStreaming, type StreamProgress } from '@/lib/db/import-stream';
 import { putImported, undoImported } from '@/lib/db/imported';
+import { DayCache } from '@/lib/db/summary-writes';
 import { redactPii } from '@/lib/engine/pii';
 import { protectImportBatch } from '@/lib/overrides/privacy';
 import type { PrivacyMode } from '@/lib/settings/schema';
@@ -13,6 +14,9 @@ import type { PrivacyMode } from '@/lib/settings/schema';
  * `privacy` may still be on its way (the worker gets it in a message of its own): reading starts
  * at once and the first write waits for it. Reading the settings of a browser just started can
  * take two seconds (`storage.managed`, measured in bench:dashboard).
+ *
+ * Each batch keeps the summary days it wrote for the next (`DayCache`): files come in time order,
+ * so the next batch mostly goes on with the same day.
  */
 export function importIntoLog(
   db: ReplyGuardDb,
@@ -20,15 +24,19 @@ export function importIntoLog(
   privacy: PrivacyMode | Promise<PrivacyMode>,
   onProgress?: StreamProgress,
 ): ReturnType<typeof importFilesStreaming> {
+  const days = new DayCache();
   return importFilesStreaming(
     files,
     {
       async write(rows, texts) {
         const mode = await privacy;
         const batch = protectImportBatch(rows, texts, mode, redactPii);
-        return putImported(db, batch.rows, undefined, batch.lines);
+        return putImported(db, batch.rows, undefined, batch.lines, days);
       },
-      undo: (written) => undoImported(db, written),
+      undo: (written) => {
+        days.aborted();
+        return undoImported(db, written);
+      },
     },
     onProgress,
   );

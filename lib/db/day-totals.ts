@@ -45,6 +45,13 @@ export interface DayTotals {
   durations: Float64Array | Uint8Array;
   /** Per slot, where its decision times end in `durations` (they start where the previous slot's end). */
   durationEnds: Uint32Array;
+  /**
+   * A new random number at every write of the day's summary (`summary-writes.ts`), absent in
+   * totals written before it existed. A writer that kept the day's columns from its own write (an
+   * import's next batch, `DayCache`) reads this small record instead of the day's packed chunk to
+   * know whether anyone wrote the day since.
+   */
+  revision?: number;
 }
 
 export type DayTotalsTable = EntityTable<DayTotals, 'day'>;

@@ -1,7 +1,7 @@
 import type { ReplyGuardDb } from './database';
 import type { OverrideRow } from './schema';
 import { dayOf } from './summary';
-import { summaryAdd, summaryRemove } from './summary-writes';
+import { addToSummary, type DayCache, summaryRemove } from './summary-writes';
 
 /**
  * Imported rows, many to a record. IndexedDB pays a fixed cost per record written (about
@@ -55,12 +55,14 @@ export interface ImportResult {
  * worker accepted (every field against the export schema) or the demo history it generated itself.
  * `lines`, when given, are the rows' JSON texts from their file (`lines[i]` is `rows[i]`; undefined
  * where the row was upgraded from an older export version and its text no longer says the same).
+ * `cache`: the summary days this caller's previous batch wrote (an import's, see `DayCache`).
  */
 export async function putImported(
   db: ReplyGuardDb,
   rows: readonly OverrideRow[],
   recordRows = IMPORTED_RECORD_ROWS,
   lines?: readonly (string | undefined)[],
+  cache?: DayCache,
 ): Promise<ImportResult> {
   // A row's JSON text as read from its file, when the caller has it: stored as it is instead of
   // serialising the parsed row again (a million rows: seconds of the import).
@@ -69,9 +71,10 @@ export async function putImported(
     for (const [i, r] of rows.entries()) if (lines[i] !== undefined) text.set(r, lines[i] as string);
   }
   if (rows.length === 0) return { imported: 0, skipped: 0, written: [] };
-  return db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
-    // The summary holds every stored id by day: it decides what is new (see summaryAdd).
-    const fresh = await summaryAdd(db, rows);
+  const write = db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
+    // The summary holds every stored id by day: it decides what is new (see summaryAdd). Its
+    // writes go out while the rows' records are built and sent: one wait instead of two.
+    const { fresh, written: summaryWritten } = await addToSummary(db, rows, cache);
     const byDay = new Map<number, OverrideRow[]>();
     for (const r of fresh) {
       const day = dayOf(r.decidedAt);
@@ -89,9 +92,21 @@ export async function putImported(
         });
       }
     }
-    const written = await db.imported.bulkAdd(records as ImportedRecord[], { allKeys: true });
+    const [written] = await Promise.all([
+      db.imported.bulkAdd(records as ImportedRecord[], { allKeys: true }),
+      summaryWritten,
+    ]);
     return { imported: fresh.length, skipped: rows.length - fresh.length, written };
   });
+  if (!cache) return write;
+  try {
+    const result = await write;
+    cache.committed();
+    return result;
+  } catch (error) {
+    cache.aborted();
+    throw error;
+  }
 }
 
 /**

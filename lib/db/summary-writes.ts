@@ -24,9 +24,56 @@ export interface SummaryTables {
   dayTotals: DayTotalsTable;
 }
 
-async function putDays(tables: SummaryTables, days: readonly DayColumns[]): Promise<void> {
+/** A new `DayTotals.revision`: random, so two writers never stamp the same one by counting alike. */
+const newRevision = (): number => Math.floor(Math.random() * 2 ** 52);
+
+/** Writes days' packed chunks and their totals, each day with a new revision; @returns them, by day. */
+async function putDays(tables: SummaryTables, days: readonly DayColumns[]): Promise<Map<number, number>> {
   const packed = days.map(packDay);
-  await Promise.all([tables.summary.bulkPut(packed), tables.dayTotals.bulkPut(packed.map(totalsOfDay))]);
+  const totals = packed.map((p) => ({ ...totalsOfDay(p), revision: newRevision() }));
+  await Promise.all([tables.summary.bulkPut(packed), tables.dayTotals.bulkPut(totals)]);
+  return new Map(totals.map((t) => [t.day, t.revision]));
+}
+
+/**
+ * The day columns one writer's last transaction left, kept for its next one: an import writes a
+ * day of a million-row log (11,000 rows) in three batches, and reading, unpacking and re-packing
+ * the day's chunk at every batch was a third of the import's time. Each kept day is checked
+ * against its totals' `revision` (a record of a few kilobytes) before it is used; a day anyone
+ * else wrote since (the agent's own decisions, a reason given, the retention purge, an undo) is
+ * read again. Only the days of the last committed write are kept.
+ *
+ * `summaryAdd` appends to the kept columns in place, so the caller says how its transaction
+ * ended: `committed()` keeps what that write staged, `aborted()` forgets everything.
+ */
+export class DayCache {
+  private kept = new Map<number, { columns: DayColumns; revision: number }>();
+  private staged = new Map<number, { columns: DayColumns; revision: number }>();
+
+  /** The kept days among `days`, with the revision each was written with. */
+  lookup(days: readonly number[]): { day: number; columns: DayColumns; revision: number }[] {
+    return days.flatMap((day) => {
+      const k = this.kept.get(day);
+      return k ? [{ day, ...k }] : [];
+    });
+  }
+
+  /** What the running transaction wrote: kept once it commits. */
+  stage(columns: DayColumns, revision: number): void {
+    this.staged.set(columns.day, { columns, revision });
+  }
+
+  /** The transaction committed: its days replace the kept ones. */
+  committed(): void {
+    this.kept = this.staged;
+    this.staged = new Map();
+  }
+
+  /** The transaction failed: kept columns may hold rows that were not stored. */
+  aborted(): void {
+    this.kept = new Map();
+    this.staged = new Map();
+  }
 }
 
 /**
@@ -41,34 +88,61 @@ async function putDays(tables: SummaryTables, days: readonly DayColumns[]): Prom
  * within `rows` count once (the first wins).
  */
 export async function summaryAdd(tables: SummaryTables, rows: readonly OverrideRow[]): Promise<OverrideRow[]> {
-  if (rows.length === 0) return [];
-  const days = [...new Set(rows.map((r) => dayOf(r.decidedAt)))];
-  const existing = await tables.summary.bulkGet(days);
+  const { fresh, written } = await addToSummary(tables, rows);
+  await written;
+  return fresh;
+}
+
+/** The days' stored columns: kept ones whose revision still holds (`DayCache`), the others read. */
+async function storedColumns(
+  tables: SummaryTables,
+  days: readonly number[],
+  cache: DayCache | undefined,
+): Promise<Map<number, DayColumns>> {
   const base = new Map<number, DayColumns>();
+  const kept = cache?.lookup(days) ?? [];
+  const [totals, read] = await Promise.all([
+    kept.length ? tables.dayTotals.bulkGet(kept.map((k) => k.day)) : [],
+    tables.summary.bulkGet(days.filter((d) => !kept.some((k) => k.day === d))),
+  ]);
+  const stale = kept.filter((k, i) => totals[i]?.revision !== k.revision).map((k) => k.day);
+  for (const k of kept) if (!stale.includes(k.day)) base.set(k.day, k.columns);
+  const reread = stale.length ? await tables.summary.bulkGet(stale) : [];
+  for (const c of [...read, ...reread]) if (c) base.set(c.day, unpackDay(c));
+  return base;
+}
+
+/**
+ * `summaryAdd` without waiting for its writes: `written` settles when the summary's puts have,
+ * so the caller can send its own writes of the same transaction meanwhile (the import sends its
+ * rows). With a `cache` (one writer's, see `DayCache`), days it kept are not read again.
+ */
+export async function addToSummary(
+  tables: SummaryTables,
+  rows: readonly OverrideRow[],
+  cache?: DayCache,
+): Promise<{ fresh: OverrideRow[]; written: Promise<unknown> }> {
+  if (rows.length === 0) return { fresh: [], written: Promise.resolve() };
+  const days = [...new Set(rows.map((r) => dayOf(r.decidedAt)))];
+  const base = await storedColumns(tables, days, cache);
   // Look the day's ids up in the batch's, not the other way round: a live write of one row into
   // a day of thousands then builds a set of one.
   const wanted = new Set(rows.map((r) => r.id));
   const known = new Set<string>();
-  for (const c of existing) {
-    if (!c) continue;
-    const columns = unpackDay(c);
-    base.set(c.day, columns);
-    for (const id of columns.id) if (wanted.has(id)) known.add(id);
-  }
+  for (const columns of base.values()) for (const id of columns.id) if (wanted.has(id)) known.add(id);
   const fresh: OverrideRow[] = [];
   for (const r of rows) {
     if (known.has(r.id)) continue;
     known.add(r.id);
     fresh.push(r);
   }
-  if (fresh.length) {
-    const touched = new Set(fresh.map((r) => dayOf(r.decidedAt)));
-    await putDays(
-      tables,
-      [...chunksOf(fresh, base).values()].filter((c) => touched.has(c.day)),
-    );
-  }
-  return fresh;
+  if (fresh.length === 0) return { fresh, written: Promise.resolve() };
+  const touched = new Set(fresh.map((r) => dayOf(r.decidedAt)));
+  const changed = [...chunksOf(fresh, base).values()].filter((c) => touched.has(c.day));
+  const written = putDays(tables, changed).then((revisions) => {
+    for (const c of changed) cache?.stage(c, revisions.get(c.day) as number);
+  });
+  return { fresh, written };
 }
 
 /**
@@ -101,7 +175,7 @@ export async function summaryRemove(
 
 /**
  * Sets the reason and note of a stored row in its chunk (a reason given after the decision). No
- * total counts reasons, so the day's totals stay as they are.
+ * total counts reasons, so the day's totals keep their figures; only their revision changes.
  */
 export async function summarySetReason(
   tables: SummaryTables,
@@ -116,7 +190,8 @@ export async function summarySetReason(
   if (i < 0) return;
   c.reason[i] = reason ? OVERRIDE_REASONS.indexOf(reason) : -1;
   c.note[i] = note;
-  await tables.summary.put(packDay(c));
+  // The totals stay, but a new revision tells a writer keeping this day's columns to read them again.
+  await Promise.all([tables.summary.put(packDay(c)), tables.dayTotals.update(c.day, { revision: newRevision() })]);
 }
 
 /**

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { putImported, rowsOf } from '@/lib/db/imported';
 import { purgeOlderThan, putOverrides } from '@/lib/db/overrides';
-import { allOverridesByTime, overrideCount, rowsById, summaryRowsByTime } from '@/lib/db/queries';
+import {
+  allOverridesByTime,
+  overrideCount,
+  rowsById,
+  type SummaryDays,
+  summaryDays,
+  summaryRowsByTime,
+} from '@/lib/db/queries';
+import type { OverrideRow } from '@/lib/db/schema';
+import { DayCache, summarySetReason } from '@/lib/db/summary-writes';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const DAY = 86_400_000;
@@ -133,5 +142,63 @@ describe('imported rows', () => {
     expect(await db.imported.count()).toBe(0);
     expect(await db.summary.count()).toBe(0);
     expect(await putImported(db, good)).toMatchObject({ imported: 10, skipped: 0 });
+  });
+});
+
+describe('an import keeping the summary days it wrote for its next batch (DayCache)', () => {
+  const byTime = (rows: OverrideRow[]) => [...rows].sort((a, b) => a.decidedAt - b.decidedAt);
+  const withoutRevision = ({ totals, days }: SummaryDays) => ({
+    totals: totals.map(({ revision, ...figures }) => figures),
+    days,
+  });
+
+  it('stores what batches that read every day again store', async () => {
+    const kept = freshDb();
+    const read = freshDb();
+    const days = new DayCache();
+    const rows = byTime(spread(600, 3));
+    for (let i = 0; i < rows.length; i += 70) {
+      const batch = rows.slice(i, i + 70);
+      await putImported(kept, batch, 40, undefined, days);
+      await putImported(read, batch, 40);
+    }
+    // The repeats of a batch are found in kept days as in read ones.
+    expect(await putImported(kept, rows.slice(100, 200), 40, undefined, days)).toMatchObject({
+      imported: 0,
+      skipped: 100,
+    });
+    expect(withoutRevision(await summaryDays(kept))).toEqual(withoutRevision(await summaryDays(read)));
+  });
+
+  it('reads a day again when another writer changed it since: a live row, a reason given, a purge', async () => {
+    const db = freshDb();
+    const days = new DayCache();
+    const rows = byTime(spread(90, 1));
+    const live = row({ decidedAt: T0 + 1_000 });
+    await putImported(db, rows.slice(0, 30), 250, undefined, days);
+    await putOverrides(db, [live]);
+    await putImported(db, rows.slice(30, 60), 250, undefined, days);
+    await db.transaction('rw', db.summary, db.dayTotals, () => summarySetReason(db, live, 'tone', null));
+    await putImported(db, rows.slice(60, 75), 250, undefined, days);
+    // The purge cuts the day at the first imported row's time: the boundary day is re-packed.
+    await purgeOlderThan(db, (rows[0] as OverrideRow).decidedAt + 1);
+    await putImported(db, rows.slice(75), 250, undefined, days);
+    const summary = await summaryRowsByTime(db);
+    const expected = [...rows.slice(1), live].filter((r) => r.decidedAt > (rows[0] as OverrideRow).decidedAt);
+    expect(ids(summary)).toEqual(ids(expected));
+    expect(summary.find((r) => r.id === live.id)?.reason).toBe('tone');
+    expect(ids(await allOverridesByTime(db))).toEqual(ids(expected));
+  });
+
+  it('forgets its days when a batch fails, so the rows it did not store are never counted', async () => {
+    const db = freshDb();
+    const days = new DayCache();
+    const rows = byTime(spread(20, 1));
+    await putImported(db, rows.slice(0, 10), 250, undefined, days);
+    const bad = { ...row({ decidedAt: T0 + 2 }), note: (() => {}) as unknown as string };
+    await expect(putImported(db, [...rows.slice(10, 15), bad], 250, undefined, days)).rejects.toThrow();
+    expect(days.lookup([Math.floor(T0 / DAY)])).toEqual([]);
+    expect(await putImported(db, rows.slice(10), 250, undefined, days)).toMatchObject({ imported: 10, skipped: 0 });
+    expect(ids(await summaryRowsByTime(db))).toEqual(ids(rows));
   });
 });
