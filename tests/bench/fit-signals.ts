@@ -4,7 +4,7 @@
  *
  *   npx tsx tests/bench/fit-signals.ts                 # fit with the settings below, write the blob
  *   npx tsx tests/bench/fit-signals.ts --select        # every cross-validation table that chose them
- *   npx tsx tests/bench/fit-signals.ts --select=english|languages|sarcasm|irony|language-id
+ *   npx tsx tests/bench/fit-signals.ts --select=english|languages|language-offsets|english-odds|sarcasm|irony|language-id
  *   npx tsx tests/bench/fit-signals.ts --only=languages|language-id  # refit those, keep the rest
  *
  * - `sentiment:en`: three-class softmax regression over the engine's own features
@@ -26,7 +26,6 @@
  *   operating point: the best F1 of the engine's whole decision (model and phrase cues) on
  *   out-of-fold iSarcasmEval train, among thresholds that flag at most `MAX_REQUEST_ALARMS` of
  *   ordinary support requests (`sarcasmThreshold`).
- *
  * Never read here: tweeteval, sentiment140 test, sst2 dev, uci, riloff/headlines, isarcasmeval
  * test, xlm-t test. Only derived weights are written; no text from the datasets is.
  * Deterministic: fixed seeds, so a re-run reproduces the committed blob. Featurised corpora are
@@ -37,6 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { seededRandom } from '../../lib/demo/random';
+import { detectLanguage } from '../../lib/engine/language/detect';
 import { LANGUAGE_MODEL } from '../../lib/engine/language/fitted';
 import { tokenize } from '../../lib/engine/nlp/tokenize';
 import { type FeatureOptions, Features, namedKey } from '../../lib/engine/signals/features';
@@ -48,10 +48,11 @@ import {
   readBlob,
   writeBlob,
 } from '../../lib/engine/signals/linear-model';
-import { MODEL_FILE } from '../../lib/engine/signals/models';
+import { installModels, MODEL_FILE } from '../../lib/engine/signals/models';
 import { combineCueStrengths, sarcasmCues } from '../../lib/engine/signals/sarcasm';
 import { sarcasmSurface } from '../../lib/engine/signals/sarcasm-score';
 import { ENGLISH_NEG, ENGLISH_POS, englishOdds } from '../../lib/engine/signals/sentiment';
+import { agentReplies } from './agent-replies';
 import {
   bitext,
   ironyTrain,
@@ -504,17 +505,8 @@ export function languageOutOfFold(
 }
 
 /** 5-fold CV macro-F1 on one language's XLM-T train tweets (the other sets always train). */
-export function languageCv(
-  pool: readonly Tagged[],
-  lang: string,
-  s: { others: number; english: number; balanced?: boolean },
-  fit = LANGUAGE_FIT,
-  bits = LANGUAGE_BITS,
-  minDf = 1,
-  levels = LEVELS,
-  foldSeed = 9,
-): number {
-  const r = languageOutOfFold(pool, lang, s, fit, bits, minDf, levels, foldSeed);
+export function languageCv(...args: Parameters<typeof languageOutOfFold>): number {
+  const r = languageOutOfFold(...args);
   return offsetF1(r.gold, r.logits, [0, 0, 0]);
 }
 
@@ -932,100 +924,144 @@ function selectSarcasm(dir: string, english: LinearModel | null): void {
     }
 }
 
-// ---------------------------------------------------------------- irony (the issue's classifier measure)
+// ---------------------------------------------------------------- irony (measured, not shipped)
 
-/** The dedicated irony classifier's settings: from `--select=irony` (nested CV inside `ironyCrossValidation`). */
+/** Weights of each source in the irony model's fit. */
+type IronyWeights = Record<SarcasmExample['source'], number>;
+
+/**
+ * A candidate second, recall-oriented sarcasm level ("possibly ironic", an info-level hint), measured
+ * and NOT shipped: logistic regression over the sarcasm model's features (`sarcasmFeatures`, with
+ * 4-letter grams) on TweetEval irony train, with support requests and SemEval tweets (sarcastic only
+ * in its sarcasm file) at small weights as ordinary messages, its threshold capped by
+ * `MAX_POSSIBLE_ALARMS` (`--select=irony` has the table).
+ *
+ * Why it does not ship (`--select=irony`, the row of these settings): at the capped threshold
+ * (p ≥ 0.13, 4.3% of support requests and 4.6% of ordinary tweets flagged out of fold; irony F1
+ * 0.653, accuracy 0.591, against 0.671 and 0.505 for calling every tweet ironic) the full fit marks
+ * 149 of the 315 English customer messages of tests/fixtures/agent-replies as possibly ironic,
+ * sincere thanks among them ("Perfect, that worked. Thanks a lot!" p = 0.84, "I love the new
+ * dashboard, great work team!" 0.63, against 0.73 for "Thanks for nothing. Still broken."). Counted
+ * only on a message with praise on its surface, as the sarcasm model is, it still marks 42 and
+ * irony F1 falls to 0.556; fitted without ordinary tweets, the cap lands at p ≥ 0.70, which marks 6
+ * but scores irony F1 0.398. Fitted on ironic tweets against ordinary ones, it learns "emotional,
+ * with praise words", which is much of what customers write: a hint on every other message gets
+ * switched off, and one on sincere thanks misleads. The irony goal figure is therefore the shipped
+ * flag's (`ironyCrossValidation`).
+ */
 export const IRONY = {
+  weights: { irony: 1, support: 0.1, tweets: 0.03, isarcasm: 0 } satisfies IronyWeights as IronyWeights,
   charGrams: 4,
   minDf: 2,
-  bits: 18,
-  /** iSarcasmEval train added to the irony tweets, at this weight. */
-  isarcasm: 0,
-  fit: { epochs: 8, l2: 1e-5, seed: 29 } satisfies FitSettings,
+  bits: 16,
+  fit: { epochs: 10, l2: 1e-5, lr: 0.02, seed: 29 } satisfies FitSettings,
 };
 
-/** The F1-best threshold on scores (0.05..0.95). */
-function f1Threshold(scored: readonly { p: number; y: boolean }[]): number {
-  let best = { t: 0.5, f1: -1 };
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
-    const r = binaryF1(
-      scored.map((s) => s.y),
-      scored.map((s) => s.p >= t),
-    );
-    if (r.f1 > best.f1) best = { t, f1: r.f1 };
+/**
+ * The candidate hint may fire on at most this share of ordinary support requests (Bitext, Stanford
+ * politeness) and of ordinary tweets (SemEval, outside its sarcasm file), out of fold.
+ */
+const MAX_POSSIBLE_ALARMS = 0.05;
+
+/** The sarcasm pool as the irony model reads it (its feature options, its weights). */
+export function ironyPool(dir: string, english: LinearModel | null, settings = IRONY): SarcasmExample[] {
+  return sarcasmPool(dir, english, { ...SARCASM, charGrams: settings.charGrams }).map((e) => ({
+    ...e,
+    weight: settings.weights[e.source],
+  }));
+}
+
+/** `SARCASM`-shaped settings for the shared fit helpers (`outOfFold`, `fitSarcasmModel`). */
+const asSarcasmSettings = (settings: typeof IRONY): typeof SARCASM => ({
+  ...SARCASM,
+  charGrams: settings.charGrams,
+  minDf: settings.minDf,
+  bits: settings.bits,
+  fit: settings.fit,
+});
+
+/**
+ * The irony model's threshold: the best F1 on the irony tweets of `scored`, among thresholds
+ * (0.02..0.95) that flag at most `MAX_POSSIBLE_ALARMS` of the support requests and of the ordinary
+ * tweets.
+ */
+export function ironyThreshold(scored: readonly Scored[]): {
+  threshold: number;
+  f1: number;
+  accuracy: number;
+  requestAlarms: number;
+  tweetAlarms: number;
+} {
+  const irony = scored.filter((s) => s.source === 'irony');
+  const support = scored.filter((s) => s.source === 'support');
+  const tweets = scored.filter((s) => s.source === 'tweets' && !s.y);
+  const share = (xs: readonly Scored[], t: number) => xs.filter((s) => s.p >= t).length / Math.max(1, xs.length);
+  let best = { threshold: 0.95, f1: -1, accuracy: 0, requestAlarms: 0, tweetAlarms: 0 };
+  for (let t = 0.02; t <= 0.951; t += 0.01) {
+    const requestAlarms = share(support, t);
+    const tweetAlarms = share(tweets, t);
+    if (requestAlarms > MAX_POSSIBLE_ALARMS || tweetAlarms > MAX_POSSIBLE_ALARMS) continue;
+    const f1 = binaryF1(
+      irony.map((s) => s.y),
+      irony.map((s) => s.p >= t),
+    ).f1;
+    if (f1 > best.f1) {
+      const accuracy = irony.filter((s) => s.y === s.p >= t).length / Math.max(1, irony.length);
+      best = { threshold: Number(t.toFixed(2)), f1, accuracy, requestAlarms, tweetAlarms };
+    }
   }
-  return best.t;
+  return best;
+}
+
+/** One decision's measures on the irony tweets. */
+export interface IronyMeasure {
+  f1: number;
+  precision: number;
+  recall: number;
+  accuracy: number;
+  /** Rows: gold not ironic / ironic; columns: predicted not ironic / ironic. */
+  confusion: number[][];
 }
 
 /**
- * Irony F1 by 5-fold cross-validation on TweetEval irony train, nested, at two operating points:
- *
- * - the dedicated irony classifier (logistic regression on the irony tweets, `IRONY`), its
- *   threshold the F1-best one of an inner 3-fold CV on the training folds only;
- * - the product's shipped sarcasm flag (phrase cues and the sarcasm model at its shipped
- *   operating point), refitted without the held-out fold.
- *
- * The accuracy benchmark prints both, with what calling every tweet ironic would score.
+ * Irony by 5-fold cross-validation on TweetEval irony train, nested: for each held-out fold, the
+ * shipped sarcasm flag (`likely`: phrase cues and the sarcasm model at its operating point) and the
+ * candidate irony model (`IRONY`, not shipped) are refitted without it, their thresholds chosen by
+ * an inner 3-fold CV on the training data only (`operatingPoint`, `ironyThreshold`), and the held-out
+ * tweets read by the flag, and by the flag or the candidate (the second level it would have been).
+ * The support requests and ordinary tweets always train.
  */
 export function ironyCrossValidation(dir: string): {
-  classifier: { f1: number; precision: number; recall: number; accuracy: number; confusion: number[][] };
-  flag: { f1: number; precision: number; recall: number; accuracy: number; confusion: number[][] };
+  candidate: IronyMeasure;
+  flag: IronyMeasure;
   trivialF1: number;
   trivialAccuracy: number;
 } {
-  const irony = ironyTrain(dir);
-  const texts = irony.map((r) => r.text);
-  const gold = irony.map((r) => r.sarcastic);
-  const feats = featuriseAll('irony', texts, { charGrams: IRONY.charGrams });
-  const examples: Example[] = feats.map((f, i) => ({ ...f, y: gold[i] ? 1 : 0, weight: 1, polar: false }));
-  const fold = foldsOf(examples.length, 5, 41);
-  const pred = new Array<boolean>(examples.length).fill(false);
-  for (let f = 0; f < 5; f++) {
-    const train = examples.filter((_, i) => fold[i] !== f);
-    // Inner CV on the training folds only picks the threshold.
-    const inner = foldsOf(train.length, 3, 43);
-    const innerScored: { p: number; y: boolean }[] = [];
-    for (let g = 0; g < 3; g++) {
-      const m = quantised(
-        fitLinear(
-          train.filter((_, i) => inner[i] !== g),
-          IRONY.bits,
-          IRONY.minDf,
-          1,
-          IRONY.fit,
-        ),
-        LEVELS,
-        -1,
-      );
-      train.forEach((e, i) => {
-        if (inner[i] === g) innerScored.push({ p: predict(m, e)[0] as number, y: e.y === 1 });
-      });
-    }
-    const threshold = f1Threshold(innerScored);
-    const model = quantised(fitLinear(train, IRONY.bits, IRONY.minDf, 1, IRONY.fit), LEVELS, -1);
-    examples.forEach((e, i) => {
-      if (fold[i] === f) pred[i] = (predict(model, e)[0] as number) >= threshold;
-    });
-  }
-
-  // The shipped flag, refitted per fold without the held-out irony tweets.
   const english = readBlob(readBlobBytes()).get('sentiment:en') ?? null;
   const pool = sarcasmPool(dir, english);
+  const ironyExamples = ironyPool(dir, english);
   const ironyAt = pool.map((e, i) => (e.source === 'irony' ? i : -1)).filter((i) => i >= 0);
-  const flagPred = new Array<boolean>(ironyAt.length).fill(false);
+  const gold = ironyAt.map((at) => (pool[at] as SarcasmExample).y === 1);
+  const fold = foldsOf(ironyAt.length, 5, 41);
   const heldOut = new Map(ironyAt.map((at, j) => [at, fold[j] as number]));
+  const flag = new Array<boolean>(ironyAt.length).fill(false);
+  const candidate = new Array<boolean>(ironyAt.length).fill(false);
+  const ironySettings = asSarcasmSettings(IRONY);
   for (let f = 0; f < 5; f++) {
     const train = pool.filter((_, i) => heldOut.get(i) !== f);
     const { threshold } = operatingPoint(outOfFold(train, 3));
     const model = quantised(fitSarcasmModel(train), LEVELS, -1);
+    const ironyTrain = ironyExamples.filter((_, i) => heldOut.get(i) !== f);
+    const irony = ironyThreshold(outOfFold(ironyTrain, 3, ironySettings)).threshold;
+    const ironyModel = quantised(fitSarcasmModel(ironyTrain, ironySettings), LEVELS, -1);
     ironyAt.forEach((at, j) => {
       if (fold[j] !== f) return;
       const e = pool[at] as SarcasmExample;
-      flagPred[j] = sarcasticDecision(e.cue, predict(model, e)[0] as number, threshold, e.positive);
+      flag[j] = sarcasticDecision(e.cue, predict(model, e)[0] as number, threshold, e.positive);
+      candidate[j] = flag[j] || (predict(ironyModel, ironyExamples[at] as SarcasmExample)[0] as number) >= irony;
     });
   }
-
-  const measure = (p: readonly boolean[]) => {
+  const measure = (p: readonly boolean[]): IronyMeasure => {
     const r = binaryF1(gold, p);
     const right = gold.filter((g, i) => g === p[i]).length;
     return {
@@ -1041,56 +1077,77 @@ export function ironyCrossValidation(dir: string): {
   };
   const positives = gold.filter(Boolean).length;
   return {
-    classifier: measure(pred),
-    flag: measure(flagPred),
+    candidate: measure(candidate),
+    flag: measure(flag),
     trivialF1: (2 * positives) / (positives + gold.length),
     trivialAccuracy: positives / gold.length,
   };
 }
 
-function selectIrony(dir: string): void {
-  console.log('\n## Irony classifier: 5-fold CV F1 on TweetEval irony train (threshold F1-best out of fold)\n');
-  console.log('| char n-grams | min texts | F1 | threshold |');
-  console.log('|---|---|---|---|');
-  const irony = ironyTrain(dir);
-  for (const charGrams of [0, 4, 5])
-    for (const minDf of [1, 2, 5]) {
-      const feats = featuriseAll(
-        'irony',
-        irony.map((r) => r.text),
-        { charGrams },
-      );
-      const examples: Example[] = feats.map((f, i) => ({
-        ...f,
-        y: irony[i]?.sarcastic ? 1 : 0,
-        weight: 1,
-        polar: false,
-      }));
-      const fold = foldsOf(examples.length, 5, 41);
-      const scored: { p: number; y: boolean }[] = [];
-      for (let f = 0; f < 5; f++) {
-        const m = quantised(
-          fitLinear(
-            examples.filter((_, i) => fold[i] !== f),
-            IRONY.bits,
-            minDf,
-            1,
-            IRONY.fit,
-          ),
-          LEVELS,
-          -1,
-        );
-        examples.forEach((e, i) => {
-          if (fold[i] === f) scored.push({ p: predict(m, e)[0] as number, y: e.y === 1 });
-        });
-      }
-      const t = f1Threshold(scored);
-      const r = binaryF1(
-        scored.map((s) => s.y),
-        scored.map((s) => s.p >= t),
-      );
-      console.log(`| ${charGrams} | ${minDf} | ${r.f1.toFixed(4)} | ${t.toFixed(2)} |`);
-    }
+/**
+ * The table behind `IRONY`: 5-fold CV out-of-fold scores of each mixture, read at `ironyThreshold`
+ * (so the threshold is picked on the scores it is measured on: the nested figure of what ships is
+ * the accuracy benchmark's), with the area under the ROC curve on the irony tweets and the table's
+ * gzip size.
+ */
+function selectIrony(dir: string, english: LinearModel | null): void {
+  console.log(
+    '\n## Irony model (candidate "possibly ironic" level, not shipped): 5-fold CV, read at the capped threshold\n',
+  );
+  console.log(
+    '| support | tweets | iSarcasmEval | bits | irony AUC | irony F1 | irony accuracy | threshold | request alarms | tweet alarms | agent-replies customer messages flagged | the same, praise only: flagged, irony F1 | KB gzip |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  installModels(readBlobBytes());
+  // The latest customer message of each English conversation in the agent-replies fixture: what
+  // the hint would read in use. Measured only, never fitted on.
+  const customers = agentReplies()
+    .map((r) => r.customer[r.customer.length - 1] ?? '')
+    .filter((t) => t !== '' && detectLanguage(t).language === 'en');
+  const fixture = sarcasmExamples(
+    'agent-replies-customers',
+    customers,
+    customers.map(() => false),
+    'support',
+    english,
+    { ...SARCASM, charGrams: IRONY.charGrams },
+  );
+  const candidates: (typeof IRONY)[] = [];
+  for (const [bits, tweets, isarcasm] of [
+    [18, 0, 0],
+    [18, 0.03, 0],
+    [18, 0.1, 0],
+    [18, 0.03, 0.3],
+    [16, 0.03, 0],
+    [16, 0.03, 0.3],
+  ] as const)
+    candidates.push({ ...IRONY, bits, weights: { ...IRONY.weights, tweets, isarcasm } });
+  const base = ironyPool(dir, english);
+  for (const settings of candidates) {
+    const pool = base.map((e) => ({ ...e, weight: settings.weights[e.source] }));
+    const scored = outOfFold(pool, 5, asSarcasmSettings(settings));
+    const irony = scored.filter((x) => x.source === 'irony');
+    const pos = irony.filter((x) => x.y).map((x) => x.p);
+    const neg = irony.filter((x) => !x.y).map((x) => x.p);
+    let auc = 0;
+    for (const a of pos) for (const b of neg) auc += a > b ? 1 : a === b ? 0.5 : 0;
+    auc /= Math.max(1, pos.length * neg.length);
+    const op = ironyThreshold(scored);
+    const full = fitSarcasmModel(pool, asSarcasmSettings(settings));
+    const { table } = toShipped(full, ['ironic'], '', { levels: LEVELS });
+    const kb = gzipSync(new Uint8Array(table.buffer)).length / 1024;
+    const shipped = quantised(full, LEVELS, -1);
+    const flagged = fixture.filter((e) => (predict(shipped, e)[0] as number) >= op.threshold);
+    // Counted only on a message with praise on its surface, as the sarcasm model is (`sarcasmSurface`).
+    const praised = binaryF1(
+      irony.map((x) => x.y),
+      irony.map((x) => x.positive && x.p >= op.threshold),
+    ).f1;
+    const w = settings.weights;
+    console.log(
+      `| ${w.support} | ${w.tweets} | ${w.isarcasm} | ${settings.bits} | ${auc.toFixed(4)} | ${op.f1.toFixed(4)} | ${op.accuracy.toFixed(4)} | ${op.threshold.toFixed(2)} | ${(100 * op.requestAlarms).toFixed(1)}% | ${(100 * op.tweetAlarms).toFixed(1)}% | ${flagged.length} of ${fixture.length} | ${flagged.filter((e) => e.positive).length}, ${praised.toFixed(4)} | ${kb.toFixed(1)} |`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------- main
@@ -1185,7 +1242,7 @@ function main(): void {
     if (which === 'all' || which === 'languages' || which === 'language-offsets') selectLanguageOffsets(dir);
     if (which === 'all' || which === 'languages' || which === 'english-odds') selectEnglishOdds(dir, english());
     if (which === 'all' || which === 'sarcasm') selectSarcasm(dir, english());
-    if (which === 'all' || which === 'irony') selectIrony(dir);
+    if (which === 'all' || which === 'irony') selectIrony(dir, english());
     if (which === 'all' || which === 'language-id') selectLanguageId(dir, LANGUAGE_ID);
     return;
   }
