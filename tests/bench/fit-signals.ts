@@ -16,8 +16,9 @@
  * - `sentiment:<language>` for ar, de, es, fr, hi, it, pt: fitted on XLM-T train, that language's
  *   tweets plus (at a weight chosen per language by 5-fold CV) the other six languages' and a
  *   sample of SemEval's English tweets: emoji, hashtags, English words and borrowings mean the
- *   same across them. Character n-grams, Arabic normalisation, the language's own negators and the
- *   rows' minimum document frequency per language by the same CV (`LANGUAGES`).
+ *   same across them. Character n-grams, Arabic normalisation, the language's own negators, the
+ *   English model's odds as features (hi) and the rows' minimum document frequency per language by
+ *   the same CV (`LANGUAGES`).
  * - `language`: the language identifier for short Latin-script text (fit/language-id.ts,
  *   `LANGUAGE_ID`).
  * - `sarcasm`: logistic regression on iSarcasmEval train (authors' own labels), TweetEval irony
