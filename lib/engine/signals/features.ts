@@ -71,6 +71,13 @@ export interface FeatureOptions {
    * besides the English ones. @default none
    */
   negation?: string;
+  /**
+   * Also read the message with the English model and add its negative and positive log-odds as two
+   * features (sentiment.ts `withEnglishOdds`): XLM-T's romanised Hindi mixes in English words and
+   * whole English tweets, which the English model, fitted on far more tweets, reads better.
+   * Not a feature of `extractFeatures` itself. @default false
+   */
+  englishOdds?: boolean;
 }
 
 const NEGATION_REACH = 3;

@@ -1,6 +1,6 @@
 import type { Token } from '../nlp/tokenize';
 import type { SentimentLabel } from '../types';
-import { extractFeatures, type Features } from './features';
+import { extractFeatures, type Features, namedKey } from './features';
 import type { LexiconScore } from './lexicon-score';
 import { type LinearModel, linearProbabilities } from './linear-model';
 import { shippedModel } from './models';
@@ -27,6 +27,16 @@ export function sentimentModel(language = 'en'): LinearModel | null {
   return shippedModel(`sentiment:${language}`) ?? shippedModel('sentiment:en');
 }
 
+/** The two features a model fitted with `englishOdds` reads (features.ts `FeatureOptions`). */
+export const ENGLISH_NEG = namedKey('<en:neg>');
+export const ENGLISH_POS = namedKey('<en:pos>');
+
+/** The value of an English-odds feature: the class's log-odds, scaled like the sarcasm model's. */
+export function englishOdds(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q)) / 4;
+}
+
 /** Lexicon-only fallback: a soft three-way split around a neutral band. */
 function fromLexicon(lex: LexiconScore): SentimentProbabilities {
   const c = lex.compound;
@@ -46,7 +56,17 @@ export function sentimentProbabilities(
 ): SentimentProbabilities {
   const m = sentimentModel(language);
   if (!m) return fromLexicon(lex);
-  const p = linearProbabilities(m, extractFeatures(tokens, lex, m.features, scratch));
+  let odds: Float64Array | null = null;
+  if (m.features.englishOdds) {
+    const en = shippedModel('sentiment:en');
+    if (en) odds = linearProbabilities(en, extractFeatures(tokens, lex, en.features, scratch));
+  }
+  const features = extractFeatures(tokens, lex, m.features, scratch);
+  if (odds) {
+    features.push(ENGLISH_NEG, englishOdds(odds[0] as number));
+    features.push(ENGLISH_POS, englishOdds(odds[2] as number));
+  }
+  const p = linearProbabilities(m, features);
   const at = (name: string) => p[m.classes.indexOf(name)] ?? 0;
   return { negative: at('negative'), neutral: at('neutral'), positive: at('positive') };
 }

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadModelsFromDisk } from '@/lib/cli/load-models';
 import { tokenize } from '@/lib/engine/nlp/tokenize';
 import { analyzeCustomer } from '@/lib/engine/signals';
+import { type FeatureOptions, namedKey } from '@/lib/engine/signals/features';
 import { lexiconScore } from '@/lib/engine/signals/lexicon-score';
+import { writeBlob } from '@/lib/engine/signals/linear-model';
+import { installModels } from '@/lib/engine/signals/models';
+import { ENGLISH_NEG, sentimentProbabilities } from '@/lib/engine/signals/sentiment';
 
 const label = (text: string) => analyzeCustomer([text])?.sentiment.label;
 const score = (text: string) => analyzeCustomer([text])?.sentiment.score ?? 0;
@@ -119,5 +124,42 @@ describe('re-reading the same conversation', () => {
     const b = analyzeCustomer(['My order is late', 'It arrived, thanks so much!']);
     expect(b).not.toBe(a);
     expect(b?.sentiment.label).toBe('positive');
+  });
+});
+
+describe("a language model fitted with the English model's odds", () => {
+  afterEach(() => loadModelsFromDisk());
+
+  const BITS = 12;
+  /** A three-class table (neutral the reference) with a negative weight on one feature's row. */
+  const table = (key: number) => {
+    const t = new Int8Array(2 ** BITS * 2);
+    t[(key >>> (32 - BITS)) * 2] = 20;
+    return t;
+  };
+  const header = (features?: FeatureOptions) => ({
+    classes: ['negative', 'neutral', 'positive'],
+    reference: 'neutral',
+    bits: BITS,
+    scale: 0.5,
+    bias: [0, 0, 0],
+    ...(features ? { features } : {}),
+  });
+  const negative = (features?: FeatureOptions) => {
+    installModels(
+      writeBlob({
+        // English: negative when the lexicon reads negative words.
+        'sentiment:en': { header: header(), table: table(namedKey('<lexneg>')) },
+        // xx: negative only through the English model's negative odds.
+        'sentiment:xx': { header: header(features), table: table(ENGLISH_NEG) },
+      }),
+    );
+    const tokens = tokenize('This is awful, terrible and useless');
+    return sentimentProbabilities(tokens, lexiconScore(tokens), 'xx').negative;
+  };
+
+  it('reads the English odds only when its header says so', () => {
+    expect(negative()).toBeCloseTo(1 / 3, 5);
+    expect(negative({ englishOdds: true })).toBeGreaterThan(0.9);
   });
 });
