@@ -53,8 +53,11 @@ export type StreamProgress = (progress: { bytes: number; totalBytes: number; row
  * Rows written in one transaction: each batch re-packs the summary days it touches (a generated
  * million-row log has up to 11,400 rows a day), so bigger batches write less, but the extension's
  * memory grows with them (a batch is parsed while the one before is written). Importing a million
- * rows (bench:dashboard, one run each on the idle machine): 4,000 rows took 42.4 s with the
- * extension's memory peaking at 455 MiB; 6,000 took 36.5 s and 682 MiB, over the 600 MB budget.
+ * rows (bench:dashboard, one run each): before the import kept its summary days between batches
+ * (`DayCache`), 4,000 rows took 42.4 s with the extension's memory peaking at 455 MiB, and 6,000
+ * took 36.5 s and 682 MiB, over the 600 MB budget. With it, 4,000 rows took 34.3–35.5 s at
+ * 324–325 MiB and 8,000 took 35.8 s at 355 MiB. Writing each UTC day in one transaction (a batch
+ * goes on to the day's end) took 29.8–33.7 s, but its memory peaked at 438–950 MiB.
  * @default 4000
  */
 export const STREAM_BATCH = 4_000;
