@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import { exportChunks, inBatches } from '@/lib/db/export-stream';
-import { type ImportTarget, importFilesStreaming } from '@/lib/db/import-stream';
+import { DAY_BATCH_LIMIT, type ImportTarget, importFilesStreaming } from '@/lib/db/import-stream';
 import { putImported, undoImported } from '@/lib/db/imported';
 import { rowsById } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
+import { dayOf } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
 import { redactPii } from '@/lib/engine/pii';
 import { protectImportBatch } from '@/lib/overrides/privacy';
@@ -60,10 +61,31 @@ describe('streaming import', () => {
     const summary = await importFilesStreaming(files, r.target, (p) => progress.push(p.bytes), 100);
     expect(summary).toMatchObject({ imported: rows.length, skipped: 50 + 10 + 20, rejected: 0 });
     expect(summary.files.map((f) => f.rows)).toEqual([300, rows.length - 250, 10, 20]);
-    expect(r.batches.every((b) => b.length <= 100)).toBe(true);
+    expect(r.batches.every((b) => b.length <= 100 * DAY_BATCH_LIMIT)).toBe(true);
     expect([...r.seen].sort()).toEqual(rows.map((x) => x.id).sort());
     expect(progress.at(-1)).toBe(files.reduce((n, f) => n + f.size, 0));
     expect(r.undone()).toBe(0);
+  });
+
+  it('writes a full batch on to the end of its UTC day, and a day longer than the limit in parts', async () => {
+    // 40 rows a day over ten days, in time order, as exports are written.
+    const r = recorder();
+    await importFilesStreaming([new File([ndjson(rows)], 'team.ndjson')], r.target, undefined, 50);
+    const day = (x: OverrideRow | undefined) => dayOf((x as OverrideRow).decidedAt);
+    for (const [i, b] of r.batches.slice(0, -1).entries()) {
+      expect(b.length).toBeGreaterThanOrEqual(50);
+      // A batch ends where a day does: the next one starts on another day.
+      expect(day(b.at(-1))).not.toBe(day(r.batches[i + 1]?.[0]));
+    }
+    expect(r.batches.flat()).toEqual(rows);
+    // One long day: parts of the limit's size.
+    const long = rows.map((x, i) => ({ ...x, decidedAt: (rows[0] as OverrideRow).decidedAt + i }));
+    const parts = recorder();
+    await importFilesStreaming([new File([ndjson(long)], 'day.ndjson')], parts.target, undefined, 20);
+    expect(parts.batches.map((b) => b.length)).toEqual([
+      ...Array(Math.floor(long.length / (20 * DAY_BATCH_LIMIT))).fill(20 * DAY_BATCH_LIMIT),
+      ...(long.length % (20 * DAY_BATCH_LIMIT) ? [long.length % (20 * DAY_BATCH_LIMIT)] : []),
+    ]);
   });
 
   it('hands each NDJSON and JSON row its text as the file spells it, and none to an upgraded or CSV row', async () => {
