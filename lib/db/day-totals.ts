@@ -203,15 +203,17 @@ export function copyDurations(
 
 /**
  * Whether two reads of every day's totals found the same log: the same days with the same
- * counts, first and last decisions and sums. Rows are never changed in what the totals count
- * (a reason given later is not counted), so a write that changed the totals changed one of these.
+ * revisions, counts, first and last decisions and sums. Every write of a day gives it a new
+ * revision (./summary-writes.ts), so a reason given later, which changes no figure here, still
+ * tells the dashboard that the log changed (its reasons are read from the packed days).
  */
 export function sameTotals(a: readonly DayTotals[], b: readonly DayTotals[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as DayTotals;
     const y = b[i] as DayTotals;
-    if (x.day !== y.day || x.rows !== y.rows || x.first !== y.first || x.last !== y.last) return false;
+    if (x.day !== y.day || x.revision !== y.revision || x.rows !== y.rows) return false;
+    if (x.first !== y.first || x.last !== y.last) return false;
     if (x.sums.length !== y.sums.length || x.durationEnds.length !== y.durationEnds.length) return false;
     for (let k = 0; k < x.sums.length; k++) if (x.sums[k] !== y.sums[k]) return false;
   }

@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { row } from '../fixtures/rows';
-import { type Harness, openHarness } from './harness';
+import {
+  applyDemoSuggestion,
+  confirmGuardIfAsked,
+  type Harness,
+  openHarness,
+  openTicket,
+  overlay,
+  waitForRows,
+} from './harness';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/dashboard');
 
@@ -161,6 +169,30 @@ describe('the dashboard', () => {
     await page.locator('[data-rg-detail="day-5"] [data-rg-diff] ins').first().waitFor();
     await page.locator('[data-rg-metric="editRate"]').focus();
     await page.screenshot({ path: path.join(SHOTS, 'scripted-day.png'), fullPage: true });
+  });
+
+  it('follows a reason the agent gives after the decision, with the dashboard open', async () => {
+    // The Zendesk fixture (CKEditor 5): an edited suggestion, its reason given from the prompt.
+    const h = await harness();
+    await openTicket(h.page, 'https://acme.zendesk.com/agent/tickets/1001');
+    await overlay(h.page, '[data-rg-customer]').waitFor();
+    const page = await h.dashboard();
+    await page.locator('[data-rg-empty]').waitFor();
+    await applyDemoSuggestion(h.page, '[data-test-id="omnicomposer-rich-text-ckeditor"]');
+    await h.page.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]').click();
+    await h.page.keyboard.press('ControlOrMeta+End');
+    await h.page.keyboard.type(' I am sorry this happened before your meeting.');
+    await h.page.locator('[data-test-id="submit_button-button"]').click();
+    await confirmGuardIfAsked(h.page);
+    await overlay(h.page, '[data-rg-reason-prompt="edited"]').waitFor();
+    // The decision reaches the open dashboard before its reason does.
+    await page.locator('[data-rg-metric="seen"]').waitFor({ timeout: 15_000 });
+    await page.locator('#rg-f-reason').selectOption('tone');
+    await expect.poll(() => metric(page, 'seen')).toBe(0);
+    await overlay(h.page, '[data-rg-reason="tone"]').click();
+    await expect.poll(async () => (await waitForRows(h, 1))[0]?.reason, { timeout: 15_000 }).toBe('tone');
+    // No total counts reasons, but the write gave the day's totals a new revision: the page reads again.
+    await expect.poll(() => metric(page, 'seen'), { timeout: 15_000 }).toBe(1);
   });
 
   it('exports every row and imports them into a fresh profile; a second import skips them all', async () => {

@@ -4,6 +4,8 @@ import { SCHEMA_VERSIONS } from '@/lib/db/database';
 import { sameTotals } from '@/lib/db/day-totals';
 import { LATEST_SCHEMA_VERSION, readTotalsEarly } from '@/lib/db/early-read';
 import { putImported } from '@/lib/db/imported';
+import { putOverrides } from '@/lib/db/overrides';
+import { summarySetReason } from '@/lib/db/summary-writes';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('early');
@@ -52,5 +54,16 @@ describe("the dashboard's early read of the day totals", () => {
     expect(sameTotals(before, await db.dayTotals.toArray())).toBe(true);
     await putImported(db, [row({ decidedAt: T0 + 3_600_000 })]);
     expect(sameTotals(before, await db.dayTotals.toArray())).toBe(false);
+  });
+
+  it('tells a reason given later from the same log, though no total counts reasons', async () => {
+    const db = freshDb();
+    const live = row({ decidedAt: T0 });
+    await putOverrides(db, [live]);
+    const before = await db.dayTotals.toArray();
+    await db.transaction('rw', db.summary, db.dayTotals, () => summarySetReason(db, live, 'tone', null));
+    const after = await db.dayTotals.toArray();
+    expect(after.map(({ revision, ...figures }) => figures)).toEqual(before.map(({ revision, ...figures }) => figures));
+    expect(sameTotals(before, after)).toBe(false);
   });
 });
