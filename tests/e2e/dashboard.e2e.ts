@@ -5,15 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportRows } from '@/lib/db/export';
 import type { OverrideRow } from '@/lib/db/schema';
 import { row } from '../fixtures/rows';
-import {
-  applyDemoSuggestion,
-  confirmGuardIfAsked,
-  type Harness,
-  openHarness,
-  openTicket,
-  overlay,
-  waitForRows,
-} from './harness';
+import { type Harness, openHarness, overlay, sendDemoSuggestion, waitForRows } from './harness';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/dashboard');
 
@@ -174,16 +166,9 @@ describe('the dashboard', () => {
   it('follows a reason the agent gives after the decision, with the dashboard open', async () => {
     // The Zendesk fixture (CKEditor 5): an edited suggestion, its reason given from the prompt.
     const h = await harness();
-    await openTicket(h.page, 'https://acme.zendesk.com/agent/tickets/1001');
-    await overlay(h.page, '[data-rg-customer]').waitFor();
     const page = await h.dashboard();
     await page.locator('[data-rg-empty]').waitFor();
-    await applyDemoSuggestion(h.page, '[data-test-id="omnicomposer-rich-text-ckeditor"]');
-    await h.page.locator('[data-test-id="omnicomposer-rich-text-ckeditor"]').click();
-    await h.page.keyboard.press('ControlOrMeta+End');
-    await h.page.keyboard.type(' I am sorry this happened before your meeting.');
-    await h.page.locator('[data-test-id="submit_button-button"]').click();
-    await confirmGuardIfAsked(h.page);
+    await sendDemoSuggestion(h, '1001', 'Best regards', ' I am sorry this happened before your meeting.');
     await overlay(h.page, '[data-rg-reason-prompt="edited"]').waitFor();
     // The decision reaches the open dashboard before its reason does.
     await page.locator('[data-rg-metric="seen"]').waitFor({ timeout: 15_000 });

@@ -179,13 +179,25 @@ export async function applyDemoSuggestion(page: Page, composer: string, marker =
 }
 
 /**
- * Sends the demo suggestion on a demo Zendesk ticket as is: one live row, written (and chained) by
- * the background once the outbox delivers it (wait with `waitForRows`).
+ * Sends the demo suggestion on a demo Zendesk ticket: one live row, written (and chained) by the
+ * background once the outbox delivers it (wait with `waitForRows`). As is, or with `append` typed
+ * at its end first (an edited suggestion: the agent is then asked for a reason).
  */
-export async function sendDemoSuggestion(h: Harness, ticket: string, marker = 'Best regards'): Promise<void> {
+export async function sendDemoSuggestion(
+  h: Harness,
+  ticket: string,
+  marker = 'Best regards',
+  append?: string,
+): Promise<void> {
+  const composer = '[data-test-id="omnicomposer-rich-text-ckeditor"]';
   await openTicket(h.page, `https://acme.zendesk.com/agent/tickets/${ticket}`);
   await overlay(h.page, '[data-rg-customer]').waitFor();
-  await applyDemoSuggestion(h.page, '[data-test-id="omnicomposer-rich-text-ckeditor"]', marker);
+  await applyDemoSuggestion(h.page, composer, marker);
+  if (append) {
+    await h.page.locator(composer).click();
+    await h.page.keyboard.press('ControlOrMeta+End');
+    await h.page.keyboard.type(append);
+  }
   await h.page.locator('[data-test-id="submit_button-button"]').click();
   await confirmGuardIfAsked(h.page);
 }
