@@ -171,7 +171,7 @@ export function Dashboard({
   // Kept while a filter is on (it does not depend on the filters): clearing a filter shows the
   // whole log's figures at once instead of adding up its totals again (at a million rows, 85 ms).
   const totalsView = useMemo(
-    () => (summary ? totalsFigures(summary.totals, period, first) : null),
+    () => (summary ? totalsFigures(summary.totals, summary.durations, period, first) : null),
     [summary, period, first],
   );
   const fromTotals = unfiltered ? totalsView : null;

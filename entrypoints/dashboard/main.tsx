@@ -3,7 +3,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { createDashboardStore, type DashboardState } from '@/components/dashboard/store';
 import { afterPaint } from '@/components/dashboard/use-after-paint';
 import { openDatabase } from '@/lib/db/database';
-import { sameTotals } from '@/lib/db/day-totals';
+import { durationsByDay, sameTotals } from '@/lib/db/day-totals';
 import { takeEarlyTotals } from '@/lib/db/early-read';
 import { rowsById, type SummaryDays, summaryTotals } from '@/lib/db/queries';
 import type { OverrideRow } from '@/lib/db/schema';
@@ -76,7 +76,11 @@ function watchSummary(): void {
   subscription = liveQuery(readSummary).subscribe({
     next: (summary) => {
       const held = store.getState().summary;
-      if (held && sameTotals(held.totals, summary.totals)) return;
+      if (held && sameTotals(held.totals, summary.totals)) {
+        // The same log: the early read's days keep their times, the others join them (see `SummaryDays.durations`).
+        for (const [day, times] of summary.durations) if (!held.durations.has(day)) held.durations.set(day, times);
+        return;
+      }
       // A write touched the log: a kept row may have changed (a reason given later, a purge).
       loadedRows.clear();
       store.getState().set({ summary });
@@ -90,10 +94,11 @@ function watchSummary(): void {
  * then the live query, which keeps them current from there on.
  */
 async function startReading(): Promise<void> {
-  const totals = await (takeEarlyTotals() ?? Promise.resolve(null));
-  if (totals) {
+  const early = await (takeEarlyTotals() ?? Promise.resolve(null));
+  if (early) {
     markFirstRead();
-    store.getState().set({ summary: { totals, days: [], complete: false } });
+    const summary = { totals: early.totals, durations: durationsByDay(early.durations), days: [], complete: false };
+    store.getState().set({ summary });
   }
   watchSummary();
 }

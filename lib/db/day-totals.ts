@@ -7,8 +7,8 @@ import { CHUNK_MS, type DayChunk } from './summary';
  * Per-day totals: what the dashboard's first render needs, a few kilobytes per day.
  *
  * For each UTC day of the summary, the sums a headline figure or a trend point adds up, per
- * quarter hour of the day that holds decisions, and the day's decision times (for the median)
- * quarter hour after quarter hour. Every time zone in use today is a whole number of quarter
+ * quarter hour of the day that holds decisions; the day's decision times (for the median), quarter
+ * hour after quarter hour, are kept apart (`DayDurations`). Every time zone in use today is a whole number of quarter
  * hours from UTC, so its local midnights, and with them the period bounds and the day and week
  * trend points, fall on quarter hours: adding up whole quarter hours gives the same counts as
  * adding up the rows. Where a boundary does not fall on one (historic offsets), the figures are
@@ -37,15 +37,6 @@ export interface DayTotals {
   /** `TALLY_SUMS.length` sums per slot, slot after slot. */
   sums: Float64Array;
   /**
-   * Decision times counted for the median (finite, not negative), slot after slot: packed
-   * (`Uint8Array`, see `packDurations`) when every one is a whole number of milliseconds, as they
-   * are when both times are epoch milliseconds; as plain numbers otherwise, and in totals written
-   * before the packing. Read them with `durationsOf`.
-   */
-  durations: Float64Array | Uint8Array;
-  /** Per slot, where its decision times end in `durations` (they start where the previous slot's end). */
-  durationEnds: Uint32Array;
-  /**
    * A new random number at every write of the day's summary (`summary-writes.ts`), absent in
    * totals written before it existed. A writer that kept the day's columns from its own write (an
    * import's next batch, `DayCache`) reads this small record instead of the day's packed chunk to
@@ -56,8 +47,42 @@ export interface DayTotals {
 
 export type DayTotalsTable = EntityTable<DayTotals, 'day'>;
 
-/** Sums a packed day per quarter hour, adding its rows in the order `aggregate` adds them. */
-export function totalsOfDay(c: DayChunk): DayTotals {
+/**
+ * A day's decision times, for the median: a table of their own (`dayDurations`), written with the
+ * day's totals. They are three quarters of the totals' bytes (1.7 of 2.2 MB for a million rows),
+ * and the dashboard's first render needs only the period's days and the ones before (56 of a
+ * million-row log's 116 for the default four weeks): the early read (./early-read.ts) reads the
+ * totals of every day and the times of those days only.
+ */
+export interface DayDurations {
+  /** The day, as in its `DayTotals`. */
+  day: number;
+  /**
+   * Decision times counted for the median (finite, not negative), slot after slot in the order of
+   * the day's `DayTotals.slots`: packed (`Uint8Array`, see `packDurations`) when every one is a
+   * whole number of milliseconds, as they are when both times are epoch milliseconds; as plain
+   * numbers otherwise. Read them with `durationsOf`.
+   */
+  durations: Float64Array | Uint8Array;
+  /** Per slot, where its decision times end in `durations` (they start where the previous slot's end). */
+  durationEnds: Uint32Array;
+}
+
+export type DayDurationsTable = EntityTable<DayDurations, 'day'>;
+
+/** Days' decision times by day: as many days as the reader read (see `DayDurations`). */
+export type DurationsByDay = ReadonlyMap<number, DayDurations>;
+
+/** Where stored decision times come from: a day's `DayDurations`. */
+export type DurationSource = Pick<DayDurations, 'durations' | 'durationEnds'>;
+
+/** Days' durations by day. */
+export function durationsByDay(list: readonly DayDurations[]): Map<number, DayDurations> {
+  return new Map(list.map((d) => [d.day, d]));
+}
+
+/** Sums a packed day per quarter hour, adding its rows in the order `aggregate` adds them; with its decision times. */
+export function totalsOfDay(c: DayChunk): { totals: DayTotals; durations: DayDurations } {
   const n = c.decidedAt.length;
   const order = rowOrder(c);
   const findingsAt = findingsReader(c);
@@ -95,16 +120,21 @@ export function totalsOfDay(c: DayChunk): DayTotals {
   close();
   const distinct = (codes: Uint32Array) => [...new Set(codes)].map((code) => c.strings[code] as string).sort();
   return {
-    day: c.day,
-    rows: n,
-    first: n ? first : 0,
-    last: n ? last : 0,
-    helpdesks: distinct(c.helpdesk),
-    agents: distinct(c.agent),
-    slots: Uint8Array.from(slots),
-    sums: Float64Array.from(sums),
-    durations: packDurations(durations, durationEnds),
-    durationEnds: Uint32Array.from(durationEnds),
+    totals: {
+      day: c.day,
+      rows: n,
+      first: n ? first : 0,
+      last: n ? last : 0,
+      helpdesks: distinct(c.helpdesk),
+      agents: distinct(c.agent),
+      slots: Uint8Array.from(slots),
+      sums: Float64Array.from(sums),
+    },
+    durations: {
+      day: c.day,
+      durations: packDurations(durations, durationEnds),
+      durationEnds: Uint32Array.from(durationEnds),
+    },
   };
 }
 
@@ -140,7 +170,7 @@ export function packDurations(values: readonly number[], ends: readonly number[]
 const unpacked = new WeakMap<Uint8Array, Float64Array>();
 
 /** A day's decision times slot by slot (`durationEnds` says where each slot's end), unpacked once per read. */
-export function durationsOf(d: Pick<DayTotals, 'durations' | 'durationEnds'>): Float64Array {
+export function durationsOf(d: DurationSource): Float64Array {
   const packed = d.durations;
   if (!(packed instanceof Uint8Array)) return packed;
   const known = unpacked.get(packed);
@@ -157,13 +187,7 @@ export function durationsOf(d: Pick<DayTotals, 'durations' | 'durationEnds'>): F
  * starts) into `out` from `at`, unpacking only what it needs: the dashboard's first render
  * gathers the period's times for the median this way, without an array per day in between.
  */
-export function copyDurations(
-  d: Pick<DayTotals, 'durations' | 'durationEnds'>,
-  from: number,
-  to: number,
-  out: Float64Array,
-  at: number,
-): void {
+export function copyDurations(d: DurationSource, from: number, to: number, out: Float64Array, at: number): void {
   const packed = d.durations;
   if (!(packed instanceof Uint8Array)) {
     out.set(packed.subarray(from, to), at);
@@ -214,7 +238,7 @@ export function sameTotals(a: readonly DayTotals[], b: readonly DayTotals[]): bo
     const y = b[i] as DayTotals;
     if (x.day !== y.day || x.revision !== y.revision || x.rows !== y.rows) return false;
     if (x.first !== y.first || x.last !== y.last) return false;
-    if (x.sums.length !== y.sums.length || x.durationEnds.length !== y.durationEnds.length) return false;
+    if (x.sums.length !== y.sums.length || x.slots.length !== y.slots.length) return false;
     for (let k = 0; k < x.sums.length; k++) if (x.sums[k] !== y.sums[k]) return false;
   }
   return true;

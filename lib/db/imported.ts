@@ -108,7 +108,7 @@ export async function putImported(
     batch = null;
     return taken;
   };
-  const write = db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
+  const write = db.transaction('rw', db.imported, db.summary, db.dayTotals, db.dayDurations, async () => {
     const input = take();
     // The summary holds every stored id by day: it decides what is new (see summaryAdd). Its
     // writes go out while the rows' records are built and sent: one wait instead of two.
@@ -138,7 +138,7 @@ export async function undoImported(db: ReplyGuardDb, written: readonly (readonly
   const keys = written.flat();
   for (let i = 0; i < keys.length; i += 200) {
     const part = keys.slice(i, i + 200);
-    await db.transaction('rw', db.imported, db.summary, db.dayTotals, async () => {
+    await db.transaction('rw', db.imported, db.summary, db.dayTotals, db.dayDurations, async () => {
       const records = await db.imported.bulkGet(part);
       await summaryRemove(
         db,

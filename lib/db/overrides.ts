@@ -25,25 +25,29 @@ export async function putOverrides(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
-  return db.transaction('rw', [db.overrides, db.summary, db.dayTotals, db.chain, db.checkpoints], async () => {
-    let added: OverrideRow[] = unique;
-    try {
-      await db.overrides.bulkAdd(unique);
-    } catch (error) {
-      if (!(error instanceof Dexie.BulkError)) throw error;
-      const other = error.failures.find((f) => f.name !== 'ConstraintError');
-      if (other) throw other;
-      // Only the rows stored now join the summary: a clash is a row it already holds.
-      added = unique.filter((_, i) => !(i in error.failuresByPos));
-    }
-    const fresh = await summaryAdd(db, added);
-    if (fresh.length < added.length) {
-      const kept = new Set(fresh.map((r) => r.id));
-      await db.overrides.bulkDelete(added.filter((r) => !kept.has(r.id)).map((r) => r.id));
-    }
-    if (chain) await appendToChain(db, chainItems(fresh, 'row'), chain);
-    return fresh.length;
-  });
+  return db.transaction(
+    'rw',
+    [db.overrides, db.summary, db.dayTotals, db.dayDurations, db.chain, db.checkpoints],
+    async () => {
+      let added: OverrideRow[] = unique;
+      try {
+        await db.overrides.bulkAdd(unique);
+      } catch (error) {
+        if (!(error instanceof Dexie.BulkError)) throw error;
+        const other = error.failures.find((f) => f.name !== 'ConstraintError');
+        if (other) throw other;
+        // Only the rows stored now join the summary: a clash is a row it already holds.
+        added = unique.filter((_, i) => !(i in error.failuresByPos));
+      }
+      const fresh = await summaryAdd(db, added);
+      if (fresh.length < added.length) {
+        const kept = new Set(fresh.map((r) => r.id));
+        await db.overrides.bulkDelete(added.filter((r) => !kept.has(r.id)).map((r) => r.id));
+      }
+      if (chain) await appendToChain(db, chainItems(fresh, 'row'), chain);
+      return fresh.length;
+    },
+  );
 }
 
 /** The agent's own (live) decisions, newest first. */
@@ -75,20 +79,25 @@ export async function applyEvents(
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const rows = ordered.flatMap((e) => (e.kind === 'override' ? [e.row] : []));
   const { chain } = options;
-  return db.transaction('rw', [db.overrides, db.summary, db.dayTotals, db.chain, db.checkpoints], async () => {
-    let changed = await putOverrides(db, rows, chain);
-    for (const e of ordered) {
-      if (e.kind !== 'reason') continue;
-      const row = await db.overrides.get(e.overrideId);
-      if (!row) continue;
-      const note = options.note ? options.note(row, e.note) : e.note;
-      const updated = await db.overrides.update(e.overrideId, { reason: e.reason, note });
-      changed += updated;
-      await summarySetReason(db, row, e.reason, note);
-      if (updated && chain) await appendToChain(db, chainItems([{ ...row, reason: e.reason, note }], 'reason'), chain);
-    }
-    return changed;
-  });
+  return db.transaction(
+    'rw',
+    [db.overrides, db.summary, db.dayTotals, db.dayDurations, db.chain, db.checkpoints],
+    async () => {
+      let changed = await putOverrides(db, rows, chain);
+      for (const e of ordered) {
+        if (e.kind !== 'reason') continue;
+        const row = await db.overrides.get(e.overrideId);
+        if (!row) continue;
+        const note = options.note ? options.note(row, e.note) : e.note;
+        const updated = await db.overrides.update(e.overrideId, { reason: e.reason, note });
+        changed += updated;
+        await summarySetReason(db, row, e.reason, note);
+        if (updated && chain)
+          await appendToChain(db, chainItems([{ ...row, reason: e.reason, note }], 'reason'), chain);
+      }
+      return changed;
+    },
+  );
 }
 
 /**
@@ -104,7 +113,7 @@ export function purgeOlderThan(
   latest = Number.POSITIVE_INFINITY,
   chain?: ChainContext,
 ): Promise<number> {
-  const tables = [db.overrides, db.imported, db.summary, db.dayTotals, db.chain, db.checkpoints];
+  const tables = [db.overrides, db.imported, db.summary, db.dayTotals, db.dayDurations, db.chain, db.checkpoints];
   return db.transaction('rw', tables, async () => {
     await db.overrides.where('decidedAt').below(cutoff).delete();
     if (Number.isFinite(latest)) await db.overrides.where('decidedAt').above(latest).delete();

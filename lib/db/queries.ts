@@ -1,6 +1,6 @@
 import type { StatsRow } from '../stats/stats-row';
 import type { ReplyGuardDb } from './database';
-import type { DayTotals } from './day-totals';
+import { type DayDurations, type DayTotals, durationsByDay } from './day-totals';
 import { importedRowsById, rowsOf } from './imported';
 import type { OverrideRow } from './schema';
 import { type DayChunk, dayOf, decodeChunks } from './summary';
@@ -67,6 +67,13 @@ export async function summaryRowsByTime(db: ReplyGuardDb): Promise<StatsRow[]> {
 export interface SummaryDays {
   /** Every stored day's totals, oldest first: the headline figures and trends, the header, the filters' choices. */
   totals: DayTotals[];
+  /**
+   * Days' decision times, for the median: every day's, or (the dashboard's early read) the
+   * default period's days only, until the live query's first read adds the others to this same
+   * map. Times are written with their day's totals, so a read that finds the same totals (same
+   * revisions) finds the same times: adding them in place changes no figure already shown.
+   */
+  durations: Map<number, DayDurations>;
   /** Packed days, oldest first: every stored day when `complete`, none before. */
   days: DayChunk[];
   /** True once `days` is read: filtered figures, rules, breakdowns, drift and events need it. */
@@ -78,15 +85,18 @@ export interface SummaryDays {
  * days' bytes with nothing to decode (lib/db/day-totals.ts).
  */
 export async function summaryTotals(db: ReplyGuardDb): Promise<SummaryDays> {
-  return { totals: await db.dayTotals.toArray(), days: [], complete: false };
+  const [totals, durations] = await db.transaction('r', db.dayTotals, db.dayDurations, () =>
+    Promise.all([db.dayTotals.toArray(), db.dayDurations.toArray()]),
+  );
+  return { totals, durations: durationsByDay(durations), days: [], complete: false };
 }
 
 /** Every stored summary day, packed (decode with `decodeChunks` when rows are needed), with its totals. */
 export async function summaryDays(db: ReplyGuardDb): Promise<SummaryDays> {
-  const [totals, days] = await db.transaction('r', db.dayTotals, db.summary, () =>
-    Promise.all([db.dayTotals.toArray(), db.summary.toArray()]),
+  const [totals, durations, days] = await db.transaction('r', db.dayTotals, db.dayDurations, db.summary, () =>
+    Promise.all([db.dayTotals.toArray(), db.dayDurations.toArray(), db.summary.toArray()]),
   );
-  return { totals, days, complete: true };
+  return { totals, durations: durationsByDay(durations), days, complete: true };
 }
 
 /** Row count, live and imported, without reading the rows (the summary holds every id). */

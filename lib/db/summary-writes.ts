@@ -1,5 +1,11 @@
 import type { Transaction } from 'dexie';
-import { type DayTotals, type DayTotalsTable, totalsOfDay } from './day-totals';
+import {
+  type DayDurations,
+  type DayDurationsTable,
+  type DayTotals,
+  type DayTotalsTable,
+  totalsOfDay,
+} from './day-totals';
 import { OVERRIDE_REASONS, type OverrideRow } from './schema';
 import {
   chunksOf,
@@ -13,15 +19,17 @@ import {
 } from './summary';
 
 /**
- * The write paths' edits of the summary: its packed days (`summary`) and their per-day totals
- * (`dayTotals`), always written together inside the caller's transaction, so the dashboard's
- * first render (from the totals) and the rest of the page (from the days) read the same log.
+ * The write paths' edits of the summary: its packed days (`summary`), their per-day totals
+ * (`dayTotals`) and decision times (`dayDurations`), always written together inside the caller's
+ * transaction, so the dashboard's first render (from the totals) and the rest of the page (from
+ * the days) read the same log.
  */
 
-/** The summary's two tables, as the database or a transaction's tables hold them. */
+/** The summary's three tables, as the database or a transaction's tables hold them. */
 export interface SummaryTables {
   summary: SummaryTable;
   dayTotals: DayTotalsTable;
+  dayDurations: DayDurationsTable;
 }
 
 /** A new `DayTotals.revision`: random, so two writers never stamp the same one by counting alike. */
@@ -30,9 +38,23 @@ const newRevision = (): number => Math.floor(Math.random() * 2 ** 52);
 /** Writes days' packed chunks and their totals, each day with a new revision; @returns them, by day. */
 async function putDays(tables: SummaryTables, days: readonly DayColumns[]): Promise<Map<number, number>> {
   const packed = days.map(packDay);
-  const totals = packed.map((p) => ({ ...totalsOfDay(p), revision: newRevision() }));
-  await Promise.all([tables.summary.bulkPut(packed), tables.dayTotals.bulkPut(totals)]);
+  const derived = packed.map(totalsOfDay);
+  const totals = derived.map((d) => ({ ...d.totals, revision: newRevision() }));
+  await Promise.all([
+    tables.summary.bulkPut(packed),
+    tables.dayTotals.bulkPut(totals),
+    tables.dayDurations.bulkPut(derived.map((d) => d.durations)),
+  ]);
   return new Map(totals.map((t) => [t.day, t.revision]));
+}
+
+/** Deletes days from the summary's three tables. */
+function deleteDays(tables: SummaryTables, days: number[]): Promise<unknown> {
+  return Promise.all([
+    tables.summary.bulkDelete(days),
+    tables.dayTotals.bulkDelete(days),
+    tables.dayDurations.bulkDelete(days),
+  ]);
 }
 
 /**
@@ -166,11 +188,7 @@ export async function summaryRemove(
     if (keep.length === 0) emptied.push(c.day);
     else kept.push(selectRows(c, keep));
   }
-  await Promise.all([
-    kept.length ? putDays(tables, kept) : null,
-    tables.summary.bulkDelete(emptied),
-    tables.dayTotals.bulkDelete(emptied),
-  ]);
+  await Promise.all([kept.length ? putDays(tables, kept) : null, deleteDays(tables, emptied)]);
 }
 
 /**
@@ -213,10 +231,10 @@ export async function summaryPurge(
   await tables.dayTotals.where('day').below(first).each(count);
   if (last !== null) await tables.dayTotals.where('day').above(last).each(count);
   await Promise.all([
-    tables.summary.where('day').below(first).delete(),
-    tables.dayTotals.where('day').below(first).delete(),
-    last === null ? null : tables.summary.where('day').above(last).delete(),
-    last === null ? null : tables.dayTotals.where('day').above(last).delete(),
+    ...[tables.summary, tables.dayTotals, tables.dayDurations].flatMap((table) => [
+      table.where('day').below(first).delete(),
+      last === null ? null : table.where('day').above(last).delete(),
+    ]),
   ]);
   for (const day of last === null || last === first ? [first] : [first, last]) {
     const stored = await tables.summary.get(day);
@@ -225,22 +243,46 @@ export async function summaryPurge(
     const keep = c.decidedAt.map((t, i) => (t >= cutoff && t <= latest ? i : -1)).filter((i) => i >= 0);
     dropped += c.id.length - keep.length;
     if (keep.length === c.id.length) continue;
-    if (keep.length === 0) await Promise.all([tables.summary.delete(day), tables.dayTotals.delete(day)]);
+    if (keep.length === 0) await deleteDays(tables, [day]);
     else await putDays(tables, [selectRows(c, keep)]);
   }
   return dropped;
 }
 
-/** Schema upgrade: derives every summary day's totals. */
+/**
+ * Schema upgrade of versions 5 and 10: derives every summary day's totals, with their decision
+ * times in the same record (the format of those versions; version 11 moves them apart, see
+ * `splitDurations`).
+ */
 export async function buildTotals(tx: Transaction): Promise<void> {
-  const totals: DayTotals[] = [];
+  const totals: (DayTotals & DayDurations)[] = [];
   await tx
     .table('summary')
     .toCollection()
     .each((c: DayChunk) => {
-      totals.push(totalsOfDay(c));
+      const derived = totalsOfDay(c);
+      totals.push({ ...derived.totals, ...derived.durations });
     });
   const table = tx.table('dayTotals');
   await table.clear();
   await table.bulkPut(totals);
+}
+
+/**
+ * Schema upgrade of version 11: moves each day's decision times out of its totals into
+ * `dayDurations`, so the dashboard's first render can read the totals of every day and the
+ * times of the period's days only.
+ */
+export async function splitDurations(tx: Transaction): Promise<void> {
+  const durations: DayDurations[] = [];
+  await tx
+    .table('dayTotals')
+    .toCollection()
+    .modify((t: DayTotals & Partial<DayDurations>) => {
+      if (t.durations && t.durationEnds)
+        durations.push({ day: t.day, durations: t.durations, durationEnds: t.durationEnds });
+      delete t.durations;
+      delete t.durationEnds;
+    });
+  await tx.table('dayDurations').bulkPut(durations);
 }

@@ -1,5 +1,5 @@
 import { eventAt, findingsReader, outcomeAt, rowOrder } from '../db/day-rows';
-import { type DayTotals, SLOT_MS } from '../db/day-totals';
+import { type DayTotals, type DurationSource, type DurationsByDay, SLOT_MS } from '../db/day-totals';
 import { OVERRIDE_REASONS, SUGGESTION_SOURCES } from '../db/schema';
 import { CHUNK_MS, type DayChunk } from '../db/summary';
 import { type PeriodFigures, PeriodTallies } from './aggregate';
@@ -78,25 +78,31 @@ export function dayFigures(
 /**
  * Headline figures and trends of an unfiltered period from the per-day totals; null when a
  * boundary of the period or of a trend point is not on a quarter hour (a historic time zone
- * offset): `dayFigures` then counts row by row.
+ * offset), or when the decision times of a day it needs were not read (the dashboard's early
+ * read holds only the default period's): `dayFigures` then counts row by row.
  *
  * @param totals the stored days' totals, in any order; only those overlapping the period or the one before are read.
+ * @param durations those days' decision times, by day.
  */
 export function totalsFigures(
   totals: readonly DayTotals[],
+  durations: DurationsByDay,
   period: { start: number; end: number },
   firstEventAt: number = period.start,
 ): PeriodFigures | null {
   const slices = new PeriodTallies(period, firstEventAt);
   if (!slices.alignedTo(SLOT_MS)) return null;
   const { prevStart, end } = slices;
+  const days = daysOverlapping(totals, prevStart, end);
+  if (!days.every((d) => durations.has(d.day))) return null;
   const width = TALLY_SUMS.length;
-  for (const d of daysOverlapping(totals, prevStart, end)) {
+  for (const d of days) {
+    const times = durations.get(d.day) as DurationSource;
     let from = 0;
     for (let k = 0; k < d.slots.length; k++) {
-      const to = d.durationEnds[k] as number;
+      const to = times.durationEnds[k] as number;
       const t = d.day * CHUNK_MS + (d.slots[k] as number) * SLOT_MS;
-      if (t >= prevStart && t < end) slices.addSums(t, d.sums, k * width, d, from, to);
+      if (t >= prevStart && t < end) slices.addSums(t, d.sums, k * width, times, from, to);
       from = to;
     }
   }

@@ -1,4 +1,4 @@
-import { copyDurations, type DayTotals } from '../db/day-totals';
+import { copyDurations, type DurationSource } from '../db/day-totals';
 import type { Outcome } from '../db/schema';
 import type { StatsRow } from './stats-row';
 
@@ -37,8 +37,7 @@ export interface DecisionRun {
   to: number;
 }
 
-/** Where stored decision times come from: a day's totals. */
-export type DurationSource = Pick<DayTotals, 'durations' | 'durationEnds'>;
+export type { DurationSource } from '../db/day-totals';
 
 /** @param withDurations keep decision times for the median (the headline needs them, trend points do not). */
 export function emptyTally(withDurations = true): Tally {

@@ -116,7 +116,8 @@ async function storeUnchecked(page: Page, rows: OverrideRow[]): Promise<void> {
       rows: JSON.stringify(rows.filter((r) => dayOf(r.decidedAt) === c.day)),
     })),
     summary: days.map(plain),
-    dayTotals: days.map(totalsOfDay).map(plain),
+    dayTotals: days.map((d) => plain(totalsOfDay(d).totals)),
+    dayDurations: days.map((d) => plain(totalsOfDay(d).durations)),
   };
   await page.evaluate(
     ({ records, typed }) =>
@@ -136,10 +137,11 @@ async function storeUnchecked(page: Page, rows: OverrideRow[]): Promise<void> {
         const open = indexedDB.open('replyguard');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['imported', 'summary', 'dayTotals'], 'readwrite');
+          const tx = open.result.transaction(['imported', 'summary', 'dayTotals', 'dayDurations'], 'readwrite');
           for (const r of records.imported) tx.objectStore('imported').add(r);
           for (const r of records.summary) tx.objectStore('summary').put(revive(r));
           for (const r of records.dayTotals) tx.objectStore('dayTotals').put(revive(r));
+          for (const r of records.dayDurations) tx.objectStore('dayDurations').put(revive(r));
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

@@ -101,9 +101,11 @@ async function expectSummaryMatchesRows(db: ReplyGuardDb): Promise<void> {
   expect(monitorDrift(summary)).toEqual(monitorDrift(full));
   // Every write path keeps each day's totals what the day's packed rows give.
   // Each carries the revision of its day's last write, which only the writers read.
-  const { totals, days } = await summaryDays(db);
+  const { totals, durations, days } = await summaryDays(db);
   expect(totals.every((t) => typeof t.revision === 'number')).toBe(true);
-  expect(totals.map(({ revision, ...figures }) => figures)).toEqual(days.map(totalsOfDay));
+  expect(totals.map(({ revision, ...figures }) => figures)).toEqual(days.map((d) => totalsOfDay(d).totals));
+  // And each day's decision times, in their own table, what its packed rows give: none left behind.
+  expect([...durations.values()]).toEqual(days.map((d) => totalsOfDay(d).durations));
   expect(await overrideCount(db)).toBe(full.length);
 }
 
@@ -157,6 +159,7 @@ describe('per-day summary', () => {
     await purgeOlderThan(db, T0 + 2);
     expect(await db.summary.count()).toBe(1);
     expect(await db.dayTotals.count()).toBe(1);
+    expect(await db.dayDurations.count()).toBe(1);
     await expectSummaryMatchesRows(db);
   });
 });

@@ -1,11 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { createDashboardStore } from '@/components/dashboard/store';
 import { SCHEMA_VERSIONS } from '@/lib/db/database';
-import { sameTotals } from '@/lib/db/day-totals';
-import { LATEST_SCHEMA_VERSION, readTotalsEarly } from '@/lib/db/early-read';
+import { durationsByDay, sameTotals } from '@/lib/db/day-totals';
+import { EARLY_DURATION_DAYS, LATEST_SCHEMA_VERSION, readTotalsEarly } from '@/lib/db/early-read';
 import { putImported } from '@/lib/db/imported';
 import { putOverrides } from '@/lib/db/overrides';
 import { summarySetReason } from '@/lib/db/summary-writes';
+import { totalsFigures } from '@/lib/stats/day-figures';
+import { periodBounds } from '@/lib/stats/period';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('early');
@@ -25,10 +28,38 @@ describe("the dashboard's early read of the day totals", () => {
     );
     const stored = await db.dayTotals.toArray();
     expect(stored).toHaveLength(5);
-    const early = await readTotalsEarly(indexedDB, db.name);
+    const early = await readTotalsEarly(indexedDB, db.name, T0);
     expect(early).not.toBeNull();
-    expect(sameTotals(early ?? [], stored)).toBe(true);
-    expect(early).toEqual(stored);
+    expect(sameTotals(early?.totals ?? [], stored)).toBe(true);
+    expect(early).toEqual({ totals: stored, durations: await db.dayDurations.toArray() });
+  });
+
+  it("reads every day's totals, and the decision times of the default period's days and the ones before only", async () => {
+    const db = freshDb();
+    const now = T0 + 200 * DAY + 9 * 3_600_000;
+    // One row a day, from 120 days before now to now.
+    await putImported(
+      db,
+      Array.from({ length: 121 }, (_, i) => row({ decidedAt: now - (120 - i) * DAY })),
+    );
+    const early = await readTotalsEarly(indexedDB, db.name, now);
+    expect(early?.totals).toHaveLength(121);
+    const days = early?.durations.map((d) => d.day) ?? [];
+    expect(days).toEqual(
+      Array.from({ length: EARLY_DURATION_DAYS + 1 }, (_, i) => Math.floor(now / DAY) - EARLY_DURATION_DAYS + i),
+    );
+    // Enough for the dashboard's first period and the one before, wherever the page's clock is:
+    // the figures from the early read equal those from every day's times.
+    const { period } = createDashboardStore().getState();
+    expect(period).toBe('28d');
+    const totals = early?.totals ?? [];
+    const first = Math.min(...totals.map((t) => t.first));
+    for (const latest of [now, now + DAY - 1]) {
+      const bounds = periodBounds(period, first, latest, now);
+      const figures = totalsFigures(totals, durationsByDay(early?.durations ?? []), bounds, first);
+      expect(figures).not.toBeNull();
+      expect(figures).toEqual(totalsFigures(totals, durationsByDay(await db.dayDurations.toArray()), bounds, first));
+    }
   });
 
   it('answers null, and creates nothing, where no database exists yet', async () => {
@@ -61,7 +92,9 @@ describe("the dashboard's early read of the day totals", () => {
     const live = row({ decidedAt: T0 });
     await putOverrides(db, [live]);
     const before = await db.dayTotals.toArray();
-    await db.transaction('rw', db.summary, db.dayTotals, () => summarySetReason(db, live, 'tone', null));
+    await db.transaction('rw', db.summary, db.dayTotals, db.dayDurations, () =>
+      summarySetReason(db, live, 'tone', null),
+    );
     const after = await db.dayTotals.toArray();
     expect(after.map(({ revision, ...figures }) => figures)).toEqual(before.map(({ revision, ...figures }) => figures));
     expect(sameTotals(before, after)).toBe(false);

@@ -178,7 +178,9 @@ describe('an import keeping the summary days it wrote for its next batch (DayCac
     await putImported(db, rows.slice(0, 30), 250, undefined, days);
     await putOverrides(db, [live]);
     await putImported(db, rows.slice(30, 60), 250, undefined, days);
-    await db.transaction('rw', db.summary, db.dayTotals, () => summarySetReason(db, live, 'tone', null));
+    await db.transaction('rw', db.summary, db.dayTotals, db.dayDurations, () =>
+      summarySetReason(db, live, 'tone', null),
+    );
     await putImported(db, rows.slice(60, 75), 250, undefined, days);
     // The purge cuts the day at the first imported row's time: the boundary day is re-packed.
     await purgeOlderThan(db, (rows[0] as OverrideRow).decidedAt + 1);

@@ -10,6 +10,16 @@ import { chunksOf, dayOf, packDay } from '@/lib/db/summary';
 import { row } from '../../fixtures/rows';
 
 /** Rows without their ticket hash: version 7 replaces the plain hashes rows stored before. */
+/**
+ * The schema history up to version `n`, with version 11's `dayDurations` table declared there
+ * too: these tests fill an old database with today's write paths (`putImported`), which write
+ * each day's decision times into it. Version 11's upgrade then finds the table there.
+ */
+const writableAt = (n: number) =>
+  SCHEMA_VERSIONS.slice(0, n).map((v) =>
+    v.version === n ? { ...v, stores: { ...v.stores, dayDurations: 'day' } } : v,
+  );
+
 const unticketed = (rows: readonly (OverrideRow | undefined)[]) => rows.map((r) => r && { ...r, ticketHash: '' });
 
 describe('schema history', () => {
@@ -22,10 +32,7 @@ describe('schema history', () => {
 
   it('replaces the plain ticket hashes of earlier rows at version 7, keeping rows of one ticket together', async () => {
     const name = `upgrade-v7-hashes-${Math.random()}`;
-    const fifth = openDatabase(
-      name,
-      SCHEMA_VERSIONS.filter((v) => v.version <= 5),
-    );
+    const fifth = openDatabase(name, writableAt(5));
     const plain = (id: string) => createHash('sha256').update(`zendesk:${id}`).digest('hex');
     const live = [
       row({ ticketHash: plain('1001') }),
@@ -53,10 +60,7 @@ describe('schema history', () => {
 
   it('adds the keys table at version 7 beside every row a version 5 database held, and keeps a stored key', async () => {
     const name = `upgrade-v7-${Math.random()}`;
-    const fifth = openDatabase(
-      name,
-      SCHEMA_VERSIONS.filter((v) => v.version <= 5),
-    );
+    const fifth = openDatabase(name, writableAt(5));
     const rows = Array.from({ length: 50 }, (_, i) =>
       row({ id: `v5-${i}`, decidedAt: 1_700_000_000_000 + i * 60_000 }),
     );
@@ -122,7 +126,7 @@ describe('schema history', () => {
     await latest.delete();
   });
 
-  it('derives at version 5 the per-day totals of every day a version 4 database summarised', async () => {
+  it('derives at version 5 the per-day totals of every day a version 4 database summarised, and moves their decision times apart at version 11', async () => {
     const name = `upgrade-v5-${Math.random()}`;
     const first = openDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
     const rows = Array.from({ length: 400 }, (_, i) =>
@@ -134,9 +138,17 @@ describe('schema history', () => {
     const days = await fourth.summary.toArray();
     fourth.close();
 
+    const tenth = openDatabase(name, SCHEMA_VERSIONS.slice(0, 10));
+    // Up to version 10 a day's decision times were in its totals' record.
+    const combined = await tenth.dayTotals.toArray();
+    expect(combined).toEqual(days.map(totalsOfDay).map((d) => ({ ...d.totals, ...d.durations })));
+    tenth.close();
+
+    // Version 11 moves them into a table of their own.
     const latest = openDatabase(name);
     const totals = await latest.dayTotals.toArray();
-    expect(totals).toEqual(days.map(totalsOfDay));
+    expect(totals).toEqual(days.map((d) => totalsOfDay(d).totals));
+    expect(await latest.dayDurations.toArray()).toEqual(days.map((d) => totalsOfDay(d).durations));
     expect(totals.reduce((n, t) => n + t.rows, 0)).toBe(400);
     await latest.delete();
   });
@@ -175,7 +187,7 @@ describe('schema history', () => {
 
   it('adds at version 8 an empty reviews table beside every row a version 7 database held', async () => {
     const name = `upgrade-v8-${Math.random()}`;
-    const seventh = openDatabase(name, SCHEMA_VERSIONS.slice(0, 7));
+    const seventh = openDatabase(name, writableAt(7));
     const rows = Array.from({ length: 40 }, (_, i) => row({ decidedAt: 1_700_000_000_000 + i * 3_600_000 }));
     await putImported(seventh, rows);
     seventh.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { copyDurations, durationsOf, packDurations, totalsOfDay } from '@/lib/db/day-totals';
+import { copyDurations, durationsByDay, durationsOf, packDurations, totalsOfDay } from '@/lib/db/day-totals';
 import { OUTCOMES, OVERRIDE_REASONS, type OverrideRow, SUGGESTION_SOURCES } from '@/lib/db/schema';
-import { chunksOf, decodeChunks, packDay } from '@/lib/db/summary';
+import { chunksOf, type DayChunk, decodeChunks, packDay } from '@/lib/db/summary';
 import { generateHistory } from '@/lib/demo/history';
 import type { Category } from '@/lib/engine/types';
 import { aggregate, DAY_MS, startOfDay } from '@/lib/stats/aggregate';
@@ -128,6 +128,20 @@ describe('dayFigures (first render from the packed summary)', () => {
     );
   });
 
+  it("leaves a period to the rows when a day it needs has no decision times read (the early read's are the default period's)", () => {
+    const rows = shuffledRows(400, 3);
+    const { totals, durations } = derivedOf(packed(rows));
+    const last = Math.max(...rows.map((r) => r.decidedAt));
+    const end = startOfDay(last) + DAY_MS;
+    const period = { start: end - 7 * DAY_MS, end };
+    expect(totalsFigures(totals, durations, period)).not.toBeNull();
+    const recent = new Map([...durations].filter(([day]) => day * DAY_MS >= period.start));
+    // The period before is needed too: its days' times are not there.
+    expect(totalsFigures(totals, recent, period)).toBeNull();
+    const fromPrevious = new Map([...durations].filter(([day]) => (day + 1) * DAY_MS > period.start - 7 * DAY_MS));
+    expect(totalsFigures(totals, fromPrevious, period)).toEqual(totalsFigures(totals, durations, period));
+  });
+
   it('gives empty figures for an empty log', () => {
     const period = { start: END - 28 * DAY_MS, end: END };
     const { headline, previousHeadline, trends } = aggregate([], {}, period);
@@ -146,17 +160,22 @@ function rounded<T>(x: T): T {
   ) as T;
 }
 
-const totalsOf = (rows: OverrideRow[]) => packed(rows).map(totalsOfDay);
+const totalsOf = (rows: OverrideRow[]) => packed(rows).map((c) => totalsOfDay(c).totals);
+/** Days' totals and their decision times by day, as the dashboard holds them. */
+const derivedOf = (days: DayChunk[]) => {
+  const derived = days.map(totalsOfDay);
+  return { totals: derived.map((d) => d.totals), durations: durationsByDay(derived.map((d) => d.durations)) };
+};
 
 function expectSameTotalsFigures(rows: OverrideRow[]) {
   const days = packed(rows);
-  const totals = days.map(totalsOfDay);
+  const { totals, durations } = derivedOf(days);
   const decoded = decodeChunks(days);
   const first = decoded[0]?.decidedAt ?? END;
   const last = decoded.at(-1)?.decidedAt ?? END;
   for (const period of periods(first, last)) {
     const { headline, previousHeadline, trends } = aggregate(decoded, {}, period, first);
-    const figures = totalsFigures(totals, period, first);
+    const figures = totalsFigures(totals, durations, period, first);
     expect(figures).not.toBeNull();
     expect(rounded(figures)).toEqual(rounded({ period, headline, previousHeadline, trends }));
     // Counts, the median and the integer sums are not rounded at all.
@@ -212,16 +231,31 @@ describe('totalsFigures (first render from the per-day totals)', () => {
       const end = startOfDay(end1971) + DAY_MS;
       const period = { start: end - 28 * DAY_MS, end };
       expect(period.start % (15 * 60_000)).not.toBe(0);
-      expect(totalsFigures(days.map(totalsOfDay), period)).toBeNull();
+      const { totals, durations } = derivedOf(days);
+      expect(totalsFigures(totals, durations, period)).toBeNull();
       const { headline } = aggregate(decodeChunks(days), {}, period);
       expect(dayFigures(days, {}, period).headline).toEqual(headline);
     });
   });
 
+  it("leaves a period to the rows when a day it needs has no decision times read (the early read's are the default period's)", () => {
+    const rows = shuffledRows(400, 3);
+    const { totals, durations } = derivedOf(packed(rows));
+    const last = Math.max(...rows.map((r) => r.decidedAt));
+    const end = startOfDay(last) + DAY_MS;
+    const period = { start: end - 7 * DAY_MS, end };
+    expect(totalsFigures(totals, durations, period)).not.toBeNull();
+    const recent = new Map([...durations].filter(([day]) => day * DAY_MS >= period.start));
+    // The period before is needed too: its days' times are not there.
+    expect(totalsFigures(totals, recent, period)).toBeNull();
+    const fromPrevious = new Map([...durations].filter(([day]) => (day + 1) * DAY_MS > period.start - 7 * DAY_MS));
+    expect(totalsFigures(totals, fromPrevious, period)).toEqual(totalsFigures(totals, durations, period));
+  });
+
   it('gives empty figures for an empty log', () => {
     const period = { start: startOfDay(END) - 27 * DAY_MS, end: startOfDay(END) + DAY_MS };
     const { headline, previousHeadline, trends } = aggregate([], {}, period);
-    expect(totalsFigures([], period)).toEqual({ period, headline, previousHeadline, trends });
+    expect(totalsFigures([], new Map(), period)).toEqual({ period, headline, previousHeadline, trends });
   });
 });
 
@@ -270,7 +304,7 @@ describe('packed decision times', () => {
       expect([...out]).toEqual([-1, ...back.subarray(from, to), -1]);
     }
     const day = generateHistory({ seed: 5, days: 2, agents: ['a', 'b', 'c'], perAgentDay: 400 });
-    const totals = [...chunksOf(day).values()].map(packDay).map(totalsOfDay);
+    const totals = [...chunksOf(day).values()].map(packDay).map((c) => totalsOfDay(c).durations);
     for (const t of totals) {
       const n = t.durationEnds.at(-1) ?? 0;
       expect(t.durations.byteLength).toBeLessThan(n * 8 * 0.3);
