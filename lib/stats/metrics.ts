@@ -197,12 +197,66 @@ function decisionTimes(t: Tally): Float64Array {
 function medianInPlace(a: Float64Array): number | null {
   const n = a.length;
   if (n === 0) return null;
+  if (n >= BUCKETED_FROM) {
+    const bucketed = bucketedMedian(a);
+    if (bucketed !== undefined) return bucketed;
+  }
   const mid = n >> 1;
   const hi = select(a, mid);
   if (n % 2 === 1) return hi;
   // After the selection, everything before `mid` is at most `hi`: the largest of them is the other middle.
   let lo = a[0] as number;
   for (let i = 1; i < mid; i++) if ((a[i] as number) > lo) lo = a[i] as number;
+  return (lo + hi) / 2;
+}
+
+/** From this many values on, `medianInPlace` buckets before it selects. */
+const BUCKETED_FROM = 4_096;
+/** Buckets of `bucketedMedian`: the top 16 bits of a non-negative double's 64 (sign, exponent, 4 mantissa bits). */
+const BUCKETS = 1 << 15;
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * The median of many values, without reordering them all: one pass counts them into buckets by
+ * the top bits of their IEEE 754 representation (for non-negative doubles, the same order as
+ * their values; a bucket spans a sixteenth of a power of two), a second gathers the one or two
+ * buckets holding the middle ranks, and only those few are selected among. Half a million decision
+ * times (a million-row log's period and the one before) took the dashboard's first render 17–37 ms
+ * to select in a CPU profile; undefined (the caller selects) for a negative value or a big-endian
+ * machine.
+ */
+function bucketedMedian(a: Float64Array): number | undefined {
+  if (!littleEndian) return undefined;
+  const n = a.length;
+  // The high 32 bits of value i are word 2i + 1.
+  const words = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  const counts = new Uint32Array(BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const b = (words[2 * i + 1] as number) >>> 16;
+    if (b >= BUCKETS) return undefined;
+    counts[b] = (counts[b] as number) + 1;
+  }
+  const mid = n >> 1;
+  const low = n % 2 === 1 ? mid : mid - 1;
+  // The buckets of ranks `low` and `mid`, and how many values come before the first.
+  let b = 0;
+  let below = 0;
+  while (below + (counts[b] as number) <= low) below += counts[b++] as number;
+  const first = b;
+  let through = below + (counts[b] as number);
+  while (through <= mid) through += counts[++b] as number;
+  const last = b;
+  const gathered = new Float64Array(through - below);
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    const w = (words[2 * i + 1] as number) >>> 16;
+    if (w >= first && w <= last) gathered[g++] = a[i] as number;
+  }
+  const hi = select(gathered, mid - below);
+  if (low === mid) return hi;
+  // Everything before `mid - below` is at most `hi` after the selection: the largest of them is the other middle.
+  let lo = gathered[0] as number;
+  for (let i = 1; i < mid - below; i++) if ((gathered[i] as number) > lo) lo = gathered[i] as number;
   return (lo + hi) / 2;
 }
 

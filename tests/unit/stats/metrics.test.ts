@@ -114,6 +114,35 @@ describe('median', () => {
     expect(median(new Array(10_001).fill(7))).toBe(7);
     expect(median(Float64Array.from({ length: 50_000 }, (_, i) => 50_000 - i))).toBe(25_000.5);
   });
+
+  it('finds the same middle by buckets in long lists: middles in one bucket or two, ties, zeros, fractions, negatives', () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const bySort = (xs: Float64Array) => {
+      const s = xs.slice().sort();
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m] : ((s[m - 1] as number) + (s[m] as number)) / 2;
+    };
+    const shapes: ((i: number) => number)[] = [
+      // Decision times: lognormal milliseconds, as the dashboard's are.
+      () => Math.round(Math.exp(10.5 + Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd()))),
+      () => (rnd() < 0.5 ? 0 : rnd() * 1e9),
+      () => Math.floor(rnd() * 3),
+      () => rnd() * 1e-300,
+      () => (rnd() < 0.01 ? -1 : rnd() * 100),
+      // Halves far apart: the two middles fall in different buckets.
+      (i) => (i % 2 ? 1 : 2 ** 40),
+    ];
+    for (const shape of shapes) {
+      for (const n of [4_096, 4_097, 9_000, 20_001]) {
+        const xs = Float64Array.from({ length: n }, (_, i) => shape(i));
+        expect(median(xs)).toBe(bySort(xs));
+      }
+    }
+  });
 });
 
 describe('metric definitions', () => {
