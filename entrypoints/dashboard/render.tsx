@@ -21,7 +21,7 @@ export interface RenderInput {
   onComplete: (rows: number) => void;
 }
 
-/** Mounts the dashboard; main.tsx loads this module after it has started reading the log. */
+/** Mounts the dashboard; main.tsx calls this once it has started reading the log. */
 export function renderDashboard({ db, store, loadRow, onReady, onComplete }: RenderInput): void {
   const root = document.getElementById('root');
   if (!root) return;
