@@ -12,6 +12,7 @@ import { putOverrides } from '@/lib/db/overrides';
 import { overrideCount, summaryDays, summaryTotals } from '@/lib/db/queries';
 import { parseExportFile } from '@/lib/db/read-export';
 import { localStats } from '@/lib/stats/day-view';
+import { stubCanvas } from '../../fixtures/canvas';
 import { BAD_TIMES, FAR_FUTURE } from '../../fixtures/hostile';
 import { freshDatabases, row } from '../../fixtures/rows';
 
@@ -19,27 +20,6 @@ const freshDb = freshDatabases('time-bounds');
 const HOUR = 3_600_000;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-/** happy-dom has no canvas: the charts draw into a context that does nothing. */
-function stubCanvas() {
-  const context: object = new Proxy(
-    {},
-    { get: (_t, key) => (key === 'measureText' ? () => ({ width: 0 }) : () => {}) },
-  );
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as RenderingContext);
-  vi.stubGlobal(
-    'Path2D',
-    class {
-      moveTo() {}
-      lineTo() {}
-      rect() {}
-      arc() {}
-      closePath() {}
-      bezierCurveTo() {}
-      addPath() {}
-    },
-  );
-}
 
 /**
  * Issue 14, case 4: a row dated far in the future (allowed by the schema, by import or by message)
