@@ -128,20 +128,6 @@ describe('dayFigures (first render from the packed summary)', () => {
     );
   });
 
-  it("leaves a period to the rows when a day it needs has no decision times read (the early read's are the default period's)", () => {
-    const rows = shuffledRows(400, 3);
-    const { totals, durations } = derivedOf(packed(rows));
-    const last = Math.max(...rows.map((r) => r.decidedAt));
-    const end = startOfDay(last) + DAY_MS;
-    const period = { start: end - 7 * DAY_MS, end };
-    expect(totalsFigures(totals, durations, period)).not.toBeNull();
-    const recent = new Map([...durations].filter(([day]) => day * DAY_MS >= period.start));
-    // The period before is needed too: its days' times are not there.
-    expect(totalsFigures(totals, recent, period)).toBeNull();
-    const fromPrevious = new Map([...durations].filter(([day]) => (day + 1) * DAY_MS > period.start - 7 * DAY_MS));
-    expect(totalsFigures(totals, fromPrevious, period)).toEqual(totalsFigures(totals, durations, period));
-  });
-
   it('gives empty figures for an empty log', () => {
     const period = { start: END - 28 * DAY_MS, end: END };
     const { headline, previousHeadline, trends } = aggregate([], {}, period);
