@@ -709,7 +709,7 @@ const logit = (p: number) => Math.log(p / (1 - p));
 const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 
 /** The features the sarcasm model reads (sarcasm-score.ts `sarcasmFeatures`), built from cached parts. */
-function sarcasmExamples(
+export function sarcasmExamples(
   name: string,
   texts: string[],
   labels: boolean[],
