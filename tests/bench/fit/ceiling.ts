@@ -61,8 +61,8 @@ import {
   readBlobBytes,
   SARCASM,
   type SarcasmExample,
-  sarcasmPool,
   sarcasmExamples,
+  sarcasmPool,
   sarcasticDecision,
 } from '../fit-signals';
 import { type Featurised, featuriseAll } from './cache';
