@@ -11,8 +11,10 @@
  *   (signals/features.ts). Data: SemEval-2013..2016 tweets (each class given the same total
  *   weight, since macro-F1 weighs classes equally), SST-2 train phrases and Sentiment140 training
  *   tweets (two-class, direction only), VADER's rated snippets, and support requests (Bitext,
- *   Stanford politeness) as neutral. Character n-grams, table size, and the per-class bias offsets
- *   are chosen by cross-validation on SemEval's held-out three-class macro-F1 (`ENGLISH`).
+ *   Stanford politeness) as neutral. Character n-grams, table size, the per-class bias offsets
+ *   and AdaGrad's step are chosen by cross-validation on SemEval's held-out three-class macro-F1
+ *   (`ENGLISH`; the step and offsets by tests/bench/fit/ceiling.ts, which also measures how far an
+ *   unrestricted linear model gets).
  * - `sentiment:<language>` for ar, de, es, fr, hi, it, pt: fitted on XLM-T train, that language's
  *   tweets plus (at a weight chosen per language by 5-fold CV) the other six languages' and a
  *   sample of SemEval's English tweets: emoji, hashtags, English words and borrowings mean the
@@ -112,9 +114,22 @@ export const ENGLISH = {
   /** Filled in from `--select=english`. */
   charGrams: 0,
   bits: 20,
-  /** Added to the negative and positive logits (neutral is the reference); from `--select=english`. */
-  bias: [-0.2, 0, -0.3] as readonly number[],
-  fit: { epochs: 3, l2: 1e-6, seed: 11 } satisfies FitSettings,
+  /**
+   * Added to the negative and positive logits (neutral is the reference): the offsets that
+   * maximise macro-F1 on the 5-fold out-of-fold SemEval logits of the fit below
+   * (tests/bench/fit/ceiling.ts `--only=shipped-lr`).
+   */
+  bias: [-0.3, 0, -0.2] as readonly number[],
+  /**
+   * AdaGrad's step and epochs, from tests/bench/fit/ceiling.ts `--only=shipped-lr` (5-fold CV on
+   * SemEval train's held-out macro-F1, this mixture, quantised as shipped): learning rate 0.1 with
+   * 3 epochs (before) 0.635, 0.02 with 15 epochs 0.655, 0.01 with 25 epochs 0.660 (chosen). The
+   * larger step overshot on the rare words; the table and features are unchanged, and the table is
+   * 40 KB gzip smaller. Not part of the measure, and moved the other way: SST-2 dev accuracy fell
+   * from 0.858 to 0.820 in the accuracy bench (SST-2 train phrases held out in the same CV: 0.819
+   * before).
+   */
+  fit: { epochs: 25, l2: 1e-6, lr: 0.01, seed: 11 } satisfies FitSettings,
 };
 /** Support requests used as neutral examples, per source (a sample, so they do not drown the rest). */
 const REQUESTS_PER_SOURCE = 3000;
@@ -709,7 +724,7 @@ const logit = (p: number) => Math.log(p / (1 - p));
 const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
 
 /** The features the sarcasm model reads (sarcasm-score.ts `sarcasmFeatures`), built from cached parts. */
-function sarcasmExamples(
+export function sarcasmExamples(
   name: string,
   texts: string[],
   labels: boolean[],
