@@ -1,4 +1,5 @@
 import type { ReplyGuardDb } from '@/lib/db/database';
+import { everyRecord } from '@/lib/db/queries';
 import type { PeriodFigures } from '@/lib/stats/aggregate';
 import {
   type EventRef,
@@ -90,7 +91,7 @@ export function dashboardStats(db: ReplyGuardDb): StatsSource {
   let source: StatsSource | undefined;
   const inPage = (error: unknown) => {
     console.error('ReplyGuard: the statistics worker failed; computing in the page', error);
-    source = localStats(() => db.summary.toArray());
+    source = localStats(() => everyRecord(db.summary));
     return source;
   };
   const get = () => {

@@ -4,6 +4,7 @@
  * read, walked and sorted off the page's main thread. Messages: see ./stats-client.ts.
  */
 import { openDatabase } from '@/lib/db/database';
+import { everyRecord } from '@/lib/db/queries';
 import { DayView, KEPT_PANELS } from '@/lib/stats/day-view';
 import type { StatsMessage, StatsReply } from './stats-client';
 
@@ -17,7 +18,7 @@ const post = (reply: StatsReply) => postMessage(reply);
 const sent: Partial<Record<(typeof KEPT_PANELS)[number], unknown>> = {};
 const viewAt = (version: number) => {
   if (!current || current.version !== version) {
-    current = { version, view: db.summary.toArray().then((days) => new DayView(days)) };
+    current = { version, view: everyRecord(db.summary).then((days) => new DayView(days)) };
   }
   return current.view;
 };
