@@ -164,8 +164,14 @@ export function Dashboard({
   const version = useMemo(() => ++versions.current, [summary]);
 
   const extent = useMemo(() => (summary ? totalsExtent(summary.totals) : null), [summary]);
-  const first = extent?.first ?? now();
-  const last = extent?.last ?? now();
+  // An empty log's period is anchored to the moment it was read, not to each render's clock: with
+  // `now()` here every render (an import's progress, four a second) asked the stats source for
+  // figures of a new period, and each answer rendered again and asked again, keeping the page's
+  // main thread busy for most of an import into an empty log (bench:dashboard's trace).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new summary is a new moment to anchor to.
+  const readAt = useMemo(() => now(), [summary, now]);
+  const first = extent?.first ?? readAt;
+  const last = extent?.last ?? readAt;
   const period = useMemo(() => periodBounds(s.period, first, last, now()), [s.period, first, last, now]);
   const unfiltered = Object.keys(s.filters).length === 0;
   // Kept while a filter is on (it does not depend on the filters): clearing a filter shows the
