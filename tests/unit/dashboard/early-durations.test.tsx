@@ -1,7 +1,4 @@
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Dashboard } from '@/components/dashboard/Dashboard';
 import { createDashboardStore } from '@/components/dashboard/store';
 import { EARLY_DURATION_DAYS } from '@/lib/db/early-read';
 import { putImported } from '@/lib/db/imported';
@@ -9,13 +6,11 @@ import { summaryTotals } from '@/lib/db/queries';
 import { totalsFigures } from '@/lib/stats/day-figures';
 import { localStats } from '@/lib/stats/day-view';
 import { periodBounds } from '@/lib/stats/period';
-import { stubCanvas } from '../../fixtures/canvas';
+import { mountDashboard, settle } from '../../fixtures/dashboard';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('early-durations');
 const DAY = 86_400_000;
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /**
  * The page's early read holds the decision times of the default period's days only
@@ -26,7 +21,6 @@ describe('a period longer than the early read covers', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows the same median and count as every day read', async () => {
-    stubCanvas();
     const db = freshDb();
     const now = Date.now();
     // 240 rows over 120 days, decision times of 5 to 125 s, the older ones slower.
@@ -52,25 +46,19 @@ describe('a period longer than the early read covers', () => {
     const store = createDashboardStore();
     store.getState().set({ summary: early });
     store.getState().setPeriod('all');
-    const container = document.createElement('div');
-    document.body.append(container);
-    const root = createRoot(container);
-    const actions = { importFiles: () => {}, loadDemo: () => {}, exportRows: () => {} };
-    const stats = localStats(() => db.summary.toArray());
-    await act(async () => root.render(<Dashboard store={store} actions={actions} stats={stats} />));
+    const { container, unmount } = await mountDashboard({ store, stats: localStats(() => db.summary.toArray()) });
     const shown = (metric: string) =>
       container.querySelector(`[data-rg-metric="${metric}"]`)?.getAttribute('data-rg-value');
     try {
       await vi.waitFor(
         async () => {
-          await act(async () => new Promise((r) => setTimeout(r, 20)));
+          await settle();
           expect(shown('medianDecisionMs')).toBe(String(expected?.medianDecisionMs));
         },
         { timeout: 3000, interval: 50 },
       );
     } finally {
-      act(() => root.unmount());
-      container.remove();
+      unmount();
     }
   });
 });

@@ -1,7 +1,4 @@
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
-import { Dashboard } from '@/components/dashboard/Dashboard';
 import { createDashboardStore } from '@/components/dashboard/store';
 import { purgeExpired } from '@/lib/background/retention';
 import { isOverrideRow } from '@/lib/db/check-row';
@@ -12,14 +9,12 @@ import { putOverrides } from '@/lib/db/overrides';
 import { overrideCount, summaryDays, summaryTotals } from '@/lib/db/queries';
 import { parseExportFile } from '@/lib/db/read-export';
 import { localStats } from '@/lib/stats/day-view';
-import { stubCanvas } from '../../fixtures/canvas';
+import { mountDashboard, settle } from '../../fixtures/dashboard';
 import { BAD_TIMES, FAR_FUTURE } from '../../fixtures/hostile';
 import { freshDatabases, row } from '../../fixtures/rows';
 
 const freshDb = freshDatabases('time-bounds');
 const HOUR = 3_600_000;
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /**
  * Issue 14, case 4: a row dated far in the future (allowed by the schema, by import or by message)
@@ -67,22 +62,16 @@ describe('time bounds on every check (hostile corpus)', () => {
   });
 
   it('the dashboard renders every panel over a stored far-future row', async () => {
-    stubCanvas();
     const db = freshDb();
     await putImported(db, [recent(), row({ id: 'future', shownAt: FAR_FUTURE - 1000, decidedAt: FAR_FUTURE })]);
     const store = createDashboardStore();
     // The page reads the totals (entrypoints/dashboard/main.tsx); the stats source reads the packed days.
     store.getState().set({ summary: await summaryTotals(db) });
-    const stats = localStats(() => db.summary.toArray());
-    const container = document.createElement('div');
-    document.body.append(container);
-    const root = createRoot(container);
-    const actions = { importFiles: () => {}, loadDemo: () => {}, exportRows: () => {} };
-    await act(async () => root.render(<Dashboard store={store} actions={actions} stats={stats} />));
+    const { container, unmount } = await mountDashboard({ store, stats: localStats(() => db.summary.toArray()) });
     try {
       await vi.waitFor(
         async () => {
-          await act(async () => new Promise((r) => setTimeout(r, 20)));
+          await settle();
           expect(container.querySelector('[data-rg-total]')?.getAttribute('data-rg-total')).toBe('2');
           expect(
             [...container.querySelectorAll('[data-rg-computing]')].map((e) => e.getAttribute('data-rg-computing')),
@@ -91,8 +80,7 @@ describe('time bounds on every check (hostile corpus)', () => {
         { timeout: 3000, interval: 50 },
       );
     } finally {
-      act(() => root.unmount());
-      container.remove();
+      unmount();
       vi.unstubAllGlobals();
     }
   });
