@@ -107,8 +107,9 @@ export function readTotalsEarly(
  * (`getAllKeys`): call the returned function once the transaction has completed.
  *
  * Why not `getAll`: in Chromium 156 it is several times slower over records of a few kilobytes.
- * `npm run bench:idb` (medians, this machine): 116 records of 15 KB (a million-row log's decision
- * times) 80 ms by `getAll` against 25 ms this way; 116 of 4 KB (its totals) 35 against 28. In the
+ * `npm run bench:idb` (medians, this machine, two runs): 116 records of 15 KB (a million-row log's
+ * decision times) 80 to 90 ms by `getAll` against 25 to 30 ms this way; 116 of 4 KB (its totals)
+ * 27 to 35 against 22 to 28. In the
  * dashboard's trace the two `getAll`s took 92 ms of the browser's IndexedDB thread, on the first
  * render's longest path; this way the million-row first render went from 540 to 440 ms
  * (bench:dashboard --rows 1000000, runs of the two builds interleaved).

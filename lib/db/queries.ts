@@ -59,8 +59,8 @@ export async function rowsById(db: ReplyGuardDb, refs: readonly RowRef[]): Promi
 /**
  * Every record of a table, in key order: its keys, then one `get` per key (Dexie's `bulkGet`).
  * Chromium's `getAll`, which `toArray` uses, is slower over records of a few kilobytes and more:
- * 3.2 times over 15 KB records, 1.3 times over packed days of 200 KB (`npm run bench:idb`; see
- * `readEach` in ./early-read.ts).
+ * 3.0 to 3.2 times over 15 KB records, 1.15 to 1.3 times over packed days of 200 KB (two runs of
+ * `npm run bench:idb`; see `readEach` in ./early-read.ts).
  */
 export function everyRecord<T, K extends IndexableType, I>(table: Table<T, K, I>): Promise<T[]> {
   // One read transaction (the caller's, when it has one): no write lands between keys and values.
