@@ -66,20 +66,8 @@ import {
   sarcasticDecision,
 } from '../fit-signals';
 import { type Featurised, featuriseAll } from './cache';
-import {
-  balance,
-  bestThreshold,
-  binaryF1,
-  classScores,
-  type Example,
-  type FitSettings,
-  fitLinear,
-  foldsOf,
-  type Model,
-  predict,
-  quantised,
-  toShipped,
-} from './linear';
+// One namespace for the fit's linear model (./linear.ts), which fit-signals.ts imports name by name.
+import * as linear from './linear';
 
 const FOLDS = 5;
 /** The English model's logit offsets before its learning rate was chosen by this script. */
@@ -175,7 +163,7 @@ const QUICK_GRID: Grid[] = [
 interface SentimentRow {
   name: string;
   /** The examples it trains on (all sets), with `set` saying which set each measures. */
-  examples: (Example & { set: EvalSet | 'other' })[];
+  examples: (linear.Example & { set: EvalSet | 'other' })[];
   bits: number;
   minDf: number;
   /** Quantise to the shipped 31 levels before measuring. */
@@ -211,24 +199,24 @@ function withOffsets(logits: readonly Float64Array[], offsets: readonly number[]
 
 /** The negative and positive offsets in [-1, 1] (neutral 0) that maximise macro-F1 on these logits. */
 function bestOffsets(gold: readonly number[], logits: readonly Float64Array[]): { offsets: number[]; f1: number } {
-  let best = { offsets: [0, 0, 0], f1: classScores(gold, withOffsets(logits, [0, 0, 0]), 3).f1 };
+  let best = { offsets: [0, 0, 0], f1: linear.classScores(gold, withOffsets(logits, [0, 0, 0]), 3).f1 };
   for (let n = -10; n <= 10; n++)
     for (let p = -10; p <= 10; p++) {
       const offsets = [n / 10, 0, p / 10];
-      const f1 = classScores(gold, withOffsets(logits, offsets), 3).f1;
+      const f1 = linear.classScores(gold, withOffsets(logits, offsets), 3).f1;
       if (f1 > best.f1 + 1e-9) best = { offsets, f1 };
     }
   return best;
 }
 
 function fitRow(
-  examples: readonly Example[],
+  examples: readonly linear.Example[],
   row: { bits: number; minDf: number; quantise: boolean },
-  s: FitSettings,
+  s: linear.FitSettings,
   k = 3,
-): Model {
-  const m = fitLinear(examples, row.bits, row.minDf, k, s);
-  return row.quantise ? quantised(m, LEVELS, k === 1 ? -1 : 1) : m;
+): linear.Model {
+  const m = linear.fitLinear(examples, row.bits, row.minDf, k, s);
+  return row.quantise ? linear.quantised(m, LEVELS, k === 1 ? -1 : 1) : m;
 }
 
 /** 5-fold CV of a three-class row: SemEval macro-F1 and Sentiment140 two-class accuracy, per grid setting. */
@@ -252,16 +240,16 @@ function sentimentCv(row: SentimentRow, fold: Int8Array): CvResult[] {
         if (fold[i] !== f) return;
         if (e.set === 'semeval') {
           gold.push(e.y);
-          const p = predict(model, e);
+          const p = linear.predict(model, e);
           logits.push(p.map((x) => Math.log(Math.max(x, 1e-12))));
         } else if (e.set === 'sentiment140') {
-          const p = predict(model, e);
+          const p = linear.predict(model, e);
           s140N++;
           if (argmax(p) === e.y) s140++;
           if (((p[2] as number) >= (p[0] as number) ? 2 : 0) === e.y) s140Polar++;
         } else if (e.set === 'sst2') {
           sst2N++;
-          const z = Array.from(predict(model, e), (x, c) => Math.log(Math.max(x, 1e-12)) + (row.bias?.[c] ?? 0));
+          const z = Array.from(linear.predict(model, e), (x, c) => Math.log(Math.max(x, 1e-12)) + (row.bias?.[c] ?? 0));
           if (argmax(z) === e.y) sst2++;
         }
       });
@@ -270,7 +258,7 @@ function sentimentCv(row: SentimentRow, fold: Int8Array): CvResult[] {
     if (gold.length > 0) {
       const bias = row.bias ?? [0, 0, 0];
       const shippedPred = withOffsets(logits, bias);
-      const scored = classScores(gold, shippedPred, 3);
+      const scored = linear.classScores(gold, shippedPred, 3);
       const best = bestOffsets(gold, logits);
       r.semeval = { f1: scored.f1, recall: macroRecall(scored.confusion), offsetF1: best.f1, offsets: best.offsets };
     }
@@ -283,8 +271,8 @@ function sentimentCv(row: SentimentRow, fold: Int8Array): CvResult[] {
 }
 
 /** Gzip KB of a three-class table as the blob would hold it (neutral not stored). */
-function tableKb(model: Model): number {
-  const { table } = toShipped(model, CLASSES, '', { levels: LEVELS, reference: 'neutral' });
+function tableKb(model: linear.Model): number {
+  const { table } = linear.toShipped(model, CLASSES, '', { levels: LEVELS, reference: 'neutral' });
   return gzipSync(new Uint8Array(table.buffer)).length / 1024;
 }
 
@@ -309,11 +297,11 @@ function main(): void {
   // The shipped pool (all sources, engine features) in the order englishPool builds it; every
   // row below indexes the same examples, so the folds are the same for all of them.
   const shippedPool = englishPool(dir, { charGrams: ENGLISH.charGrams });
-  const fold = foldsOf(shippedPool.length, FOLDS, 5);
+  const fold = linear.foldsOf(shippedPool.length, FOLDS, 5);
   const setOf = (source: string): EvalSet | 'other' =>
     source === 'semeval' || source === 'sentiment140' || source === 'sst2' ? source : 'other';
   const weighted = (pool: typeof shippedPool, only?: 'semeval' | 'sentiment140') => {
-    const out: (Example & { set: EvalSet | 'other'; keep: boolean })[] = pool.map((e) => {
+    const out: (linear.Example & { set: EvalSet | 'other'; keep: boolean })[] = pool.map((e) => {
       const twoClass = e.source === 'sst2' || e.source === 'sentiment140';
       return {
         keys: e.keys,
@@ -325,7 +313,7 @@ function main(): void {
         keep: only ? e.source === only : ENGLISH[e.source] > 0,
       };
     });
-    balance(
+    linear.balance(
       out.filter((e) => e.set === 'semeval'),
       3,
     );
@@ -355,7 +343,7 @@ function main(): void {
       const f = feats[j] as Featurised;
       return { keys: f.keys, values: f.values, y: e.y, weight: 1, polar: set === 'sentiment140', set, keep: true };
     });
-    if (set === 'semeval') balance(examples, 3);
+    if (set === 'semeval') linear.balance(examples, 3);
     return { examples, fold: Int8Array.from(at.map((i) => fold[i] as number)) };
   };
 
@@ -496,7 +484,7 @@ function featuresFor(row: SentimentRow, texts: string[], name: string): Featuris
   return featuriseAll(name, texts, options);
 }
 
-function testSentiment(dir: string, row: SentimentRow, model: Model, offsets: number[]): void {
+function testSentiment(dir: string, row: SentimentRow, model: linear.Model, offsets: number[]): void {
   if (row.name.startsWith('sentiment140')) {
     // Two-class model: the test's neutral tweets can only be wrong; measured for the record.
     const s = sentiment140(dir).filter((r) => r.label !== 'neutral');
@@ -506,7 +494,7 @@ function testSentiment(dir: string, row: SentimentRow, model: Model, offsets: nu
       'ceiling-s140-test',
     );
     const right = s.filter((r, i) => {
-      const p = predict(model, f[i] as Featurised);
+      const p = linear.predict(model, f[i] as Featurised);
       return ((p[2] as number) >= (p[0] as number) ? 2 : 0) === Y[r.label];
     }).length;
     testLines.push(`| ${row.name} | — | — | ${(right / s.length).toFixed(4)} (its ${s.length} polar tweets) |`);
@@ -525,15 +513,15 @@ function testSentiment(dir: string, row: SentimentRow, model: Model, offsets: nu
     'ceiling-s140-test',
   );
   const read = (f: Featurised) => {
-    const p = predict(model, f);
+    const p = linear.predict(model, f);
     return argmax(Array.from(p, (x, c) => Math.log(Math.max(x, 1e-12)) + (offsets[c] ?? 0)));
   };
-  const a = classScores(
+  const a = linear.classScores(
     te.map((r) => Y[r.label] as number),
     fte.map(read),
     3,
   );
-  const b = classScores(
+  const b = linear.classScores(
     s140.map((r) => Y[r.label] as number),
     fs.map(read),
     3,
@@ -562,13 +550,13 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
   const scored = outOfFold(shippedPool, FOLDS);
   const op = operatingPoint(scored);
   const isOnly = scored.filter((s) => s.source === 'isarcasm');
-  const modelOnly = bestThreshold(
+  const modelOnly = linear.bestThreshold(
     isOnly.map((s) => s.p),
     isOnly.map((s) => s.y),
   );
   // When no threshold meets the caps, operatingPoint falls back to p >= 0.95 and reports F1 0: the
   // decision's F1 is measured here at the threshold it ships with.
-  const flag = binaryF1(
+  const flag = linear.binaryF1(
     isOnly.map((s) => s.y),
     isOnly.map((s) => sarcasticDecision(s.cue, s.p, op.threshold, s.positive)),
   );
@@ -587,9 +575,9 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
   );
 
   const train = isarcasmTrain(dir);
-  const fold = foldsOf(train.length, FOLDS, 31);
+  const fold = linear.foldsOf(train.length, FOLDS, 31);
   const charPool = sarcasmPool(dir, english, { ...SARCASM, charGrams: 5 });
-  const variants: { name: string; examples: Example[]; evalAt: number[]; fold: Int8Array }[] = [];
+  const variants: { name: string; examples: linear.Example[]; evalAt: number[]; fold: Int8Array }[] = [];
   // The shipped mixture (irony, tweets, requests always train), with char grams and a big table.
   // sarcasmPool puts iSarcasmEval train first, in its file's order.
   const isAt = train.map((_, i) => i);
@@ -620,7 +608,7 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
     for (const g of grid) {
       const probs = new Array<number>(v.evalAt.length);
       for (let f = 0; f < FOLDS; f++) {
-        const model = fitLinear(
+        const model = linear.fitLinear(
           v.examples.filter((_, i) => v.fold[i] !== f),
           BIG_BITS,
           1,
@@ -628,11 +616,11 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
           { ...g, seed: SARCASM.fit.seed },
         );
         v.evalAt.forEach((at, j) => {
-          if (v.fold[at] === f) probs[j] = predict(model, v.examples[at] as Example)[0] as number;
+          if (v.fold[at] === f) probs[j] = linear.predict(model, v.examples[at] as linear.Example)[0] as number;
         });
       }
-      const gold = v.evalAt.map((at) => (v.examples[at] as Example).y === 1);
-      const t = bestThreshold(probs, gold);
+      const gold = v.evalAt.map((at) => (v.examples[at] as linear.Example).y === 1);
+      const t = linear.bestThreshold(probs, gold);
       console.error(`  ${v.name} ${JSON.stringify(g)} F1 ${t.f1.toFixed(4)}`);
       if (t.f1 > best.f1) best = { f1: t.f1, threshold: t.threshold, grid: g, auc: auc(probs, gold) };
     }
@@ -640,7 +628,7 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
       `| ${v.name} | ${best.grid.l2}, ${best.grid.lr}, ${best.grid.epochs} | ${best.f1.toFixed(4)} | ${best.threshold.toFixed(2)} | ${best.auc.toFixed(4)} |`,
     );
     if (test) {
-      const model = fitLinear(v.examples, BIG_BITS, 1, 1, { ...best.grid, seed: SARCASM.fit.seed });
+      const model = linear.fitLinear(v.examples, BIG_BITS, 1, 1, { ...best.grid, seed: SARCASM.fit.seed });
       const rows = isarcasmTest(dir);
       const feats = v.name.includes('plain')
         ? rows.map((r) => plainFeatures(r.text))
@@ -652,17 +640,19 @@ function sarcasmCeiling(dir: string, grid: Grid[], test: boolean): void {
             english,
             { ...SARCASM, charGrams: 5 },
           );
-      const pred = feats.map((f) => (predict(model, f)[0] as number) >= best.threshold);
-      const r = binaryF1(
+      const pred = feats.map((f) => (linear.predict(model, f)[0] as number) >= best.threshold);
+      const r = linear.binaryF1(
         rows.map((x) => x.sarcastic),
         pred,
       );
       if (testLines.every((l) => !l.includes('flag every')))
         testLines.push(
-          `| flag every tweet sarcastic (iSarcasmEval test sarcastic F1, trivial) | ${binaryF1(
-            rows.map((x) => x.sarcastic),
-            rows.map(() => true),
-          ).f1.toFixed(4)} | — | — |`,
+          `| flag every tweet sarcastic (iSarcasmEval test sarcastic F1, trivial) | ${linear
+            .binaryF1(
+              rows.map((x) => x.sarcastic),
+              rows.map(() => true),
+            )
+            .f1.toFixed(4)} | — | — |`,
         );
       testLines.push(
         `| ${v.name} (iSarcasmEval test sarcastic F1) | ${r.f1.toFixed(4)} | P ${r.p.toFixed(3)} R ${r.r.toFixed(3)} | — |`,
